@@ -1,0 +1,3 @@
+from station_app.cli import main
+
+raise SystemExit(main())
