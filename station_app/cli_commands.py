@@ -1,0 +1,241 @@
+"""What each ``station-app`` command does: call the services, then print text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any
+
+from station_app.cli_io import print_json, read_json_records, table, yuan
+from station_app.domain import compensation, workflow
+from station_app.domain.errors import InvalidValue, Problem, ValidationError
+from station_app.domain.money import yuan_to_fen
+from station_app.domain.records import parse_ymd
+from station_app.paths import default_db_path
+from station_app.services import complaint_views, complaints, demo, records, station
+from station_app.services.session import SETUP_ACTOR, Session
+from station_app.store import audit
+from station_app.store.complaints import ComplaintFilter
+
+RECORD_KINDS = {"consult": "consultation", "report": "report", "event": "outreach_event", "warning": "warning"}
+
+
+def run(args: argparse.Namespace, today: date) -> int:
+    as_json = getattr(args, "format", "text") == "json"
+    if args.command == "compensation":
+        return _compensation(args, as_json)
+    if args.command == "catalog":
+        return _catalog(as_json)
+    session = Session.open(
+        getattr(args, "db", None) or default_db_path(),
+        actor=getattr(args, "user", None) or SETUP_ACTOR,
+        create=args.command in ("init", "demo"),
+    )
+    try:
+        return _dispatch(session, args, today, as_json)
+    finally:
+        session.close()
+
+
+def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: bool) -> int:
+    command, action = args.command, getattr(args, "action", None)
+    if command == "init":
+        result = station.init_station(
+            session,
+            {
+                "code": args.station_code,
+                "name": args.station_name,
+                "kind": args.kind,
+                "venue_type": args.venue,
+                "county": args.county,
+                "contact": args.contact,
+            },
+            today,
+        )
+        _out(as_json, result, f"已初始化站点 {result['code']}（{result['name']}）")
+    elif command == "demo":
+        return _demo(session, args, today, as_json)
+    elif command == "complaint":
+        return _complaint(session, args, action, today, as_json)
+    elif command in RECORD_KINDS:
+        return _record(session, RECORD_KINDS[command], args, action, today, as_json)
+    elif command == "settings":
+        if action == "set":
+            station.set_setting(session, args.key, args.value)
+        values = station.station_settings(session)
+        _out(as_json, values, "\n".join(f"{k} = {v or '（按规定）'}" for k, v in values.items()))
+    elif command == "audit":
+        problems = audit.verify(session.db)
+        count = session.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+        _out(as_json, {"ok": not problems, "entries": count, "problems": problems},
+             "\n".join(problems) if problems else f"审计记录完整：共 {count} 条，未发现改动")
+        return 0 if not problems else 5
+    return 0
+
+
+def _out(as_json: bool, value: Any, text: str) -> None:
+    if as_json:
+        print_json(value)
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def _on(args: argparse.Namespace, today: date) -> date:
+    return parse_ymd(args.on, "--on", "日期", today) if getattr(args, "on", None) else today
+
+
+def _complaint(session: Session, args: argparse.Namespace, action: str, today: date, as_json: bool) -> int:
+    if action == "add":
+        results = complaints.add_complaints(session, read_json_records(args.json), today)
+        lines = []
+        for r in results:
+            warn = f"  注意：可能与 {'、'.join(r['duplicates'])} 重复" if r["duplicates"] else ""
+            lines.append(f"已登记 {r['number']}  id={r['id']}  {workflow.label(r['status'])}{warn}")
+        _out(as_json, results[0] if len(results) == 1 else results, "\n".join(lines))
+    elif action == "transition":
+        payload = read_json_records(args.json)[0] if args.json else {}
+        if args.on:
+            payload["on"] = args.on
+        shown = complaints.transition(session, args.ref, args.to, payload, today)
+        _out(as_json, shown, f"{shown['number']} 已变更为 {shown['status_label']}{_due_text(shown)}")
+    elif action == "show":
+        shown = complaint_views.show(session, args.ref, today)
+        _out(as_json, shown, _case_text(shown))
+    elif action == "list":
+        statuses = [s.strip() for item in args.status for s in item.split(",") if s.strip()]
+        unknown = [s for s in statuses if s not in workflow.STATES]
+        if unknown:
+            raise ValidationError([Problem("--status", "状态", f"未知的状态 {'、'.join(unknown)}；可用：{'、'.join(workflow.STATES)}")])
+        flt = ComplaintFilter(
+            status=statuses, search=args.search, month=args.month, category=args.category, nature=args.nature
+        )
+        listing = complaint_views.list_complaints(
+            session, flt, today, overdue=args.overdue, due_soon=args.due_soon,
+            limit=args.limit or None, offset=args.offset,
+        )
+        _out(as_json, listing, _list_text(listing))
+    elif action in ("pause", "resume", "extend"):
+        on = _on(args, today)
+        if action == "pause":
+            shown = complaints.pause(session, args.ref, args.reason, on, today)
+        elif action == "resume":
+            shown = complaints.resume(session, args.ref, on, today, args.note)
+        else:
+            shown = complaints.extend(session, args.ref, args.days, args.reason, on, today)
+        _out(as_json, shown, f"{shown['number']}：{_due_text(shown).strip() or '计时已暂停'}")
+    elif action == "followup":
+        result = complaints.add_followup(session, args.ref, read_json_records(args.json)[0], today)
+        _out(as_json, result, f"已记录回访 {result['number']}（案件 {result['complaint']}）")
+    return 0
+
+
+def _due_text(shown: dict[str, Any]) -> str:
+    if shown["status"] == workflow.REGISTERED:
+        return f"，受理决定期限 {shown['acceptance_due']}"
+    if shown["paused_since"]:
+        return f"，调解时限自 {shown['paused_since']} 起暂停"
+    if shown["status"] in (workflow.ACCEPTED, workflow.MEDIATING):
+        return f"，调解期限 {shown['mediation_due']}"
+    return ""
+
+
+STATE_WORDS = {"overdue": "已超期", "due_soon": "临期", "on_time": "", "none": "", "paused": "暂停计时"}
+
+
+def _case_text(c: dict[str, Any]) -> str:
+    lines = [
+        f"{c['number']}  {c['status_label']}  {STATE_WORDS.get(c['due_state'], '')}".rstrip(),
+        f"受理日期：{c['received_on']}    渠道：{c['channel']}    规则：{c['rule_version']}",
+        f"消费者：{c['consumer']['name']}  {c['consumer']['phone']}",
+        f"经营者：{c['business']['name']}  {c['business']['address']}",
+        f"商品或服务：{c['subject']}    类别：{c['category_label']}    性质：{c['nature_label']}",
+        f"涉案金额：{yuan(c['amount_fen'])} 元",
+        f"受理决定期限：{c['acceptance_due']}    调解期限：{c['mediation_due'] or '—'}",
+        f"争议事实：{c['facts']}",
+        f"投诉请求：{c['request'] or '—'}",
+    ]
+    if c["status"] == workflow.SETTLED:
+        lines.append(f"结案：{c['closed_on']}  挽回经济损失 {yuan(c['recovered_fen'])} 元，加倍赔偿 {yuan(c['punitive_fen'])} 元")
+    if c["duplicates"]:
+        lines.append(f"注意：可能与 {'、'.join(c['duplicates'])} 重复")
+    lines.append("办理过程：")
+    for e in c["history"]:
+        step = workflow.label(e["to"]) if e["to"] else e["kind"]
+        lines.append(f"  {e['on']}  {step}  {e['data'] or ''}  （{e['actor']}）".rstrip())
+    return "\n".join(lines)
+
+
+def _list_text(listing: dict[str, Any]) -> str:
+    rows = [
+        [
+            r["number"], r["received_on"], r["status_label"], r["consumer_name"], r["business_name"][:16],
+            r["subject"][:14], STATE_WORDS.get(r["due_state"], ""),
+        ]
+        for r in listing["items"]
+    ]
+    head = ["编号", "受理日期", "状态", "消费者", "经营者", "商品或服务", "时限"]
+    shown = len(rows)
+    return table(rows, head) + f"\n共 {listing['total']} 件，显示 {shown} 件"
+
+
+def _record(session: Session, kind: str, args: argparse.Namespace, action: str, today: date, as_json: bool) -> int:
+    label = records.KIND_LABELS[kind]
+    if action == "add":
+        results = records.add_records(session, kind, read_json_records(args.json), today)
+        _out(as_json, results[0] if len(results) == 1 else results,
+             "\n".join(f"已登记{label} {r['number']}  id={r['id']}" for r in results))
+    elif action == "show":
+        record = records.get_record(session, kind, args.ref)
+        _out(as_json, record, "\n".join(f"{k}: {v}" for k, v in record.items()))
+    else:
+        listing = records.list_records(session, kind, month=args.month, limit=args.limit or None, offset=args.offset)
+        date_key = "received_on" if kind == "report" else "date"
+        title_key = {"consultation": "topic", "report": "business_name", "outreach_event": "title", "warning": "title"}[kind]
+        rows = [[r["number"], r[date_key], str(r[title_key])[:30]] for r in listing["items"]]
+        _out(as_json, listing, table(rows, ["编号", "日期", "内容"]) + f"\n共 {listing['total']} 条")
+    return 0
+
+
+def _catalog(as_json: bool) -> int:
+    from station_app.domain.catalogs import default_catalogs
+
+    data = default_catalogs().as_json()
+    if as_json:
+        print_json(data)
+        return 0
+    for kind, entries in data.items():
+        sys.stdout.write(f"[{kind}]\n")
+        for entry in entries:
+            sys.stdout.write(f"  {entry.get('code')}  {entry.get('label') or entry.get('title', '')}\n")
+    return 0
+
+
+def _compensation(args: argparse.Namespace, as_json: bool) -> int:
+    try:
+        price = yuan_to_fen(args.price)
+    except InvalidValue as exc:
+        raise ValidationError([Problem("--price", "价款", str(exc))]) from None
+    try:
+        loss = yuan_to_fen(args.loss)
+    except InvalidValue as exc:
+        raise ValidationError([Problem("--loss", "损失", str(exc))]) from None
+    result = compensation.calculate(args.rule, price, loss)
+    _out(as_json, result.as_json(), result.explain())
+    return 0
+
+
+def _demo(session: Session, args: argparse.Namespace, today: date, as_json: bool) -> int:
+    if args.complaints < 0:
+        raise ValidationError([Problem("--complaints", "投诉数量", "不能为负数")])
+
+    def progress(kind: str, done: int, total: int) -> None:
+        if not as_json and sys.stderr.isatty():
+            sys.stderr.write(f"\r{records.KIND_LABELS[kind]}：{done}/{total}")
+            if done == total:
+                sys.stderr.write("\n")
+
+    result = demo.build_demo(session, args.complaints, today, seed=args.seed, progress=progress)
+    counts = "，".join(f"{records.KIND_LABELS[k]} {n} 条" for k, n in result["counts"].items())
+    _out(as_json, result, f"演示登记簿已生成（站点 {result['station']}）：{counts}")
+    return 0

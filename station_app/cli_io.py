@@ -1,0 +1,86 @@
+"""Input and output helpers of the command line: JSON / JSON Lines input, text and JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from station_app.domain.errors import Problem, ValidationError
+
+
+def read_json_records(source: str) -> list[dict[str, Any]]:
+    """One JSON object, a JSON array of objects, or JSON Lines (one object per line).
+
+    ``-`` reads standard input. Files saved by Windows Notepad (UTF-8 with BOM) or in GB18030
+    are read too. Any malformed line refuses the whole input, naming the line.
+    """
+    if source == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        try:
+            raw = Path(source).read_bytes()
+        except OSError as exc:
+            raise ValidationError([Problem("--json", "输入文件", f"无法读取 {source}：{exc.strerror}")]) from None
+    text = _decode(raw)
+    if not text.strip():
+        raise ValidationError([Problem("--json", "输入", "内容为空")])
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None
+        records = []
+        for line_no, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValidationError(
+                    [Problem("--json", "输入", f"第 {line_no} 行不是有效的 JSON（第 {exc.colno} 列：{exc.msg}）")]
+                ) from None
+            if not isinstance(item, dict):
+                raise ValidationError([Problem("--json", "输入", f"第 {line_no} 行应为 JSON 对象 {{…}}")])
+            records.append(item)
+        return records
+    if isinstance(whole, dict):
+        return [whole]
+    if isinstance(whole, list) and all(isinstance(item, dict) for item in whole):
+        return whole
+    raise ValidationError([Problem("--json", "输入", "应为 JSON 对象、对象数组或 JSON Lines")])
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ValidationError([Problem("--json", "输入", "文件编码无法识别，请保存为 UTF-8")]) from None
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def yuan(fen: int | None) -> str:
+    if fen is None:
+        return "—"
+    return f"{fen // 100}.{fen % 100:02d}"
+
+
+def table(rows: list[list[str]], headers: list[str]) -> str:
+    """A plain text table that lines up Chinese (double-width) characters."""
+
+    def width(text: str) -> int:
+        return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+    columns = [headers, *rows]
+    widths = [max(width(str(r[i])) for r in columns) for i in range(len(headers))]
+    lines = []
+    for row in columns:
+        cells = [str(c) + " " * (widths[i] - width(str(c))) for i, c in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

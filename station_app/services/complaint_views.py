@@ -1,0 +1,159 @@
+"""Reading complaints: the case page (``show``) and the register list, in the JSON contract."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from station_app.domain import case as case_rules
+from station_app.domain import workflow
+from station_app.domain.errors import NotFound
+from station_app.services.session import Session
+from station_app.store import audit
+from station_app.store import complaints as complaint_store
+from station_app.store import records as store
+
+
+def _due_state(session: Session, case: dict[str, Any], today: date) -> str:
+    soon = int(store.get_setting(session.db, "due_soon_days") or 2)
+    return case_rules.case_due_state(case, today, session.calendar, soon)
+
+
+def summary(session: Session, case: dict[str, Any], today: date) -> dict[str, Any]:
+    """One line of the register (the list output)."""
+    state = _due_state(session, case, today)
+    return {
+        "id": case["id"],
+        "number": case["number"],
+        "station_code": case["station_code"],
+        "received_on": case["received_on"],
+        "status": case["status"],
+        "status_label": workflow.label(case["status"]),
+        "consumer_name": case["consumer_name"],
+        "consumer_phone": case["consumer_phone"],
+        "business_name": case["business_name"],
+        "subject": case["subject"],
+        "category": case["category"],
+        "nature": case["nature"],
+        "amount_fen": case["amount_fen"],
+        "recovered_fen": case["recovered_fen"],
+        "acceptance_due": case["acceptance_due"],
+        "mediation_due": case["mediation_due"],
+        "due_state": state,
+        "overdue": state == "overdue",
+        "closed_on": case["closed_on"],
+    }
+
+
+def get_case(session: Session, ref: str) -> dict[str, Any]:
+    case = store.fetch(session.db, "complaint", ref.strip())
+    if case is None or case.get("deleted_at"):
+        raise NotFound(f"找不到投诉案件“{ref}”（可用编号如 XJ-2026-0042 或 id）")
+    return case
+
+
+def show(session: Session, ref: str, today: date) -> dict[str, Any]:
+    case = get_case(session, ref)
+    cat = session.catalogs
+    received = date.fromisoformat(case["received_on"])
+    state = _due_state(session, case, today)
+    followups = store.select(session.db, "followup", ["complaint_id = ?"], [case["id"]], order="date, pk")
+    return {
+        "id": case["id"],
+        "number": case["number"],
+        "station_code": case["station_code"],
+        "revision": case["revision"],
+        "created_at": case["created_at"],
+        "updated_at": case["updated_at"],
+        "status": case["status"],
+        "status_label": workflow.label(case["status"]),
+        "received_on": case["received_on"],
+        "channel": case["channel"],
+        "consumer": {
+            "name": case["consumer_name"],
+            "phone": case["consumer_phone"],
+            "id_number": case["consumer_id_number"],
+            "address": case["consumer_address"],
+        },
+        "business": {
+            "name": case["business_name"],
+            "address": case["business_address"],
+            "phone": case["business_phone"],
+            "credit_code": case["business_credit_code"],
+        },
+        "subject": case["subject"],
+        "category": case["category"],
+        "category_label": cat.label("categories", case["category"], received),
+        "category_class": case["category_class"],
+        "category_top": case["category_top"],
+        "nature": case["nature"],
+        "nature_label": cat.label("natures", case["nature"], received),
+        "amount_fen": case["amount_fen"],
+        "amount_band": case["amount_band"],
+        "purchased_on": case["purchased_on"],
+        "facts": case["facts"],
+        "request": case["request"],
+        "request_types": case["request_types"],
+        "rule_version": case["rule_version"],
+        "accepted_on": case["accepted_on"],
+        "mediation_started_on": case["mediation_started_on"],
+        "closed_on": case["closed_on"],
+        "acceptance_due": case["acceptance_due"],
+        "mediation_due": case["mediation_due"],
+        "due_state": state,
+        "overdue": state == "overdue",
+        "paused_since": case["paused_since"],
+        "extension_days": case["extension_days"],
+        "ground": case["ground"],
+        "route": case["route"],
+        "method": case["method"],
+        "recovered_fen": case["recovered_fen"],
+        "punitive_fen": case["punitive_fen"],
+        "agreement": case["agreement"],
+        "outcomes": case["outcomes"],
+        "performed_by": case["performed_by"],
+        "to_unit": case["to_unit"],
+        "mediator": case["mediator"],
+        "duplicates": complaint_store.likely_duplicates(
+            session.db,
+            phone=case["consumer_phone"],
+            business_key=case["business_key"],
+            received_on=case["received_on"],
+            exclude_id=case["id"],
+        ),
+        "history": complaint_store.events(session.db, case["id"]),
+        "followups": [
+            {k: f[k] for k in ("id", "number", "date", "method", "satisfaction", "opinion", "visitor")} for f in followups
+        ],
+        "audit": [
+            {k: e[k] for k in ("at", "actor", "action", "before", "after")} for e in audit.entries(session.db, case["id"])
+        ],
+    }
+
+
+def list_complaints(
+    session: Session,
+    flt: complaint_store.ComplaintFilter,
+    today: date,
+    *,
+    overdue: bool = False,
+    due_soon: bool = False,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> dict[str, Any]:
+    if overdue:
+        flt = replace(flt, overdue_on=today.isoformat())
+    if due_soon:
+        # Narrow in SQL to deadlines within a few weeks, then let the working-day rule decide.
+        flt = replace(flt, due_by=(today + timedelta(days=31)).isoformat())
+        rows = [
+            summary(session, c, today) for c in complaint_store.find(session.db, flt, limit=None)
+        ]
+        rows = [r for r in rows if r["due_state"] in ("due_soon", "overdue")]
+        total = len(rows)
+        rows = rows[offset : offset + limit if limit else None]
+    else:
+        total = complaint_store.count(session.db, flt)
+        rows = [summary(session, c, today) for c in complaint_store.find(session.db, flt, limit=limit, offset=offset)]
+    return {"total": total, "offset": offset, "limit": limit, "items": rows}

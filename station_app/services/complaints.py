@@ -1,0 +1,255 @@
+"""Complaint use cases: register (with earlier steps), transitions, clock pauses, follow-ups, reading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+from station_app.domain import case as case_rules
+from station_app.domain import records as record_rules
+from station_app.domain import workflow
+from station_app.domain.deadlines import Pause
+from station_app.domain.errors import Problem, RuleViolation, ValidationError
+from station_app.services.complaint_views import get_case, show
+from station_app.services.session import Session
+from station_app.store import complaints as complaint_store
+from station_app.store import records as store
+
+
+def _initials(*names: str) -> str:
+    """Pinyin initials of the names, for search by ``zs`` → 张三."""
+    return " ".join("".join(lazy_pinyin(n, style=Style.FIRST_LETTER, errors="default")).lower() for n in names)
+
+
+def _rule(session: Session, case: dict[str, Any]):
+    return next(v for v in session.catalogs.rule_versions() if v.code == case["rule_version"])
+
+
+def _pauses(case_events: Iterable[dict[str, Any]]) -> list[Pause]:
+    pauses: list[Pause] = []
+    for event in case_events:
+        if event["kind"] == "pause":
+            pauses.append(Pause(date.fromisoformat(event["on"]), None, event["data"].get("reason", "")))
+        elif event["kind"] == "resume" and pauses and pauses[-1].end is None:
+            last = pauses[-1]
+            pauses[-1] = Pause(last.start, date.fromisoformat(event["on"]), last.reason)
+    return pauses
+
+
+def _refresh_deadlines(session: Session, case: dict[str, Any], case_events: list[dict[str, Any]]) -> dict[str, Any]:
+    return case_rules.compute_deadlines(
+        case, _rule(session, case), _pauses(case_events), session.calendar, session.limits()
+    )
+
+
+def _event(session: Session, case: dict[str, Any], kind: str, on: str, *, to=None, data=None) -> dict[str, Any]:
+    return {
+        "complaint_id": case["id"],
+        "kind": kind,
+        "from_status": case["status"] if kind == "transition" else None,
+        "to_status": to,
+        "on_date": on,
+        "data": data or {},
+        "at": session.now(),
+        "actor": session.actor,
+    }
+
+
+def _with_record_number(index: int, total: int, exc: Exception) -> Exception:
+    """In a batch, say which record was refused (the whole batch is refused)."""
+    if total <= 1:
+        return exc
+    prefix = f"第 {index + 1} 条记录："
+    if isinstance(exc, ValidationError):
+        return ValidationError([Problem(p.field, f"{prefix}{p.label}", p.message) for p in exc.problems])
+    return type(exc)(prefix + str(exc))
+
+
+def add_complaints(session: Session, payloads: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
+    """Register complaints (each may carry earlier ``transitions``): all or nothing, one transaction."""
+    station = session.station()
+    results = []
+    with session.db.atomic():
+        for index, payload in enumerate(payloads):
+            try:
+                results.append(_add_one(session, station, payload, today))
+            except (ValidationError, RuleViolation) as exc:
+                raise _with_record_number(index, len(payloads), exc) from None
+    return results
+
+
+def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any], today: date) -> dict[str, Any]:
+    row = record_rules.parse_complaint(payload, session.catalogs, today)
+    steps = payload.get("transitions") or []
+    if not isinstance(steps, list):
+        raise ValidationError([Problem("transitions", "办理过程", "应为列表 [{\"to\": …, \"on\": …}, …]")])
+    received = date.fromisoformat(row["received_on"])
+    now = session.now()
+    case: dict[str, Any] = {
+        **row,
+        "id": session.new_id(),
+        "station_code": station["code"],
+        "year": received.year,
+        "status": workflow.REGISTERED,
+        "category_class": session.catalogs.category_class(row["category"]),
+        "category_top": session.catalogs.category_top(row["category"]),
+        "amount_band": session.catalogs.amount_band(row["amount_fen"]),
+        "search_initials": _initials(row["consumer_name"], row["business_name"]),
+        "created_at": now,
+        "updated_at": now,
+        "created_by": session.actor,
+    }
+    case_events = [_event(session, case, "registered", row["received_on"])]
+    for position, step in enumerate(steps):
+        if not isinstance(step, dict) or not step.get("to"):
+            raise ValidationError([Problem(f"transitions[{position}].to", "目标状态", "必须填写")])
+        if not step.get("on"):
+            raise ValidationError([Problem(f"transitions[{position}].on", "日期", "必须填写")])
+        try:
+            fields = record_rules.parse_transition(
+                str(step["to"]), step, session.catalogs, today, rule_code=case["rule_version"], default_on=today
+            )
+            changes = case_rules.apply_transition(case, fields)
+        except ValidationError as exc:
+            raise ValidationError(
+                [Problem(f"transitions[{position}].{p.field}", p.label, p.message) for p in exc.problems]
+            ) from None
+        case_events.append(_event(session, case, "transition", fields["on"], to=fields["to"], data=_step_data(fields)))
+        case.update(changes)
+    duplicates = complaint_store.likely_duplicates(
+        session.db, phone=case["consumer_phone"], business_key=case["business_key"], received_on=case["received_on"]
+    )
+    seq = store.next_seq(session.db, station["code"], "complaint", received.year)
+    case["number"] = record_rules.format_number(station["code"], "complaint", received.year, seq)
+    case.update(_refresh_deadlines(session, case, _history_view(case_events)))
+    store.insert(session.db, "complaint", case)
+    for event in case_events:
+        complaint_store.insert_event(session.db, event)
+    session.audit("create", "complaint", case["id"], case["number"], after=_audit_view(case))
+    return {"id": case["id"], "number": case["number"], "status": case["status"], "duplicates": duplicates}
+
+
+def _step_data(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if k not in ("to", "on") and v not in (None, "", [])}
+
+
+def _history_view(case_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"kind": e["kind"], "on": e["on_date"], "data": e["data"]} for e in case_events]
+
+
+def _audit_view(case: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in case.items() if k not in ("search_initials", "business_key") and v not in (None, "")}
+
+
+def _save_changes(
+    session: Session, case: dict[str, Any], changes: dict[str, Any], event: dict[str, Any], action: str
+) -> dict[str, Any]:
+    """Write one change of a case: new revision, refreshed deadlines, history event, audit entry."""
+    complaint_store.insert_event(session.db, event)
+    updated = {**case, **changes}
+    history = complaint_store.events(session.db, case["id"])
+    changes.update(_refresh_deadlines(session, updated, history))
+    changes = {k: v for k, v in changes.items() if case.get(k) != v}
+    changes["updated_at"] = session.now()
+    store.update(session.db, "complaint", case["id"], changes)
+    before = {k: case.get(k) for k in changes if k != "updated_at"}
+    after = {k: v for k, v in changes.items() if k != "updated_at"}
+    session.audit(action, "complaint", case["id"], case["number"], before=before, after=after)
+    return {**case, **changes}
+
+
+def transition(session: Session, ref: str, target: str, payload: dict[str, Any], today: date) -> dict[str, Any]:
+    with session.db.atomic():
+        case = get_case(session, ref)
+        workflow.check_transition(case["status"], target)
+        fields = record_rules.parse_transition(
+            target, payload, session.catalogs, today, rule_code=case["rule_version"], default_on=today
+        )
+        changes = case_rules.apply_transition(case, fields)
+        event = _event(session, case, "transition", fields["on"], to=target, data=_step_data(fields))
+        _save_changes(session, case, changes, event, f"transition:{target}")
+    return show(session, ref, today)
+
+
+def _clock_case(session: Session, ref: str, on: date) -> dict[str, Any]:
+    case = get_case(session, ref)
+    if case["status"] not in (workflow.ACCEPTED, workflow.MEDIATING):
+        raise RuleViolation(f"只有已受理或调解中的案件才有调解时限；本案为{workflow.label(case['status'])}")
+    floor = case_rules.last_action_on(case)
+    if on < floor:
+        raise RuleViolation(f"日期（{on.isoformat()}）不能早于案件上一步的日期（{floor.isoformat()}）")
+    return case
+
+
+def pause(session: Session, ref: str, reason: str, on: date, today: date) -> dict[str, Any]:
+    """Testing or appraisal (检测/鉴定) stops the mediation clock until ``resume``."""
+    if not reason.strip():
+        raise ValidationError([Problem("reason", "暂停原因", "必须填写（例如：送检测、鉴定）")])
+    with session.db.atomic():
+        case = _clock_case(session, ref, on)
+        if case.get("paused_since"):
+            raise RuleViolation(f"本案的调解时限已于 {case['paused_since']} 暂停，请先恢复计时")
+        event = _event(session, case, "pause", on.isoformat(), data={"reason": reason.strip()})
+        _save_changes(session, case, {"paused_since": on.isoformat()}, event, "pause")
+    return show(session, ref, today)
+
+
+def resume(session: Session, ref: str, on: date, today: date, note: str = "") -> dict[str, Any]:
+    with session.db.atomic():
+        case = _clock_case(session, ref, on)
+        if not case.get("paused_since"):
+            raise RuleViolation("本案的调解时限没有暂停，无需恢复")
+        event = _event(session, case, "resume", on.isoformat(), data={"note": note} if note else {})
+        _save_changes(session, case, {"paused_since": None}, event, "resume")
+    return show(session, ref, today)
+
+
+def extend(session: Session, ref: str, days: int, reason: str, on: date, today: date) -> dict[str, Any]:
+    """Record an extension of the mediation limit (in the limit's own unit), with its reason."""
+    problems = []
+    if days < 1 or days > 365:
+        problems.append(Problem("days", "延长天数", "应为 1 到 365 之间的整数"))
+    if not reason.strip():
+        problems.append(Problem("reason", "延长原因", "必须填写"))
+    if problems:
+        raise ValidationError(problems)
+    with session.db.atomic():
+        case = _clock_case(session, ref, on)
+        event = _event(session, case, "extension", on.isoformat(), data={"days": days, "reason": reason.strip()})
+        total = int(case.get("extension_days") or 0) + days
+        _save_changes(session, case, {"extension_days": total}, event, "extension")
+    return show(session, ref, today)
+
+
+def add_followup(session: Session, ref: str, payload: dict[str, Any], today: date) -> dict[str, Any]:
+    """A follow-up visit (回访) on a closed case."""
+    with session.db.atomic():
+        case = get_case(session, ref)
+        if case["status"] not in workflow.CLOSED_STATES:
+            raise RuleViolation(f"只有已结案的案件才能回访；本案为{workflow.label(case['status'])}")
+        row = record_rules.parse_followup(
+            payload, session.catalogs, today, closed_on=date.fromisoformat(case["closed_on"])
+        )
+        year = date.fromisoformat(row["date"]).year
+        seq = store.next_seq(session.db, case["station_code"], "followup", year)
+        now = session.now()
+        followup = {
+            **row,
+            "id": session.new_id(),
+            "complaint_id": case["id"],
+            "station_code": case["station_code"],
+            "number": record_rules.format_number(case["station_code"], "followup", year, seq),
+            "year": year,
+            "created_at": now,
+            "updated_at": now,
+            "created_by": session.actor,
+        }
+        store.insert(session.db, "followup", followup)
+        complaint_store.insert_event(
+            session.db, _event(session, case, "followup", row["date"], data={"satisfaction": row["satisfaction"]})
+        )
+        session.audit("create", "followup", followup["id"], followup["number"], after=row)
+    return {"id": followup["id"], "number": followup["number"], "complaint": case["number"]}

@@ -1,0 +1,79 @@
+"""What every use case needs: the open register, who acts, the catalogs, the calendar and a clock."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from station_app.domain.case import StationLimits
+from station_app.domain.catalogs import Catalogs, default_catalogs
+from station_app.domain.errors import RuleViolation
+from station_app.domain.workdays import WorkCalendar, default_calendar
+from station_app.store import audit, records
+from station_app.store.database import open_database
+
+SETUP_ACTOR = "setup"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Session:
+    db: Database
+    actor: str = SETUP_ACTOR
+    catalogs: Catalogs = field(default_factory=default_catalogs)
+    calendar: WorkCalendar = field(default_factory=default_calendar)
+    clock: Callable[[], datetime] = utc_now
+    _station: dict[str, Any] | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, *, actor: str = SETUP_ACTOR, create: bool = True) -> Session:
+        return cls(open_database(path, create=create), actor=actor)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def now(self) -> str:
+        return self.clock().astimezone(timezone.utc).isoformat(timespec="seconds")
+
+    @staticmethod
+    def new_id() -> str:
+        return str(uuid.uuid4())
+
+    def station(self) -> dict[str, Any]:
+        if self._station is None:
+            self._station = records.local_station(self.db)
+        if self._station is None:
+            raise RuleViolation(
+                "登记簿尚未初始化：请先运行 station-app init --station-code … --station-name … "
+                "--kind … --venue … --county …"
+            )
+        return self._station
+
+    def limits(self) -> StationLimits:
+        def number(key: str) -> int | None:
+            value = records.get_setting(self.db, key)
+            return int(value) if value else None
+
+        return StationLimits(number("acceptance_days"), number("mediation_days"))
+
+    def audit(self, action: str, entity: str, entity_id: str, number: str = "", *, before=None, after=None) -> None:
+        audit.append(
+            self.db,
+            at=self.now(),
+            actor=self.actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            number=number,
+            before=before,
+            after=after,
+        )

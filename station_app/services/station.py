@@ -1,0 +1,58 @@
+"""Setting up the station: the register's first record, its identity and its own settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from station_app import __version__
+from station_app.domain import records as record_rules
+from station_app.domain.errors import Problem, RuleViolation, ValidationError
+from station_app.services.session import Session
+from station_app.store import records as store
+from station_app.store.migrations import schema_version
+
+# Settings a station may change, with their Chinese names and checks.
+SETTINGS = {
+    "acceptance_days": ("本站受理时限（工作日，须短于规定的 7 个工作日）", 1, 7),
+    "mediation_days": ("本站调解时限（工作日，须短于规定时限）", 1, 45),
+    "due_soon_days": ("临期提醒（提前几个工作日）", 0, 30),
+}
+
+
+def init_station(session: Session, payload: dict[str, Any], today: date) -> dict[str, Any]:
+    if store.local_station(session.db) is not None:
+        existing = store.local_station(session.db)
+        raise RuleViolation(f"该数据库已初始化为站点 {existing['code']}（{existing['name']}），不能重复初始化")
+    row = record_rules.parse_station(payload, session.catalogs, today)
+    now = session.now()
+    station = {**row, "is_local": 1, "created_at": now, "updated_at": now}
+    with session.db.atomic():
+        store.insert_station(session.db, station)
+        # Each installation has its own identity: a copied database is recognised by the exchange.
+        store.set_setting(session.db, "installation_id", session.new_id())
+        store.set_setting(session.db, "created_with_version", __version__)
+        store.set_setting(session.db, "schema_version", str(schema_version()))
+        session.audit("create", "station", row["code"], row["code"], after=row)
+    session._station = None
+    return session.station()
+
+
+def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
+    if key not in SETTINGS:
+        raise ValidationError([Problem(key, key, f"未知的设置项；可用：{', '.join(SETTINGS)}")])
+    label, low, high = SETTINGS[key]
+    text = value.strip()
+    if text:
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValidationError([Problem(key, label, f"应为 {low} 到 {high} 之间的整数，或留空表示按规定")])
+    with session.db.atomic():
+        before = store.get_setting(session.db, key)
+        store.set_setting(session.db, key, text)
+        session.audit("setting", "settings", key, before={key: before}, after={key: text})
+    return station_settings(session)
+
+
+def station_settings(session: Session) -> dict[str, str]:
+    values = store.settings(session.db)
+    return {key: values.get(key, "") for key in SETTINGS}

@@ -1,0 +1,1 @@
+"""The only package that writes SQL: the register database, its migrations and queries."""

@@ -1,0 +1,157 @@
+"""Complaint queries: case history events, duplicates, search and the filtered register list."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from station_app.store import records
+
+OPEN = ("registered", "accepted", "mediating")
+DUPLICATE_WINDOW_DAYS = 30
+
+
+def insert_event(db: Database, event: dict[str, Any]) -> None:
+    event = dict(event)
+    event["data"] = json.dumps(event.get("data") or {}, ensure_ascii=False)
+    db.execute(
+        "INSERT INTO complaint_events (complaint_id, kind, from_status, to_status, on_date, data, at, actor)"
+        " VALUES (:complaint_id, :kind, :from_status, :to_status, :on_date, :data, :at, :actor)",
+        event,
+    )
+
+
+def events(db: Database, complaint_id: str) -> list[dict[str, Any]]:
+    cursor = db.execute(
+        "SELECT kind, from_status, to_status, on_date, data, at, actor FROM complaint_events"
+        " WHERE complaint_id = ? ORDER BY pk",
+        [complaint_id],
+    )
+    return [
+        {
+            "kind": kind,
+            "from": from_status,
+            "to": to_status,
+            "on": on_date,
+            "data": json.loads(data),
+            "at": at,
+            "actor": actor,
+        }
+        for kind, from_status, to_status, on_date, data, at, actor in cursor
+    ]
+
+
+def likely_duplicates(
+    db: Database, *, phone: str, business_key: str, received_on: str, exclude_id: str | None = None
+) -> list[str]:
+    """Numbers of cases from the same consumer phone against the same business within 30 days."""
+    day = date.fromisoformat(received_on)
+    low = (day - timedelta(days=DUPLICATE_WINDOW_DAYS)).isoformat()
+    high = (day + timedelta(days=DUPLICATE_WINDOW_DAYS)).isoformat()
+    rows = db.execute(
+        "SELECT number FROM complaints WHERE consumer_phone = ? AND business_key = ?"
+        " AND received_on BETWEEN ? AND ? AND deleted_at IS NULL AND id IS NOT ? ORDER BY received_on",
+        [phone, business_key, low, high, exclude_id],
+    )
+    return [r[0] for r in rows]
+
+
+@dataclass
+class ComplaintFilter:
+    status: list[str] = field(default_factory=list)
+    search: str = ""
+    month: str = ""  # YYYY-MM of received_on
+    date_from: str = ""
+    date_to: str = ""
+    category: str = ""  # a top group, class or second-level code
+    nature: str = ""
+    station_code: str = ""
+    overdue_on: str = ""  # ISO date: only cases overdue on that day
+    due_by: str = ""  # ISO date: open cases whose current deadline is on or before it
+    include_deleted: bool = False
+
+
+def _search_clauses(text: str) -> tuple[list[str], list[Any]]:
+    """Every whitespace-separated term must match somewhere.
+
+    3+ characters: the trigram FTS index. 1–2 characters: the trigram index cannot answer
+    (SQLite returns nothing), so instr() on the base columns. Latin letters also match the
+    pinyin initials of the consumer and business names (``zs`` finds 张三).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    for term in text.split():
+        parts: list[str] = []
+        if len(term) >= 3:
+            parts.append("pk IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)")
+            params.append('"' + term.replace('"', '""') + '"')
+        else:
+            columns = ("number", "consumer_name", "consumer_phone", "business_name", "subject", "facts")
+            parts.extend(f"instr({c}, ?) > 0" for c in columns)
+            params.extend([term] * len(columns))
+        if term.isascii() and term.isalpha():
+            parts.append("instr(search_initials, ?) > 0")
+            params.append(term.lower())
+        where.append("(" + " OR ".join(parts) + ")")
+    return where, params
+
+
+def filter_clauses(f: ComplaintFilter) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if not f.include_deleted:
+        where.append("deleted_at IS NULL")
+    if f.status:
+        where.append(f"status IN ({', '.join('?' * len(f.status))})")
+        params.extend(f.status)
+    if f.month:
+        where.append("received_on >= ? AND received_on < ?")
+        params.extend([f"{f.month}-01", f"{f.month}-99"])
+    if f.date_from:
+        where.append("received_on >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("received_on <= ?")
+        params.append(f.date_to)
+    if f.category:
+        where.append("(category = ? OR category_class = ? OR category_top = ?)")
+        params.extend([f.category] * 3)
+    if f.nature:
+        where.append("nature = ?")
+        params.append(f.nature)
+    if f.station_code:
+        where.append("station_code = ?")
+        params.append(f.station_code)
+    if f.overdue_on:
+        where.append(
+            "((status = 'registered' AND acceptance_due < ?)"
+            " OR (status IN ('accepted', 'mediating') AND paused_since IS NULL AND mediation_due < ?))"
+        )
+        params.extend([f.overdue_on, f.overdue_on])
+    if f.due_by:
+        where.append(
+            "((status = 'registered' AND acceptance_due <= ?)"
+            " OR (status IN ('accepted', 'mediating') AND paused_since IS NULL AND mediation_due <= ?))"
+        )
+        params.extend([f.due_by, f.due_by])
+    if f.search.strip():
+        search_where, search_params = _search_clauses(f.search)
+        where.extend(search_where)
+        params.extend(search_params)
+    return where, params
+
+
+def find(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
+    where, params = filter_clauses(f)
+    return records.select(
+        db, "complaint", where, params, order="received_on DESC, pk DESC", limit=limit, offset=offset
+    )
+
+
+def count(db: Database, f: ComplaintFilter) -> int:
+    where, params = filter_clauses(f)
+    return records.count(db, "complaint", where, params)

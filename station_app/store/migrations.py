@@ -1,0 +1,261 @@
+"""Schema migrations. Append new steps at the end; never edit or reorder a released one.
+
+Each step runs in one transaction with its record in ``_sqlite_migrations`` (sqlite-utils).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "station_app"
+migrations = Migrations(MIGRATION_SET)
+
+# Columns every register record carries (script contract and USB exchange rely on them).
+_COMMON = """
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    station_code TEXT NOT NULL REFERENCES stations(code),
+    number TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    deleted_at TEXT,
+    delete_reason TEXT
+"""
+
+
+@migrations()
+def m001_register(db: Database) -> None:
+    _run_script(
+        db,
+        f"""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE stations (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            venue_type TEXT NOT NULL,
+            county TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            is_local INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE counters (
+            station_code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            PRIMARY KEY (station_code, kind, year)
+        );
+        CREATE TABLE complaints (
+            {_COMMON},
+            received_on TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            consumer_name TEXT NOT NULL,
+            consumer_phone TEXT NOT NULL,
+            consumer_id_number TEXT NOT NULL DEFAULT '',
+            consumer_address TEXT NOT NULL DEFAULT '',
+            business_name TEXT NOT NULL,
+            business_key TEXT NOT NULL,
+            business_address TEXT NOT NULL DEFAULT '',
+            business_phone TEXT NOT NULL DEFAULT '',
+            business_credit_code TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL,
+            category TEXT NOT NULL,
+            category_class TEXT NOT NULL,
+            category_top TEXT NOT NULL,
+            nature TEXT NOT NULL,
+            amount_fen INTEGER,
+            amount_band TEXT,
+            purchased_on TEXT,
+            facts TEXT NOT NULL,
+            request TEXT NOT NULL DEFAULT '',
+            request_types TEXT NOT NULL DEFAULT '[]',
+            search_initials TEXT NOT NULL DEFAULT '',
+            rule_version TEXT NOT NULL,
+            status TEXT NOT NULL,
+            accepted_on TEXT,
+            mediation_started_on TEXT,
+            closed_on TEXT,
+            ground TEXT,
+            route TEXT,
+            method TEXT,
+            recovered_fen INTEGER NOT NULL DEFAULT 0,
+            punitive_fen INTEGER NOT NULL DEFAULT 0,
+            agreement TEXT NOT NULL DEFAULT '',
+            outcomes TEXT NOT NULL DEFAULT '[]',
+            performed_by TEXT,
+            to_unit TEXT NOT NULL DEFAULT '',
+            mediator TEXT NOT NULL DEFAULT '',
+            extension_days INTEGER NOT NULL DEFAULT 0,
+            paused_since TEXT,
+            acceptance_due TEXT,
+            mediation_due TEXT
+        );
+        CREATE INDEX complaints_received ON complaints(station_code, received_on);
+        CREATE INDEX complaints_status ON complaints(status, received_on);
+        CREATE INDEX complaints_phone ON complaints(consumer_phone, received_on);
+        CREATE INDEX complaints_business ON complaints(business_key, received_on);
+        CREATE INDEX complaints_closed ON complaints(closed_on);
+
+        CREATE TABLE complaint_events (
+            pk INTEGER PRIMARY KEY,
+            complaint_id TEXT NOT NULL REFERENCES complaints(id),
+            kind TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT,
+            on_date TEXT NOT NULL,
+            data TEXT NOT NULL DEFAULT '{{}}',
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL
+        );
+        CREATE INDEX complaint_events_case ON complaint_events(complaint_id, pk);
+
+        CREATE TABLE followups (
+            {_COMMON},
+            complaint_id TEXT NOT NULL REFERENCES complaints(id),
+            date TEXT NOT NULL,
+            method TEXT NOT NULL,
+            satisfaction TEXT NOT NULL,
+            opinion TEXT NOT NULL DEFAULT '',
+            visitor TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX followups_case ON followups(complaint_id);
+        CREATE INDEX followups_date ON followups(station_code, date);
+
+        CREATE TABLE consultations (
+            {_COMMON},
+            date TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            persons INTEGER NOT NULL,
+            category TEXT,
+            answer TEXT NOT NULL DEFAULT '',
+            consumer_name TEXT NOT NULL DEFAULT '',
+            consumer_phone TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX consultations_date ON consultations(station_code, date);
+
+        CREATE TABLE reports (
+            {_COMMON},
+            received_on TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            business_name TEXT NOT NULL,
+            business_address TEXT NOT NULL DEFAULT '',
+            business_credit_code TEXT NOT NULL DEFAULT '',
+            facts TEXT NOT NULL,
+            category TEXT,
+            reporter_anonymous INTEGER NOT NULL,
+            reporter_name TEXT NOT NULL DEFAULT '',
+            reporter_phone TEXT NOT NULL DEFAULT '',
+            reporter_id_number TEXT NOT NULL DEFAULT '',
+            to_case INTEGER NOT NULL DEFAULT 0,
+            fine_fen INTEGER NOT NULL DEFAULT 0,
+            result TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX reports_date ON reports(station_code, received_on);
+
+        CREATE TABLE outreach_events (
+            {_COMMON},
+            date TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            venue_type TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            partners TEXT NOT NULL DEFAULT '',
+            leaflets INTEGER NOT NULL DEFAULT 0,
+            banners INTEGER NOT NULL DEFAULT 0,
+            boards INTEGER NOT NULL DEFAULT 0,
+            onsite_consultations INTEGER NOT NULL DEFAULT 0,
+            audience INTEGER NOT NULL DEFAULT 0,
+            complaints_taken INTEGER NOT NULL DEFAULT 0,
+            destroyed_g INTEGER NOT NULL DEFAULT 0,
+            destroyed_value_fen INTEGER NOT NULL DEFAULT 0,
+            articles INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX outreach_events_date ON outreach_events(station_code, date);
+
+        CREATE TABLE warnings (
+            {_COMMON},
+            date TEXT NOT NULL,
+            type TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            category TEXT,
+            basis TEXT NOT NULL DEFAULT '',
+            channels TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX warnings_date ON warnings(station_code, date);
+
+        -- Append-only: each entry carries the hash of the previous one (tamper evidence).
+        CREATE TABLE audit (
+            pk INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            number TEXT NOT NULL DEFAULT '',
+            before TEXT,
+            after TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_entity ON audit(entity_id);
+
+        -- Substring search: trigram FTS for 3+ characters (store/search.py handles 1–2).
+        CREATE VIRTUAL TABLE complaints_fts USING fts5(
+            number, consumer_name, consumer_phone, business_name, subject, facts,
+            content='complaints', content_rowid='pk', tokenize='trigram'
+        );
+        CREATE TRIGGER complaints_fts_ai AFTER INSERT ON complaints BEGIN
+            INSERT INTO complaints_fts(rowid, number, consumer_name, consumer_phone, business_name, subject, facts)
+            VALUES (new.pk, new.number, new.consumer_name, new.consumer_phone, new.business_name,
+                    new.subject, new.facts);
+        END;
+        CREATE TRIGGER complaints_fts_ad AFTER DELETE ON complaints BEGIN
+            INSERT INTO complaints_fts(complaints_fts, rowid, number, consumer_name, consumer_phone,
+                                       business_name, subject, facts)
+            VALUES ('delete', old.pk, old.number, old.consumer_name, old.consumer_phone, old.business_name,
+                    old.subject, old.facts);
+        END;
+        CREATE TRIGGER complaints_fts_au AFTER UPDATE OF number, consumer_name, consumer_phone,
+                business_name, subject, facts ON complaints BEGIN
+            INSERT INTO complaints_fts(complaints_fts, rowid, number, consumer_name, consumer_phone,
+                                       business_name, subject, facts)
+            VALUES ('delete', old.pk, old.number, old.consumer_name, old.consumer_phone, old.business_name,
+                    old.subject, old.facts);
+            INSERT INTO complaints_fts(rowid, number, consumer_name, consumer_phone, business_name, subject, facts)
+            VALUES (new.pk, new.number, new.consumer_name, new.consumer_phone, new.business_name,
+                    new.subject, new.facts);
+        END;
+        """,
+    )
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run statements one by one: ``executescript`` would COMMIT and break the migration's transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement[:80]}")
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version() -> int:
+    return len(known_names())

@@ -1,0 +1,1 @@
+"""The desktop windows: the only package that imports Qt widgets."""

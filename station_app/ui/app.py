@@ -1,0 +1,160 @@
+"""The desktop app (a first window until the full workbench lands): the register at a glance.
+
+On first run, with no register yet, it offers the demo register so a newcomer can look around.
+Database work runs in a worker thread with its own connection; the worker never touches a widget.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app import __version__
+from station_app.paths import default_db_path, resource_dir
+from station_app.services import complaint_views, demo
+from station_app.services.session import Session
+from station_app.store import records as store
+from station_app.store.complaints import ComplaintFilter
+
+DEMO_SIZE = 300
+
+
+def register_fonts() -> str | None:
+    """Register the bundled CJK font so Chinese renders on a PC without one; return its family."""
+    family = None
+    for path in sorted((resource_dir() / "fonts").glob("*.tt[fc]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = family or (families[0] if families else None)
+    return family
+
+
+class DemoWorker(QObject):
+    progress = Signal(int, int)
+    finished = Signal(str)  # empty on success, else the error message
+
+    def __init__(self, db_path: Path):
+        super().__init__()
+        self.db_path = db_path
+
+    def run(self) -> None:
+        try:
+            session = Session.open(self.db_path)  # a connection of this thread's own
+            try:
+                demo.build_demo(
+                    session, DEMO_SIZE, date.today(), progress=lambda kind, done, total: self.progress.emit(done, total)
+                )
+            finally:
+                session.close()
+            self.finished.emit("")
+        except Exception as exc:
+            self.finished.emit(str(exc))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path):
+        super().__init__()
+        self.db_path = db_path
+        self.setWindowTitle(f"消费维权服务站登记簿 {__version__}")
+        self.resize(1280, 720)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setStyleSheet("font-size: 20px; font-weight: bold; padding: 8px;")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.demo_button = QPushButton("加载演示登记簿（试用，可随时删除数据文件重来）")
+        self.demo_button.setMinimumHeight(44)
+        self.demo_button.clicked.connect(self.load_demo)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels(["编号", "受理日期", "状态", "消费者", "被投诉经营者", "商品或服务", "时限"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        for widget in (self.heading, self.hint, self.demo_button, self.progress, self.table):
+            layout.addWidget(widget)
+        self.setCentralWidget(central)
+        self.thread: QThread | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = Session.open(self.db_path)
+        try:
+            station = store.local_station(session.db)
+            if station is None:
+                self.heading.setText("欢迎使用消费维权服务站登记簿")
+                self.hint.setText(
+                    "还没有本站的登记簿。可以先加载一个演示登记簿四处看看；"
+                    "正式使用前请用 station-app init 初始化本站（站点设置向导将在下一版本提供）。"
+                )
+                self.demo_button.show()
+                self.table.setRowCount(0)
+                self.statusBar().showMessage(f"数据文件：{self.db_path}")
+                return
+            listing = complaint_views.list_complaints(session, ComplaintFilter(), date.today(), limit=200)
+        finally:
+            session.close()
+        self.heading.setText(f"{station['name']}（{station['code']}）")
+        self.hint.setText(f"投诉登记簿：共 {listing['total']} 件，下面是最近的 {len(listing['items'])} 件。")
+        self.demo_button.hide()
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(listing["items"]))
+        words = {"overdue": "已超期", "due_soon": "临期", "paused": "暂停计时"}
+        for row, item in enumerate(listing["items"]):
+            values = [
+                item["number"], item["received_on"], item["status_label"], item["consumer_name"],
+                item["business_name"], item["subject"], words.get(item["due_state"], ""),
+            ]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.table.setSortingEnabled(True)
+        self.statusBar().showMessage(f"站点：{station['name']}    数据文件：{self.db_path}")
+
+    def load_demo(self) -> None:
+        self.demo_button.setEnabled(False)
+        self.progress.show()
+        self.thread = QThread(self)
+        self.worker = DemoWorker(self.db_path)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(lambda done, total: (self.progress.setMaximum(total), self.progress.setValue(done)))
+        self.worker.finished.connect(self.demo_loaded)
+        self.worker.finished.connect(self.thread.quit)
+        self.thread.start()
+
+    def demo_loaded(self, error: str) -> None:
+        self.progress.hide()
+        self.demo_button.setEnabled(True)
+        if error:
+            QMessageBox.warning(self, "演示登记簿", f"生成演示登记簿失败：{error}")
+        self.refresh()
+
+
+def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    family = register_fonts()
+    if family:
+        app.setFont(QFont(family, 11))
+    window = MainWindow(Path(db_path) if db_path else default_db_path())
+    window.show()
+    return app.exec()
