@@ -1,0 +1,57 @@
+"""Shared fixtures. Qt runs offscreen unless a test asks for a display."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def session(tmp_path):
+    """A fresh register with the station XJ set up, on a file (WAL, like at a station)."""
+    from station_app.services.session import Session
+    from station_app.services.station import init_station
+
+    s = Session.open(tmp_path / "register.sqlite3", actor="李站长")
+    s.clock = lambda: datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+    init_station(
+        s,
+        {"code": "XJ", "name": "新集镇消费维权服务站", "kind": "维权服务站", "venue_type": "农村", "county": "示例县"},
+        TODAY,
+    )
+    yield s
+    s.close()
+
+
+def complaint_payload(**overrides) -> dict:
+    payload = {
+        "received_on": "2026-11-02",
+        "channel": "visit",
+        "consumer": {"name": "张三", "phone": "13800138000", "id_number": "", "address": "新集镇东街 8 号"},
+        "business": {"name": "新集镇华联超市", "address": "新集镇中心路 1 号", "phone": "0550-7654321"},
+        "subject": "海尔冰箱 BCD-216",
+        "category": "G01",
+        "nature": "quality",
+        "amount_yuan": "1550.00",
+        "purchased_on": "2026-10-01",
+        "facts": "消费者购买冰箱一台，使用一个月后不制冷，商家拒绝退货。",
+        "request": "要求退货退款",
+    }
+    payload.update(overrides)
+    return payload
+
+
+@pytest.fixture
+def make_complaint():
+    return complaint_payload

@@ -1,0 +1,49 @@
+import pytest
+
+from station_app.services import complaint_views, complaints
+from station_app.store.complaints import ComplaintFilter
+from tests.conftest import TODAY, complaint_payload
+
+PEOPLE = [
+    ("张三", "13800138000", "新集镇华联超市", "海尔冰箱"),
+    ("张三丰", "13800138001", "老王家电维修部", "空调维修"),
+    ("欧阳小明", "13912345678", "美丽人生美容美发店", "美发预付卡"),
+    ("李四", "13700001111", "县城国美电器", "华为手机"),
+]
+
+
+@pytest.fixture
+def register(session):
+    payloads = [
+        complaint_payload(consumer={"name": n, "phone": p}, business={"name": b}, subject=s)
+        for n, p, b, s in PEOPLE
+    ]
+    complaints.add_complaints(session, payloads, TODAY)
+    return session
+
+
+def names(session, text):
+    listing = complaint_views.list_complaints(session, ComplaintFilter(search=text), TODAY, limit=None)
+    return sorted(r["consumer_name"] for r in listing["items"])
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("张三", ["张三", "张三丰"]),  # two characters: below the trigram index, must still be found
+        ("张", ["张三", "张三丰"]),
+        ("欧阳", ["欧阳小明"]),
+        ("张三丰", ["张三丰"]),  # three characters: trigram index
+        ("1234", ["欧阳小明"]),  # phone digits
+        ("国美", ["李四"]),
+        ("华联超市", ["张三"]),
+        ("XJ-2026-0004", ["李四"]),
+        ("zs", ["张三", "张三丰"]),  # pinyin initials
+        ("oyxm", ["欧阳小明"]),
+        ("张 空调", ["张三丰"]),  # every term must match
+        ("不存在的人", []),
+        ('"', []),
+    ],
+)
+def test_search(register, text, expected):
+    assert names(register, text) == expected

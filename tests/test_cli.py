@@ -1,0 +1,162 @@
+"""The command line as a county script sees it: exit codes, JSON on stdout, one-line errors on stderr."""
+
+import json
+
+import pytest
+
+from station_app.cli import main
+from tests.conftest import complaint_payload
+
+
+@pytest.fixture
+def cli(tmp_path, capsys):
+    db = str(tmp_path / "r.sqlite3")
+
+    def run(*args, stdin=None, monkeypatch=None):
+        code = main(["--db", db, "--today", "2026-11-23", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def station(cli):
+    code, out, err = cli("init", "--station-code", "XJ", "--station-name", "新集镇消费维权服务站",
+                         "--kind", "维权服务站", "--venue", "农村", "--county", "示例县")
+    assert code == 0, err
+    return cli
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert "station-app" in capsys.readouterr().out
+
+
+def test_add_show_transition_list(station, tmp_path):
+    cli = station
+    code, out, err = cli("complaint", "add", "--json", write(tmp_path, "c.json", json.dumps(complaint_payload())),
+                         "--format", "json")
+    assert code == 0, err
+    added = json.loads(out)
+    assert added["number"] == "XJ-2026-0001" and len(added["id"]) == 36
+    code, out, _ = cli("complaint", "show", added["id"], "--format", "json")
+    shown = json.loads(out)
+    assert shown["status"] == "registered" and shown["acceptance_due"] == "2026-11-11"
+    assert shown["mediation_due"] is None and shown["amount_fen"] == 155000
+    code, out, err = cli("complaint", "transition", added["number"], "--to", "accepted", "--on", "2026-11-03",
+                         "--format", "json")
+    assert code == 0, err and json.loads(out)["mediation_due"] == "2027-01-02"
+    step = write(tmp_path, "s.json", json.dumps({"method": "mediation", "recovered_yuan": "1550.00"}))
+    code, out, err = cli("complaint", "transition", added["number"], "--to", "settled", "--json", step,
+                         "--on", "2026-11-20", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["recovered_fen"] == 155000
+    code, out, _ = cli("--format", "json", "complaint", "list", "--status", "settled")
+    listing = json.loads(out)
+    assert listing["total"] == 1 and listing["items"][0]["number"] == "XJ-2026-0001"
+    code, out, _ = cli("complaint", "list")
+    assert "XJ-2026-0001" in out and "调解结案" in out
+
+
+def test_jsonl_input_is_all_or_nothing(station, tmp_path):
+    cli = station
+    good = json.dumps(complaint_payload())
+    bad = json.dumps(complaint_payload(category="nope"))
+    code, out, err = cli("complaint", "add", "--json", write(tmp_path, "c.jsonl", f"{good}\n{good}\n{bad}\n"))
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("错误：") and "第 3 条" in err
+    assert "Traceback" not in err
+    code, out, _ = cli("complaint", "list", "--format", "json")
+    assert json.loads(out)["total"] == 0
+    code, out, err = cli("complaint", "add", "--json", write(tmp_path, "ok.jsonl", f"{good}\n{good}\n"),
+                         "--format", "json")
+    assert code == 0 and [r["number"] for r in json.loads(out)] == ["XJ-2026-0001", "XJ-2026-0002"]
+
+
+def test_malformed_json_names_the_line(station, tmp_path):
+    code, _, err = station("complaint", "add", "--json", write(tmp_path, "c.jsonl", '{"a": 1}\n{oops\n'))
+    assert code == 2 and "第 2 行" in err
+
+
+def test_illegal_transition_exit_code_and_message(station, tmp_path):
+    station("complaint", "add", "--json", write(tmp_path, "c.json", json.dumps(complaint_payload())))
+    code, _, err = station("complaint", "transition", "XJ-2026-0001", "--to", "settled")
+    assert code == 2 and "不能从已登记" in err and err.count("\n") == 1
+
+
+def test_not_found_and_missing_database(cli, station):
+    code, _, err = station("complaint", "show", "XJ-2026-0404")
+    assert code == 3 and "找不到" in err
+
+
+def test_uninitialised_register(cli, tmp_path):
+    code, _, err = cli("complaint", "list")
+    assert code == 4 and "init" in err
+
+
+def test_other_records(station, tmp_path):
+    cli = station
+    inputs = {
+        "consult": {"date": "2026-11-20", "persons": 3, "topic": "预付卡退费"},
+        "report": {"received_on": "2026-11-20", "business": {"name": "某药店"}, "facts": "销售过期药品",
+                   "to_case": True, "fine_yuan": "2000.00"},
+        "event": {"date": "2026-03-15", "kind": "day_315", "venue_type": "school", "leaflets": 800,
+                  "banners": 2, "boards": 6, "onsite_consultations": 45, "audience": 600},
+        "warning": {"date": "2026-11-01", "title": "关于预付式消费的消费警示", "body": "谨慎办理预付卡。"},
+    }
+    prefixes = {"consult": "XJ-ZX-2026-0001", "report": "XJ-JB-2026-0001", "event": "XJ-HD-2026-0001",
+                "warning": "XJ-JS-2026-0001"}
+    for command, payload in inputs.items():
+        code, out, err = cli(command, "add", "--json", write(tmp_path, f"{command}.json", json.dumps(payload)),
+                             "--format", "json")
+        assert code == 0, err
+        assert json.loads(out)["number"] == prefixes[command]
+        code, out, _ = cli(command, "list", "--format", "json")
+        assert json.loads(out)["total"] == 1
+
+
+def test_catalog_json_has_codes_and_labels(cli):
+    code, out, _ = cli("catalog", "--format", "json")
+    data = json.loads(out)
+    natures = {e["code"]: e["label"] for e in data["natures"]}
+    assert natures["quality"] == "质量" and len(natures) == 10
+
+
+def test_compensation(cli):
+    code, out, _ = cli("compensation", "--rule", "fraud", "--price", "99.00", "--format", "json")
+    result = json.loads(out)
+    assert code == 0 and result["punitive_fen"] == 50000 and result["floor_applied"] is True
+    code, out, _ = cli("compensation", "--rule", "food", "--price", "200", "--loss", "50")
+    assert code == 0 and "2000.00" in out
+    code, _, err = cli("compensation", "--rule", "fraud", "--price", "abc")
+    assert code == 2 and "价款" in err
+
+
+def test_bad_command_line_is_one_line(cli):
+    code, _, err = cli("complaint", "transition", "X", "--to", "closed")
+    assert code == 2 and err.count("\n") == 1 and "--help" in err
+
+
+def test_init_twice_is_refused(station):
+    code, _, err = station("init", "--station-code", "AB", "--station-name", "x", "--kind", "投诉站",
+                           "--venue", "学校", "--county", "y")
+    assert code == 2 and "已初始化" in err
+
+
+def test_demo_small_register(cli):
+    code, out, err = cli("demo", "--complaints", "60", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["counts"]["complaint"] == 60
+    code, out, _ = cli("complaint", "list", "--format", "json", "--limit", "0")
+    items = json.loads(out)["items"]
+    assert len(items) == 60
+    assert len({i["status"] for i in items}) >= 4
