@@ -67,7 +67,7 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
         _out(as_json, values, "\n".join(f"{k} = {v or '（按规定）'}" for k, v in values.items()))
     elif command == "audit":
         problems = audit.verify(session.db)
-        count = session.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+        count = audit.count(session.db)
         _out(as_json, {"ok": not problems, "entries": count, "problems": problems},
              "\n".join(problems) if problems else f"审计记录完整：共 {count} 条，未发现改动")
         return 0 if not problems else 5

@@ -62,6 +62,10 @@ def append(
     return digest
 
 
+def count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM audit").fetchone()[0]
+
+
 def entries(db: Database, entity_id: str | None = None) -> list[dict[str, Any]]:
     sql = "SELECT pk, at, actor, action, entity, entity_id, number, before, after FROM audit"
     params: list[Any] = []
