@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from station_app.services import complaint_views, demo  # noqa: E402
-from station_app.services.session import Session  # noqa: E402
-from station_app.store.complaints import ComplaintFilter  # noqa: E402
-from station_app.store.tallies_probe import year_counts  # noqa: E402
+from station_app.services import complaint_views, demo
+from station_app.services.session import Session
+from station_app.store.complaints import ComplaintFilter
+from station_app.store.tallies_probe import year_counts
 
 SEARCHES = ["张伟", "王", "华联超市", "1381", "冰箱不制冷", "zw", "XJ-2026-0042"]
 

@@ -96,7 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="ID")
     p.add_argument("--json", required=True, metavar="FILE|-")
 
-    for name, label in (("consult", "咨询"), ("report", "举报"), ("event", "宣传活动"), ("warning", "消费警示")):
+    for name, label in (
+        ("consult", "咨询"),
+        ("report", "举报"),
+        ("event", "宣传活动"),
+        ("warning", "消费警示"),
+    ):
         group = command(sub, name, f"{label}登记").add_subparsers(
             dest="action", parser_class=Parser, metavar="ACTION", required=True
         )

@@ -18,7 +18,12 @@ from station_app.services.session import SETUP_ACTOR, Session
 from station_app.store import audit
 from station_app.store.complaints import ComplaintFilter
 
-RECORD_KINDS = {"consult": "consultation", "report": "report", "event": "outreach_event", "warning": "warning"}
+RECORD_KINDS = {
+    "consult": "consultation",
+    "report": "report",
+    "event": "outreach_event",
+    "warning": "warning",
+}
 
 
 def run(args: argparse.Namespace, today: date) -> int:
@@ -68,8 +73,11 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
     elif command == "audit":
         problems = audit.verify(session.db)
         count = audit.count(session.db)
-        _out(as_json, {"ok": not problems, "entries": count, "problems": problems},
-             "\n".join(problems) if problems else f"审计记录完整：共 {count} 条，未发现改动")
+        _out(
+            as_json,
+            {"ok": not problems, "entries": count, "problems": problems},
+            "\n".join(problems) if problems else f"审计记录完整：共 {count} 条，未发现改动",
+        )
         return 0 if not problems else 5
     return 0
 
@@ -106,13 +114,26 @@ def _complaint(session: Session, args: argparse.Namespace, action: str, today: d
         statuses = [s.strip() for item in args.status for s in item.split(",") if s.strip()]
         unknown = [s for s in statuses if s not in workflow.STATES]
         if unknown:
-            raise ValidationError([Problem("--status", "状态", f"未知的状态 {'、'.join(unknown)}；可用：{'、'.join(workflow.STATES)}")])
+            raise ValidationError(
+                [
+                    Problem(
+                        "--status",
+                        "状态",
+                        f"未知的状态 {'、'.join(unknown)}；可用：{'、'.join(workflow.STATES)}",
+                    )
+                ]
+            )
         flt = ComplaintFilter(
             status=statuses, search=args.search, month=args.month, category=args.category, nature=args.nature
         )
         listing = complaint_views.list_complaints(
-            session, flt, today, overdue=args.overdue, due_soon=args.due_soon,
-            limit=args.limit or None, offset=args.offset,
+            session,
+            flt,
+            today,
+            overdue=args.overdue,
+            due_soon=args.due_soon,
+            limit=args.limit or None,
+            offset=args.offset,
         )
         _out(as_json, listing, _list_text(listing))
     elif action in ("pause", "resume", "extend"):
@@ -156,7 +177,9 @@ def _case_text(c: dict[str, Any]) -> str:
         f"投诉请求：{c['request'] or '—'}",
     ]
     if c["status"] == workflow.SETTLED:
-        lines.append(f"结案：{c['closed_on']}  挽回经济损失 {yuan(c['recovered_fen'])} 元，加倍赔偿 {yuan(c['punitive_fen'])} 元")
+        lines.append(
+            f"结案：{c['closed_on']}  挽回经济损失 {yuan(c['recovered_fen'])} 元，加倍赔偿 {yuan(c['punitive_fen'])} 元"
+        )
     if c["duplicates"]:
         lines.append(f"注意：可能与 {'、'.join(c['duplicates'])} 重复")
     lines.append("办理过程：")
@@ -169,8 +192,13 @@ def _case_text(c: dict[str, Any]) -> str:
 def _list_text(listing: dict[str, Any]) -> str:
     rows = [
         [
-            r["number"], r["received_on"], r["status_label"], r["consumer_name"], r["business_name"][:16],
-            r["subject"][:14], STATE_WORDS.get(r["due_state"], ""),
+            r["number"],
+            r["received_on"],
+            r["status_label"],
+            r["consumer_name"],
+            r["business_name"][:16],
+            r["subject"][:14],
+            STATE_WORDS.get(r["due_state"], ""),
         ]
         for r in listing["items"]
     ]
@@ -183,15 +211,23 @@ def _record(session: Session, kind: str, args: argparse.Namespace, action: str, 
     label = records.KIND_LABELS[kind]
     if action == "add":
         results = records.add_records(session, kind, read_json_records(args.json), today)
-        _out(as_json, results[0] if len(results) == 1 else results,
-             "\n".join(f"已登记{label} {r['number']}  id={r['id']}" for r in results))
+        _out(
+            as_json,
+            results[0] if len(results) == 1 else results,
+            "\n".join(f"已登记{label} {r['number']}  id={r['id']}" for r in results),
+        )
     elif action == "show":
         record = records.get_record(session, kind, args.ref)
         _out(as_json, record, "\n".join(f"{k}: {v}" for k, v in record.items()))
     else:
         listing = records.list_records(session, kind, month=args.month, limit=args.limit or None, offset=args.offset)
         date_key = "received_on" if kind == "report" else "date"
-        title_key = {"consultation": "topic", "report": "business_name", "outreach_event": "title", "warning": "title"}[kind]
+        title_key = {
+            "consultation": "topic",
+            "report": "business_name",
+            "outreach_event": "title",
+            "warning": "title",
+        }[kind]
         rows = [[r["number"], r[date_key], str(r[title_key])[:30]] for r in listing["items"]]
         _out(as_json, listing, table(rows, ["编号", "日期", "内容"]) + f"\n共 {listing['total']} 条")
     return 0

@@ -29,21 +29,7 @@ def read_json_records(source: str) -> list[dict[str, Any]]:
     try:
         whole = json.loads(text)
     except json.JSONDecodeError:
-        whole = None
-        records = []
-        for line_no, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValidationError(
-                    [Problem("--json", "输入", f"第 {line_no} 行不是有效的 JSON（第 {exc.colno} 列：{exc.msg}）")]
-                ) from None
-            if not isinstance(item, dict):
-                raise ValidationError([Problem("--json", "输入", f"第 {line_no} 行应为 JSON 对象 {{…}}")])
-            records.append(item)
-        return records
+        return _json_lines(text)
     if isinstance(whole, dict):
         return [whole]
     if isinstance(whole, list) and all(isinstance(item, dict) for item in whole):
@@ -51,14 +37,31 @@ def read_json_records(source: str) -> list[dict[str, Any]]:
     raise ValidationError([Problem("--json", "输入", "应为 JSON 对象、对象数组或 JSON Lines")])
 
 
+def _json_lines(text: str) -> list[dict[str, Any]]:
+    records = []
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            message = f"第 {line_no} 行不是有效的 JSON（第 {exc.colno} 列：{exc.msg}）"
+            raise ValidationError([Problem("--json", "输入", message)]) from None
+        if not isinstance(item, dict):
+            raise ValidationError([Problem("--json", "输入", f"第 {line_no} 行应为 JSON 对象 {{…}}")])
+        records.append(item)
+    return records
+
+
 def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            return raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise ValidationError([Problem("--json", "输入", "文件编码无法识别，请保存为 UTF-8")]) from None
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ValidationError([Problem("--json", "输入", "文件编码无法识别，请保存为 UTF-8")]) from None
 
 
 def print_json(value: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -24,10 +24,16 @@ def session(tmp_path):
     from station_app.services.station import init_station
 
     s = Session.open(tmp_path / "register.sqlite3", actor="李站长")
-    s.clock = lambda: datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+    s.clock = lambda: datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
     init_station(
         s,
-        {"code": "XJ", "name": "新集镇消费维权服务站", "kind": "维权服务站", "venue_type": "农村", "county": "示例县"},
+        {
+            "code": "XJ",
+            "name": "新集镇消费维权服务站",
+            "kind": "维权服务站",
+            "venue_type": "农村",
+            "county": "示例县",
+        },
         TODAY,
     )
     yield s

@@ -11,8 +11,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "station_app"
 
 # For each layer, the imports it must never make (prefix match on the module name).
 FORBIDDEN = {
-    "domain": ("PySide6", "shiboken6", "sqlite3", "sqlite_utils", "station_app.store", "station_app.services",
-               "station_app.ui", "station_app.reports", "station_app.exchange", "station_app.cli"),
+    "domain": (
+        "PySide6",
+        "shiboken6",
+        "sqlite3",
+        "sqlite_utils",
+        "station_app.store",
+        "station_app.services",
+        "station_app.ui",
+        "station_app.reports",
+        "station_app.exchange",
+        "station_app.cli",
+    ),
     "store": ("PySide6", "shiboken6", "station_app.services", "station_app.ui", "station_app.cli"),
     "services": ("PySide6", "shiboken6", "station_app.ui", "station_app.cli"),
     "reports": ("PySide6.QtWidgets", "station_app.ui", "station_app.cli", "sqlite3", "sqlite_utils"),

@@ -22,8 +22,19 @@ def cli(tmp_path, capsys):
 
 @pytest.fixture
 def station(cli):
-    code, out, err = cli("init", "--station-code", "XJ", "--station-name", "新集镇消费维权服务站",
-                         "--kind", "维权服务站", "--venue", "农村", "--county", "示例县")
+    code, _, err = cli(
+        "init",
+        "--station-code",
+        "XJ",
+        "--station-name",
+        "新集镇消费维权服务站",
+        "--kind",
+        "维权服务站",
+        "--venue",
+        "农村",
+        "--county",
+        "示例县",
+    )
     assert code == 0, err
     return cli
 
@@ -43,8 +54,14 @@ def test_version(capsys):
 
 def test_add_show_transition_list(station, tmp_path):
     cli = station
-    code, out, err = cli("complaint", "add", "--json", write(tmp_path, "c.json", json.dumps(complaint_payload())),
-                         "--format", "json")
+    code, out, err = cli(
+        "complaint",
+        "add",
+        "--json",
+        write(tmp_path, "c.json", json.dumps(complaint_payload())),
+        "--format",
+        "json",
+    )
     assert code == 0, err
     added = json.loads(out)
     assert added["number"] == "XJ-2026-0001" and len(added["id"]) == 36
@@ -52,12 +69,32 @@ def test_add_show_transition_list(station, tmp_path):
     shown = json.loads(out)
     assert shown["status"] == "registered" and shown["acceptance_due"] == "2026-11-11"
     assert shown["mediation_due"] is None and shown["amount_fen"] == 155000
-    code, out, err = cli("complaint", "transition", added["number"], "--to", "accepted", "--on", "2026-11-03",
-                         "--format", "json")
+    code, out, err = cli(
+        "complaint",
+        "transition",
+        added["number"],
+        "--to",
+        "accepted",
+        "--on",
+        "2026-11-03",
+        "--format",
+        "json",
+    )
     assert code == 0, err and json.loads(out)["mediation_due"] == "2027-01-02"
     step = write(tmp_path, "s.json", json.dumps({"method": "mediation", "recovered_yuan": "1550.00"}))
-    code, out, err = cli("complaint", "transition", added["number"], "--to", "settled", "--json", step,
-                         "--on", "2026-11-20", "--format", "json")
+    code, out, err = cli(
+        "complaint",
+        "transition",
+        added["number"],
+        "--to",
+        "settled",
+        "--json",
+        step,
+        "--on",
+        "2026-11-20",
+        "--format",
+        "json",
+    )
     assert code == 0, err
     assert json.loads(out)["recovered_fen"] == 155000
     code, out, _ = cli("--format", "json", "complaint", "list", "--status", "settled")
@@ -77,8 +114,9 @@ def test_jsonl_input_is_all_or_nothing(station, tmp_path):
     assert "Traceback" not in err
     code, out, _ = cli("complaint", "list", "--format", "json")
     assert json.loads(out)["total"] == 0
-    code, out, err = cli("complaint", "add", "--json", write(tmp_path, "ok.jsonl", f"{good}\n{good}\n"),
-                         "--format", "json")
+    code, out, err = cli(
+        "complaint", "add", "--json", write(tmp_path, "ok.jsonl", f"{good}\n{good}\n"), "--format", "json"
+    )
     assert code == 0 and [r["number"] for r in json.loads(out)] == ["XJ-2026-0001", "XJ-2026-0002"]
 
 
@@ -107,17 +145,40 @@ def test_other_records(station, tmp_path):
     cli = station
     inputs = {
         "consult": {"date": "2026-11-20", "persons": 3, "topic": "预付卡退费"},
-        "report": {"received_on": "2026-11-20", "business": {"name": "某药店"}, "facts": "销售过期药品",
-                   "to_case": True, "fine_yuan": "2000.00"},
-        "event": {"date": "2026-03-15", "kind": "day_315", "venue_type": "school", "leaflets": 800,
-                  "banners": 2, "boards": 6, "onsite_consultations": 45, "audience": 600},
+        "report": {
+            "received_on": "2026-11-20",
+            "business": {"name": "某药店"},
+            "facts": "销售过期药品",
+            "to_case": True,
+            "fine_yuan": "2000.00",
+        },
+        "event": {
+            "date": "2026-03-15",
+            "kind": "day_315",
+            "venue_type": "school",
+            "leaflets": 800,
+            "banners": 2,
+            "boards": 6,
+            "onsite_consultations": 45,
+            "audience": 600,
+        },
         "warning": {"date": "2026-11-01", "title": "关于预付式消费的消费警示", "body": "谨慎办理预付卡。"},
     }
-    prefixes = {"consult": "XJ-ZX-2026-0001", "report": "XJ-JB-2026-0001", "event": "XJ-HD-2026-0001",
-                "warning": "XJ-JS-2026-0001"}
+    prefixes = {
+        "consult": "XJ-ZX-2026-0001",
+        "report": "XJ-JB-2026-0001",
+        "event": "XJ-HD-2026-0001",
+        "warning": "XJ-JS-2026-0001",
+    }
     for command, payload in inputs.items():
-        code, out, err = cli(command, "add", "--json", write(tmp_path, f"{command}.json", json.dumps(payload)),
-                             "--format", "json")
+        code, out, err = cli(
+            command,
+            "add",
+            "--json",
+            write(tmp_path, f"{command}.json", json.dumps(payload)),
+            "--format",
+            "json",
+        )
         assert code == 0, err
         assert json.loads(out)["number"] == prefixes[command]
         code, out, _ = cli(command, "list", "--format", "json")
@@ -125,7 +186,7 @@ def test_other_records(station, tmp_path):
 
 
 def test_catalog_json_has_codes_and_labels(cli):
-    code, out, _ = cli("catalog", "--format", "json")
+    _, out, _ = cli("catalog", "--format", "json")
     data = json.loads(out)
     natures = {e["code"]: e["label"] for e in data["natures"]}
     assert natures["quality"] == "质量" and len(natures) == 10
@@ -147,8 +208,19 @@ def test_bad_command_line_is_one_line(cli):
 
 
 def test_init_twice_is_refused(station):
-    code, _, err = station("init", "--station-code", "AB", "--station-name", "x", "--kind", "投诉站",
-                           "--venue", "学校", "--county", "y")
+    code, _, err = station(
+        "init",
+        "--station-code",
+        "AB",
+        "--station-name",
+        "x",
+        "--kind",
+        "投诉站",
+        "--venue",
+        "学校",
+        "--county",
+        "y",
+    )
     assert code == 2 and "已初始化" in err
 
 

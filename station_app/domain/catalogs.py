@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,8 @@ class Catalogs:
         self._entries = entries
         self._by_code = {kind: {e.code: e for e in items} for kind, items in entries.items()}
         self._versions = [
-            RuleVersion(**{**v.__dict__, "catalogs": self}) for v in sorted(rule_versions, key=lambda v: v.effective_from)
+            RuleVersion(**{**v.__dict__, "catalogs": self})
+            for v in sorted(rule_versions, key=lambda v: v.effective_from)
         ]
         self._lookup: dict[str, dict[str, str]] = {}
         for kind, items in entries.items():
@@ -120,7 +122,9 @@ class Catalogs:
         names = self._lookup[kind]
         code = names.get(text) or names.get(text.lower())
         if code is None:
-            sample = "、".join(f"{e.code}（{e.label}）" for e in self._entries[kind] if e.parent is None or kind != "categories")
+            sample = "、".join(
+                f"{e.code}（{e.label}）" for e in self._entries[kind] if e.parent is None or kind != "categories"
+            )
             if kind == "categories":
                 sample = "、".join(f"{e.code}（{e.label}）" for e in self._entries[kind] if len(e.code) == 3)
             raise InvalidValue(f"“{text}”不是有效的代码，可选：{_shorten(sample)}")
@@ -184,10 +188,12 @@ class Catalogs:
                 "acceptance_limit": {"amount": v.acceptance_limit[0], "unit": v.acceptance_limit[1]},
                 "mediation_limit": {"amount": v.mediation_limit[0], "unit": v.mediation_limit[1]},
                 "not_accepted_grounds": [
-                    {"code": c, "label": v.ground_label(c), "article": v.articles.get(c, "")} for c in v.not_accepted_grounds
+                    {"code": c, "label": v.ground_label(c), "article": v.articles.get(c, "")}
+                    for c in v.not_accepted_grounds
                 ],
                 "termination_grounds": [
-                    {"code": c, "label": v.ground_label(c), "article": v.articles.get(c, "")} for c in v.termination_grounds
+                    {"code": c, "label": v.ground_label(c), "article": v.articles.get(c, "")}
+                    for c in v.termination_grounds
                 ],
             }
             for v in self._versions
@@ -201,9 +207,7 @@ def _shorten(text: str, limit: int = 160) -> str:
 
 def _entry(item: dict[str, Any]) -> Entry:
     known = {"code", "label", "label_en", "parent", "label_history"}
-    history = tuple(
-        sorted((date.fromisoformat(h["until"]), h["label"]) for h in item.get("label_history", []))
-    )
+    history = tuple(sorted((date.fromisoformat(h["until"]), h["label"]) for h in item.get("label_history", [])))
     return Entry(
         code=str(item["code"]),
         label=str(item["label"]),
@@ -238,7 +242,7 @@ def _check(entries: dict[str, list[Entry]], versions: list[RuleVersion]) -> None
             if e.parent is not None and e.parent not in codes:
                 raise ValueError(f"catalog {kind}: {e.code} has unknown parent {e.parent}")
     bands = entries.get("amount_bands", [])
-    for low, high in zip(bands, bands[1:], strict=False):
+    for low, high in pairwise(bands):
         if low.extra.get("max_fen") != high.extra.get("min_fen"):
             raise ValueError(f"amount_bands: {low.code} and {high.code} are not contiguous")
     if not versions:

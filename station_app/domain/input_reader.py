@@ -125,7 +125,9 @@ class InputReader:
         self.add(key, label, "应为 true 或 false")
         return default
 
-    def code(self, key: str, label: str, kind: str, *, required: bool = False, default: str | None = None) -> str | None:
+    def code(
+        self, key: str, label: str, kind: str, *, required: bool = False, default: str | None = None
+    ) -> str | None:
         value = self._read(key, label, required and default is None, lambda v: self.catalogs.resolve(kind, str(v)))
         if value is None and self.raw(key) is None:
             return default

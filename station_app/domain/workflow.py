@@ -93,9 +93,7 @@ def check_transition(current: str, target: str) -> None:
     if current == target:
         raise RuleViolation(f"案件已经是{label(current)}（{current}）状态")
     options = "、".join(f"{label(s)}（{s}）" for s in STATES if s in allowed)
-    raise RuleViolation(
-        f"不能从{label(current)}（{current}）直接变为{label(target)}（{target}）；当前可以：{options}"
-    )
+    raise RuleViolation(f"不能从{label(current)}（{current}）直接变为{label(target)}（{target}）；当前可以：{options}")
 
 
 def is_open(state: str) -> bool:

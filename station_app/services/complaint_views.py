@@ -124,10 +124,12 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
         ),
         "history": complaint_store.events(session.db, case["id"]),
         "followups": [
-            {k: f[k] for k in ("id", "number", "date", "method", "satisfaction", "opinion", "visitor")} for f in followups
+            {k: f[k] for k in ("id", "number", "date", "method", "satisfaction", "opinion", "visitor")}
+            for f in followups
         ],
         "audit": [
-            {k: e[k] for k in ("at", "actor", "action", "before", "after")} for e in audit.entries(session.db, case["id"])
+            {k: e[k] for k in ("at", "actor", "action", "before", "after")}
+            for e in audit.entries(session.db, case["id"])
         ],
     }
 
@@ -147,9 +149,7 @@ def list_complaints(
     if due_soon:
         # Narrow in SQL to deadlines within a few weeks, then let the working-day rule decide.
         flt = replace(flt, due_by=(today + timedelta(days=31)).isoformat())
-        rows = [
-            summary(session, c, today) for c in complaint_store.find(session.db, flt, limit=None)
-        ]
+        rows = [summary(session, c, today) for c in complaint_store.find(session.db, flt, limit=None)]
         rows = [r for r in rows if r["due_state"] in ("due_soon", "overdue")]
         total = len(rows)
         rows = rows[offset : offset + limit if limit else None]

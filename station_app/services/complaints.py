@@ -85,7 +85,7 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
     row = record_rules.parse_complaint(payload, session.catalogs, today)
     steps = payload.get("transitions") or []
     if not isinstance(steps, list):
-        raise ValidationError([Problem("transitions", "办理过程", "应为列表 [{\"to\": …, \"on\": …}, …]")])
+        raise ValidationError([Problem("transitions", "办理过程", '应为列表 [{"to": …, "on": …}, …]')])
     received = date.fromisoformat(row["received_on"])
     now = session.now()
     case: dict[str, Any] = {
@@ -110,7 +110,12 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
             raise ValidationError([Problem(f"transitions[{position}].on", "日期", "必须填写")])
         try:
             fields = record_rules.parse_transition(
-                str(step["to"]), step, session.catalogs, today, rule_code=case["rule_version"], default_on=today
+                str(step["to"]),
+                step,
+                session.catalogs,
+                today,
+                rule_code=case["rule_version"],
+                default_on=today,
             )
             changes = case_rules.apply_transition(case, fields)
         except ValidationError as exc:
@@ -120,7 +125,10 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
         case_events.append(_event(session, case, "transition", fields["on"], to=fields["to"], data=_step_data(fields)))
         case.update(changes)
     duplicates = complaint_store.likely_duplicates(
-        session.db, phone=case["consumer_phone"], business_key=case["business_key"], received_on=case["received_on"]
+        session.db,
+        phone=case["consumer_phone"],
+        business_key=case["business_key"],
+        received_on=case["received_on"],
     )
     seq = store.next_seq(session.db, station["code"], "complaint", received.year)
     case["number"] = record_rules.format_number(station["code"], "complaint", received.year, seq)
@@ -249,7 +257,8 @@ def add_followup(session: Session, ref: str, payload: dict[str, Any], today: dat
         }
         store.insert(session.db, "followup", followup)
         complaint_store.insert_event(
-            session.db, _event(session, case, "followup", row["date"], data={"satisfaction": row["satisfaction"]})
+            session.db,
+            _event(session, case, "followup", row["date"], data={"satisfaction": row["satisfaction"]}),
         )
         session.audit("create", "followup", followup["id"], followup["number"], after=row)
     return {"id": followup["id"], "number": followup["number"], "complaint": case["number"]}

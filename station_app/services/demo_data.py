@@ -104,11 +104,25 @@ def _steps(rng: random.Random, received: date, today: date, amount: Decimal, req
     age = (today - received).days
     roll = rng.random()
     if age > 60:
-        plan = "settled" if roll < 0.90 else "not_accepted" if roll < 0.94 else "terminated" if roll < 0.97 else (
-            "transferred" if roll < 0.99 else rng.choice(["registered", "accepted", "mediating"]))
+        plan = (
+            "settled"
+            if roll < 0.90
+            else "not_accepted"
+            if roll < 0.94
+            else "terminated"
+            if roll < 0.97
+            else ("transferred" if roll < 0.99 else rng.choice(["registered", "accepted", "mediating"]))
+        )
     elif age > 20:
-        plan = "settled" if roll < 0.75 else "not_accepted" if roll < 0.78 else "terminated" if roll < 0.80 else (
-            "transferred" if roll < 0.82 else rng.choice(["accepted", "mediating", "mediating"]))
+        plan = (
+            "settled"
+            if roll < 0.75
+            else "not_accepted"
+            if roll < 0.78
+            else "terminated"
+            if roll < 0.80
+            else ("transferred" if roll < 0.82 else rng.choice(["accepted", "mediating", "mediating"]))
+        )
     else:
         plan = rng.choice(["registered", "registered", "accepted", "mediating", "mediating", "settled"])
 
@@ -118,21 +132,47 @@ def _steps(rng: random.Random, received: date, today: date, amount: Decimal, req
     if plan == "registered":
         return []
     if plan == "not_accepted":
-        return [{"to": "not_accepted", "on": _day(later(received, 0, 6)), "ground": rng.choice(
-            ["na_no_authority", "na_already_handled", "na_not_consumption", "na_time_barred", "na_missing_materials"])}]
+        return [
+            {
+                "to": "not_accepted",
+                "on": _day(later(received, 0, 6)),
+                "ground": rng.choice(
+                    [
+                        "na_no_authority",
+                        "na_already_handled",
+                        "na_not_consumption",
+                        "na_time_barred",
+                        "na_missing_materials",
+                    ]
+                ),
+            }
+        ]
     accepted = later(received, 0, 4)
     steps: list[dict[str, Any]] = [{"to": "accepted", "on": _day(accepted)}]
     if plan == "transferred" and rng.random() < 0.5:
-        return [{"to": "transferred", "on": _day(later(received, 0, 5)), "to_unit": rng.choice(text.TRANSFER_UNITS)}]
+        return [
+            {
+                "to": "transferred",
+                "on": _day(later(received, 0, 5)),
+                "to_unit": rng.choice(text.TRANSFER_UNITS),
+            }
+        ]
     if plan == "accepted":
         return steps
     mediating = later(accepted, 0, 3)
     steps.append({"to": "mediating", "on": _day(mediating), "mediator": rng.choice(text.MEDIATORS)})
     end = later(mediating, 1, 30)
     if plan == "terminated":
-        steps.append({"to": "terminated", "on": _day(end), "ground": rng.choice(
-            ["t_withdrawn", "t_absent_or_refused", "t_no_agreement", "t_testing_fee", "t_other"]),
-            "route": rng.choice(["consumer_association", "market_regulation", "arbitration", "court"])})
+        steps.append(
+            {
+                "to": "terminated",
+                "on": _day(end),
+                "ground": rng.choice(
+                    ["t_withdrawn", "t_absent_or_refused", "t_no_agreement", "t_testing_fee", "t_other"]
+                ),
+                "route": rng.choice(["consumer_association", "market_regulation", "arbitration", "court"]),
+            }
+        )
     elif plan == "transferred":
         steps.append({"to": "transferred", "on": _day(end), "to_unit": rng.choice(text.TRANSFER_UNITS)})
     elif plan == "settled":
@@ -197,8 +237,9 @@ def generate_complaints(n: int, *, today: date, seed: int = 2026) -> Iterator[di
         )
         payload = {
             "received_on": _day(received),
-            "channel": rng.choices(["visit", "phone", "letter", "online", "transfer_12315", "other"],
-                                   [45, 30, 2, 10, 12, 1])[0],
+            "channel": rng.choices(
+                ["visit", "phone", "letter", "online", "transfer_12315", "other"], [45, 30, 2, 10, 12, 1]
+            )[0],
             "consumer": consumer,
             "business": {k: business[k] for k in ("name", "address", "phone", "credit_code") if business[k]},
             "subject": subject,
@@ -257,8 +298,19 @@ def generate_outreach_events(n: int, *, today: date, seed: int = 2026) -> Iterat
         yield {
             "date": _day(day),
             "kind": kind,
-            "venue_type": rng.choice(["village", "community", "school", "enterprise", "mall", "supermarket",
-                                      "market", "scenic_spot", "religious_site"]),
+            "venue_type": rng.choice(
+                [
+                    "village",
+                    "community",
+                    "school",
+                    "enterprise",
+                    "mall",
+                    "supermarket",
+                    "market",
+                    "scenic_spot",
+                    "religious_site",
+                ]
+            ),
             "title": text.EVENT_TITLES[kind],
             "place": f"{rng.choice(text.TOWNS)}{rng.choice(['文化广场', '中心小学', '农贸市场', '村委会'])}",
             "partners": rng.choice(["市场监管所", "司法所、派出所", "团县委", ""]),

@@ -43,9 +43,8 @@ def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
         raise ValidationError([Problem(key, key, f"未知的设置项；可用：{', '.join(SETTINGS)}")])
     label, low, high = SETTINGS[key]
     text = value.strip()
-    if text:
-        if not text.isdigit() or not low <= int(text) <= high:
-            raise ValidationError([Problem(key, label, f"应为 {low} 到 {high} 之间的整数，或留空表示按规定")])
+    if text and (not text.isdigit() or not low <= int(text) <= high):
+        raise ValidationError([Problem(key, label, f"应为 {low} 到 {high} 之间的整数，或留空表示按规定")])
     with session.db.atomic():
         before = store.get_setting(session.db, key)
         store.set_setting(session.db, key, text)

@@ -147,9 +147,7 @@ def filter_clauses(f: ComplaintFilter) -> tuple[list[str], list[Any]]:
 
 def find(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
     where, params = filter_clauses(f)
-    return records.select(
-        db, "complaint", where, params, order="received_on DESC, pk DESC", limit=limit, offset=offset
-    )
+    return records.select(db, "complaint", where, params, order="received_on DESC, pk DESC", limit=limit, offset=offset)
 
 
 def count(db: Database, f: ComplaintFilter) -> int:

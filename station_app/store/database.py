@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -84,7 +84,7 @@ def backup_copy(db: Database, target: Path) -> Path:
     """A consistent copy through SQLite's online backup (safe while the register is open)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         target = target.with_name(f"{target.name}.{stamp}")
     dest = sqlite3.connect(str(target))
     try:

@@ -53,7 +53,8 @@ def next_seq(db: Database, station_code: str, kind: str, year: int) -> int:
         [station_code, kind, year],
     )
     return db.execute(
-        "SELECT last_seq FROM counters WHERE station_code = ? AND kind = ? AND year = ?", [station_code, kind, year]
+        "SELECT last_seq FROM counters WHERE station_code = ? AND kind = ? AND year = ?",
+        [station_code, kind, year],
     ).fetchone()[0]
 
 

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,7 +59,10 @@ class DemoWorker(QObject):
             session = Session.open(self.db_path)  # a connection of this thread's own
             try:
                 demo.build_demo(
-                    session, DEMO_SIZE, date.today(), progress=lambda kind, done, total: self.progress.emit(done, total)
+                    session,
+                    DEMO_SIZE,
+                    date.today(),
+                    progress=lambda kind, done, total: self.progress.emit(done, total),
                 )
             finally:
                 session.close()
@@ -87,7 +90,9 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.hide()
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(["编号", "受理日期", "状态", "消费者", "被投诉经营者", "商品或服务", "时限"])
+        self.table.setHorizontalHeaderLabels(
+            ["编号", "受理日期", "状态", "消费者", "被投诉经营者", "商品或服务", "时限"]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
@@ -122,8 +127,13 @@ class MainWindow(QMainWindow):
         words = {"overdue": "已超期", "due_soon": "临期", "paused": "暂停计时"}
         for row, item in enumerate(listing["items"]):
             values = [
-                item["number"], item["received_on"], item["status_label"], item["consumer_name"],
-                item["business_name"], item["subject"], words.get(item["due_state"], ""),
+                item["number"],
+                item["received_on"],
+                item["status_label"],
+                item["consumer_name"],
+                item["business_name"],
+                item["subject"],
+                words.get(item["due_state"], ""),
             ]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
@@ -137,7 +147,9 @@ class MainWindow(QMainWindow):
         self.worker = DemoWorker(self.db_path)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.progress.connect(lambda done, total: (self.progress.setMaximum(total), self.progress.setValue(done)))
+        self.worker.progress.connect(
+            lambda done, total: (self.progress.setMaximum(total), self.progress.setValue(done))
+        )
         self.worker.finished.connect(self.demo_loaded)
         self.worker.finished.connect(self.thread.quit)
         self.thread.start()

@@ -57,5 +57,11 @@ def test_closed_states_have_no_way_out():
 
 def test_contract_state_codes_are_stable():
     assert workflow.STATES == (
-        "registered", "accepted", "not_accepted", "mediating", "settled", "terminated", "transferred"
+        "registered",
+        "accepted",
+        "not_accepted",
+        "mediating",
+        "settled",
+        "terminated",
+        "transferred",
     )

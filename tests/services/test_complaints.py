@@ -38,9 +38,17 @@ def test_full_workflow_with_settlement(session):
     shown = complaints.transition(session, ref, "mediating", {"on": "2026-11-05", "mediator": "王调解"}, TODAY)
     assert shown["mediation_due"] == "2027-01-02"  # order121: 60 calendar days after acceptance
     shown = complaints.transition(
-        session, ref, "settled",
-        {"on": "2026-11-20", "method": "mediation", "recovered_yuan": "1550.00", "punitive_yuan": "500.00",
-         "agreement": "商家退还货款并赔偿 500 元", "outcomes": ["return_refund", "compensate"]},
+        session,
+        ref,
+        "settled",
+        {
+            "on": "2026-11-20",
+            "method": "mediation",
+            "recovered_yuan": "1550.00",
+            "punitive_yuan": "500.00",
+            "agreement": "商家退还货款并赔偿 500 元",
+            "outcomes": ["return_refund", "compensate"],
+        },
         TODAY,
     )
     assert shown["status"] == "settled" and shown["closed_on"] == "2026-11-20"
@@ -72,8 +80,12 @@ def test_step_fields_are_checked(session):
 
 def test_rule_version_follows_receipt_date(session):
     old = add(session, received_on="2026-04-14", purchased_on="2026-04-01")["number"]
-    new = add(session, received_on="2026-04-15", purchased_on="2026-04-01",
-              consumer={"name": "王五", "phone": "13700137000"})["number"]
+    new = add(
+        session,
+        received_on="2026-04-15",
+        purchased_on="2026-04-01",
+        consumer={"name": "王五", "phone": "13700137000"},
+    )["number"]
     complaints.transition(session, old, "accepted", {"on": "2026-04-15"}, TODAY)
     complaints.transition(session, new, "accepted", {"on": "2026-04-15"}, TODAY)
     assert complaint_views.show(session, old, TODAY)["rule_version"] == "order20"
@@ -94,7 +106,8 @@ def test_batch_is_all_or_nothing_and_names_the_bad_record(session):
 
 def test_earlier_cases_come_in_with_their_transitions(session):
     payload = complaint_payload(
-        received_on="2025-06-02", purchased_on="2025-05-20",
+        received_on="2025-06-02",
+        purchased_on="2025-05-20",
         transitions=[
             {"to": "accepted", "on": "2025-06-03"},
             {"to": "mediating", "on": "2025-06-05"},
@@ -109,8 +122,9 @@ def test_earlier_cases_come_in_with_their_transitions(session):
 
 
 def test_illegal_imported_transition_refuses_the_record(session):
-    payload = complaint_payload(transitions=[{"to": "settled", "on": "2026-11-03", "method": "mediation",
-                                              "recovered_yuan": "1"}])
+    payload = complaint_payload(
+        transitions=[{"to": "settled", "on": "2026-11-03", "method": "mediation", "recovered_yuan": "1"}]
+    )
     with pytest.raises(RuleViolation):
         complaints.add_complaints(session, [payload], TODAY)
     assert complaint_views.list_complaints(session, ComplaintFilter(), TODAY)["total"] == 0
@@ -118,13 +132,22 @@ def test_illegal_imported_transition_refuses_the_record(session):
 
 def test_validation_collects_every_problem_with_chinese_field_names(session):
     payload = complaint_payload(
-        received_on="2027-01-01", nature="nonsense", amount_yuan="-5",
+        received_on="2027-01-01",
+        nature="nonsense",
+        amount_yuan="-5",
         consumer={"name": "", "phone": "123", "id_number": "110101199003071230"},
     )
     with pytest.raises(ValidationError) as info:
         complaints.add_complaints(session, [payload], TODAY)
     fields = {p.field for p in info.value.problems}
-    assert {"received_on", "nature", "amount_yuan", "consumer.name", "consumer.phone", "consumer.id_number"} <= fields
+    assert {
+        "received_on",
+        "nature",
+        "amount_yuan",
+        "consumer.name",
+        "consumer.phone",
+        "consumer.id_number",
+    } <= fields
     assert "投诉性质" in str(info.value) and "消费者电话" in str(info.value)
 
 

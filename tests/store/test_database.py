@@ -84,8 +84,15 @@ def test_failed_migration_leaves_nothing_half_done(tmp_path, monkeypatch):
 def test_audit_chain_detects_edits_and_deletions(tmp_path):
     db = open_database(tmp_path / "r.sqlite3")
     for i in range(5):
-        audit.append(db, at="2026-11-23T09:00:00+00:00", actor="王", action="create", entity="complaint",
-                     entity_id=f"id{i}", after={"n": i})
+        audit.append(
+            db,
+            at="2026-11-23T09:00:00+00:00",
+            actor="王",
+            action="create",
+            entity="complaint",
+            entity_id=f"id{i}",
+            after={"n": i},
+        )
     assert audit.verify(db) == []
     db.execute("UPDATE audit SET after = '{\"n\": 99}' WHERE pk = 3")
     assert any("第 3 条" in p for p in audit.verify(db))

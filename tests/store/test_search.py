@@ -15,8 +15,7 @@ PEOPLE = [
 @pytest.fixture
 def register(session):
     payloads = [
-        complaint_payload(consumer={"name": n, "phone": p}, business={"name": b}, subject=s)
-        for n, p, b, s in PEOPLE
+        complaint_payload(consumer={"name": n, "phone": p}, business={"name": b}, subject=s) for n, p, b, s in PEOPLE
     ]
     complaints.add_complaints(session, payloads, TODAY)
     return session
