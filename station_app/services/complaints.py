@@ -136,7 +136,16 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
     store.insert(session.db, "complaint", case)
     for event in case_events:
         complaint_store.insert_event(session.db, event)
-    session.audit("create", "complaint", case["id"], case["number"], after=_audit_view(case))
+    session.audit_create("complaint", case, keep=CASE_AUDIT_FIELDS)
+    for event in case_events[1:]:  # steps brought in with the case: each traced as a transition
+        session.audit(
+            f"transition:{event['to_status']}",
+            "complaint",
+            case["id"],
+            case["number"],
+            before={"status": event["from_status"]},
+            after={"status": event["to_status"], "on": event["on_date"], **event["data"]},
+        )
     return {"id": case["id"], "number": case["number"], "status": case["status"], "duplicates": duplicates}
 
 
@@ -148,8 +157,8 @@ def _history_view(case_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"kind": e["kind"], "on": e["on_date"], "data": e["data"]} for e in case_events]
 
 
-def _audit_view(case: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in case.items() if k not in ("search_initials", "business_key") and v not in (None, "")}
+# Non-personal fields of a new case worth reading in the audit trail as they are.
+CASE_AUDIT_FIELDS = ("status", "received_on", "rule_version", "category", "nature", "amount_fen", "recovered_fen")
 
 
 def _save_changes(
@@ -260,5 +269,5 @@ def add_followup(session: Session, ref: str, payload: dict[str, Any], today: dat
             session.db,
             _event(session, case, "followup", row["date"], data={"satisfaction": row["satisfaction"]}),
         )
-        session.audit("create", "followup", followup["id"], followup["number"], after=row)
+        session.audit_create("followup", followup, keep=("date", "satisfaction"))
     return {"id": followup["id"], "number": followup["number"], "complaint": case["number"]}

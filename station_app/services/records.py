@@ -61,7 +61,7 @@ def add_records(session: Session, kind: str, payloads: list[dict[str, Any]], tod
                 "created_by": session.actor,
             }
             store.insert(session.db, kind, record)
-            session.audit("create", kind, record["id"], record["number"], after=row)
+            session.audit_create(kind, record, keep=(date_column,))
             results.append({"id": record["id"], "number": record["number"]})
     return results
 

@@ -23,6 +23,11 @@ def _dump(value: dict[str, Any] | None) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def record_digest(row: dict[str, Any]) -> str:
+    """SHA-256 of a record's content: the audit proves what was written without copying personal data."""
+    return hashlib.sha256(_canonical(row).encode("utf-8")).hexdigest()
+
+
 def last_hash(db: Database) -> str:
     row = db.execute("SELECT hash FROM audit ORDER BY pk DESC LIMIT 1").fetchone()
     return row[0] if row else GENESIS

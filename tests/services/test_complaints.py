@@ -213,3 +213,18 @@ def test_overdue_list(session):
     soon = complaint_views.list_complaints(session, ComplaintFilter(), TODAY, due_soon=True)
     assert late in [r["number"] for r in soon["items"]]
     assert fresh not in [r["number"] for r in soon["items"]]
+
+
+def test_audit_trail_traces_every_step_without_copying_personal_data(session):
+    payload = complaint_payload(
+        consumer={"name": "张三", "phone": "13800138000", "id_number": "34052419800101001X"},
+        transitions=[{"to": "accepted", "on": "2026-11-03"}],
+    )
+    ref = complaints.add_complaints(session, [payload], TODAY)[0]["number"]
+    complaints.transition(session, ref, "mediating", {"on": "2026-11-04"}, TODAY)
+    trail = complaint_views.show(session, ref, TODAY)["audit"]
+    assert [e["action"] for e in trail] == ["create", "transition:accepted", "transition:mediating"]
+    assert trail[0]["after"]["sha256"] and "consumer_name" in trail[0]["after"]["fields"]
+    text = str(trail)
+    assert "张三" not in text and "13800138000" not in text and "34052419800101001X" not in text
+    assert trail[2]["before"] == {"status": "accepted"} and trail[2]["actor"] == "李站长"
