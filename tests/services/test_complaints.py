@@ -227,4 +227,5 @@ def test_audit_trail_traces_every_step_without_copying_personal_data(session):
     assert trail[0]["after"]["sha256"] and "consumer_name" in trail[0]["after"]["fields"]
     text = str(trail)
     assert "张三" not in text and "13800138000" not in text and "34052419800101001X" not in text
-    assert trail[2]["before"] == {"status": "accepted"} and trail[2]["actor"] == "李站长"
+    assert trail[2]["before"]["status"] == "accepted" and trail[2]["after"]["status"] == "mediating"
+    assert trail[2]["actor"] == "李站长"
