@@ -43,10 +43,7 @@ def test_valid_id_numbers_are_accepted_and_agree_with_stdnum(number):
 @given(id_numbers(), st.integers(min_value=0, max_value=17), st.integers(min_value=1, max_value=9))
 def test_any_single_digit_corruption_is_refused(number, position, delta):
     char = number[position]
-    if char == "X":
-        replacement = str(delta)
-    else:
-        replacement = str((int(char) + delta) % 10)
+    replacement = str(delta) if char == "X" else str((int(char) + delta) % 10)
     corrupted = number[:position] + replacement + number[position + 1 :]
     assume(corrupted != number)
     with pytest.raises(InvalidValue):
