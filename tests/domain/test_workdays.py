@@ -41,7 +41,8 @@ def test_2026_calendar(day, working):
 
 
 def test_acceptance_deadline_across_national_day():
-    # Received Wed 30 Sep 2026: Oct 1–7 off; Thu 8, Fri 9, Sat 10 (make-up), Mon 12, 13, 14, 15: the 7th working day is Thu 15.
+    # Received Wed 30 Sep 2026: Oct 1–7 off; Thu 8, Fri 9, Sat 10 (make-up), Mon 12–Thu 15:
+    # the 7th working day is Thu 15 Oct.
     assert acceptance_due(date(2026, 9, 30), CAL) == date(2026, 10, 15)
     # Received on a holiday: the clock starts on the next working day.
     assert acceptance_due(date(2026, 10, 3), CAL) == date(2026, 10, 15)
