@@ -115,7 +115,7 @@ def test_damaged_catalog_file_is_refused(tmp_path):
     folder = tmp_path / "catalogs"
     shutil.copytree(resource_dir() / "catalogs", folder)
     (folder / "natures.json").write_text("{ not json", encoding="utf-8")
-    with pytest.raises(ValueError, match="natures.json"):
+    with pytest.raises(ValueError, match=r"natures\.json"):
         Catalogs.load(folder)
 
 
