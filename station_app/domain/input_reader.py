@@ -83,9 +83,12 @@ class InputReader:
 
         return self._read(key, label, required, parse) or ""
 
-    def date(self, key: str, label: str, *, required: bool = False, default: date | None = None) -> date | None:
+    def date(
+        self, key: str, label: str, *, required: bool = False, default: date | None = None, allow_future: bool = False
+    ) -> date | None:
         def parse(value: Any) -> date:
-            return validation.check_not_future(validation.parse_date(value), self.today)
+            day = validation.parse_date(value)
+            return day if allow_future else validation.check_not_future(day, self.today)
 
         value = self._read(key, label, required and default is None, parse)
         if value is None and self.raw(key) is None:

@@ -109,7 +109,8 @@ def parse_transition(
         fields["punitive_fen"] = r.money("punitive_yuan", "加倍赔偿金额") or 0
         fields["agreement"] = r.text("agreement", "协议内容")
         fields["outcomes"] = r.codes("outcomes", "处理结果", "outcomes")
-        fields["performed_by"] = r.date("performed_by", "履行期限").__str__() if r.raw("performed_by") else None
+        performed_by = r.date("performed_by", "履行期限", allow_future=True)
+        fields["performed_by"] = performed_by.isoformat() if performed_by else None
     elif target == workflow.TRANSFERRED:
         fields["to_unit"] = r.text("to_unit", "转办单位", required=True, max_len=200)
     elif target == workflow.MEDIATING:
