@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +54,7 @@ class DemoWorker(QObject):
         super().__init__()
         self.db_path = db_path
 
+    @Slot()
     def run(self) -> None:
         try:
             session = Session.open(self.db_path)  # a connection of this thread's own
@@ -147,13 +148,25 @@ class MainWindow(QMainWindow):
         self.worker = DemoWorker(self.db_path)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.progress.connect(
-            lambda done, total: (self.progress.setMaximum(total), self.progress.setValue(done))
-        )
+        # Bound slots of this window: Qt queues them to the GUI thread. A lambda would run in the
+        # worker's thread and touch widgets from there.
+        self.worker.progress.connect(self.show_progress)
         self.worker.finished.connect(self.demo_loaded)
         self.worker.finished.connect(self.thread.quit)
         self.thread.start()
 
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.thread is not None and self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait(30_000)  # the demo is written in chunks; let the current one commit
+        super().closeEvent(event)
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    @Slot(str)
     def demo_loaded(self, error: str) -> None:
         self.progress.hide()
         self.demo_button.setEnabled(True)
