@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.worker.finished.connect(self.thread.quit)
         self.thread.start()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event) -> None:
         if self.thread is not None and self.thread.isRunning():
             self.thread.quit()
             self.thread.wait(30_000)  # the demo is written in chunks; let the current one commit
