@@ -136,16 +136,10 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
     store.insert(session.db, "complaint", case)
     for event in case_events:
         complaint_store.insert_event(session.db, event)
-    session.audit_create("complaint", case, keep=CASE_AUDIT_FIELDS)
-    for event in case_events[1:]:  # steps brought in with the case: each traced as a transition
-        session.audit(
-            f"transition:{event['to_status']}",
-            "complaint",
-            case["id"],
-            case["number"],
-            before={"status": event["from_status"]},
-            after={"status": event["to_status"], "on": event["on_date"], **event["data"]},
-        )
+    # Steps brought in with the case are traced in its creation entry (one entry per case keeps a
+    # backlog import of thousands of cases light); each step is also in the case history.
+    steps_in = [{"to": e["to_status"], "on": e["on_date"]} for e in case_events[1:]]
+    session.audit_create("complaint", case, keep=CASE_AUDIT_FIELDS, extra={"steps": steps_in} if steps_in else None)
     return {"id": case["id"], "number": case["number"], "status": case["status"], "duplicates": duplicates}
 
 

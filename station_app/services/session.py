@@ -65,13 +65,17 @@ class Session:
 
         return StationLimits(number("acceptance_days"), number("mediation_days"))
 
-    def audit_create(self, entity: str, row: dict[str, Any], *, keep: tuple[str, ...] = ()) -> None:
-        """A creation: which fields were filled and a digest of the content, plus a few non-personal
-        fields (``keep``). Personal data stays out of the append-only trail, so "delete on request"
-        can erase a person without breaking the hash chain."""
+    def audit_create(
+        self, entity: str, row: dict[str, Any], *, keep: tuple[str, ...] = (), extra: dict[str, Any] | None = None
+    ) -> None:
+        """A creation: a digest of the content plus a few non-personal fields (``keep``).
+
+        Personal data stays out of the append-only trail, so "delete on request" can erase a person
+        without breaking the hash chain.
+        """
         after = {k: row[k] for k in keep if row.get(k) not in (None, "")}
-        after["fields"] = sorted(k for k, v in row.items() if v not in (None, "", [], 0) and k != "pk")
         after["sha256"] = audit.record_digest(row)
+        after.update(extra or {})
         self.audit("create", entity, row["id"], row.get("number", ""), after=after)
 
     def audit(self, action: str, entity: str, entity_id: str, number: str = "", *, before=None, after=None) -> None:
