@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from station_app.store import records
 
 OPEN = ("registered", "accepted", "mediating")
+SHORT_COLUMNS = ("number", "consumer_name", "consumer_phone", "business_name", "subject")
 DUPLICATE_WINDOW_DAYS = 30
 
 
@@ -78,25 +79,32 @@ class ComplaintFilter:
 def _search_clauses(text: str) -> tuple[list[str], list[Any]]:
     """Every whitespace-separated term must match somewhere.
 
-    3+ characters: the trigram FTS index. 1–2 characters: the trigram index cannot answer
-    (SQLite returns nothing), so instr() on the base columns. Latin letters also match the
-    pinyin initials of the consumer and business names (``zs`` finds 张三).
+    3+ characters: the trigram FTS index over number, names, phone, business, subject and facts.
+    1–2 characters: the trigram index cannot answer them (SQLite returns nothing), so instr() over
+    the short columns, read from their covering index (a two-character name such as 张三 is found;
+    a one- or two-character fragment of the free-text facts would match almost every case).
+    Latin letters also match the pinyin initials of the consumer and business names (``zs`` → 张三).
     """
     where: list[str] = []
     params: list[Any] = []
     for term in text.split():
-        parts: list[str] = []
+        initials = term.isascii() and term.isalpha()
         if len(term) >= 3:
-            parts.append("pk IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)")
+            clause = "pk IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)"
             params.append('"' + term.replace('"', '""') + '"')
+            if initials:
+                clause = f"({clause} OR instr(search_initials, ?) > 0)"
+                params.append(term.lower())
         else:
-            columns = ("number", "consumer_name", "consumer_phone", "business_name", "subject", "facts")
-            parts.extend(f"instr({c}, ?) > 0" for c in columns)
-            params.extend([term] * len(columns))
-        if term.isascii() and term.isalpha():
-            parts.append("instr(search_initials, ?) > 0")
-            params.append(term.lower())
-        where.append("(" + " OR ".join(parts) + ")")
+            tests = [f"instr({c}, ?) > 0" for c in SHORT_COLUMNS]
+            params.extend([term] * len(SHORT_COLUMNS))
+            if initials:
+                tests.append("instr(search_initials, ?) > 0")
+                params.append(term.lower())
+            clause = (
+                "pk IN (SELECT pk FROM complaints INDEXED BY complaints_short_text WHERE " + " OR ".join(tests) + ")"
+            )
+        where.append(clause)
     return where, params
 
 

@@ -103,6 +103,11 @@ def m001_register(db: Database) -> None:
         CREATE INDEX complaints_phone ON complaints(consumer_phone, received_on);
         CREATE INDEX complaints_business ON complaints(business_key, received_on);
         CREATE INDEX complaints_closed ON complaints(closed_on);
+        -- Covering index for 1–2 character search terms, which the trigram index cannot answer:
+        -- scanning these short columns is several times faster than scanning the whole rows.
+        CREATE INDEX complaints_short_text ON complaints(
+            consumer_name, consumer_phone, business_name, subject, number, search_initials
+        );
 
         CREATE TABLE complaint_events (
             pk INTEGER PRIMARY KEY,

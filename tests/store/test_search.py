@@ -46,3 +46,20 @@ def names(session, text):
 )
 def test_search(register, text, expected):
     assert names(register, text) == expected
+
+
+def test_facts_are_searched_by_three_or_more_characters(register):
+    assert len(names(register, "不制冷")) == 4  # every case's facts say so
+    assert names(register, "制冷") == []  # 1–2 characters: names, phone, business, subject, number only
+
+
+def test_search_plan_uses_the_indexes(register):
+    from station_app.store.complaints import filter_clauses
+
+    for text in ("张三", "张三丰"):
+        where, params = filter_clauses(ComplaintFilter(search=text))
+        plan = register.db.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM complaints WHERE " + " AND ".join(where), params
+        ).fetchall()
+        details = " ".join(row[-1] for row in plan)
+        assert "complaints_short_text" in details or "VIRTUAL TABLE" in details
