@@ -1,0 +1,127 @@
+"""The tally queries: each register table is read once per period, grouped in SQL.
+
+Definitions live in domain/tallies.py and docs/figures.md; this module only counts.
+A complaint's outcome is taken as it stood on the ``as_of`` day, derived from its step dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+# The case's state on :as_of, from the dates of its steps (a later step is not yet known then).
+STATUS_AS_OF = """
+    CASE
+        WHEN closed_on IS NOT NULL AND closed_on <= :as_of THEN status
+        WHEN mediation_started_on IS NOT NULL AND mediation_started_on <= :as_of THEN 'mediating'
+        WHEN accepted_on IS NOT NULL AND accepted_on <= :as_of THEN 'accepted'
+        ELSE 'registered'
+    END
+"""
+ACCEPTED_AS_OF = "(accepted_on IS NOT NULL AND accepted_on <= :as_of)"
+OVERDUE_AS_OF = """
+    CASE
+        WHEN {status} = 'registered' THEN acceptance_due < :as_of
+        WHEN {status} IN ('accepted', 'mediating') THEN paused_since IS NULL AND mediation_due < :as_of
+        ELSE 0
+    END
+"""
+
+
+@dataclass(frozen=True)
+class Scope:
+    start: str
+    end: str
+    as_of: str
+    stations: tuple[str, ...] = ()  # empty: every station in the database
+
+    def where(self, date_column: str) -> tuple[str, dict[str, Any]]:
+        params: dict[str, Any] = {"start": self.start, "end": self.end, "as_of": self.as_of}
+        clause = f"deleted_at IS NULL AND {date_column} BETWEEN :start AND :end AND {date_column} <= :as_of"
+        if self.stations:
+            names = [f":st{i}" for i in range(len(self.stations))]
+            clause += f" AND station_code IN ({', '.join(names)})"
+            params.update({f"st{i}": code for i, code in enumerate(self.stations)})
+        return clause, params
+
+
+def complaint_groups(db: Database, scope: Scope) -> list[dict[str, Any]]:
+    """One row per combination of state and breakdown keys, with counts and money: a single pass."""
+    where, params = scope.where("received_on")
+    keys = "nature, category_class, category_top, amount_band, channel, station_code"
+    cursor = db.execute(
+        f"""
+        SELECT st, acc, ({OVERDUE_AS_OF.format(status="st")}) AS overdue, {keys},
+               count(*) AS n,
+               sum(recovered_fen) AS recovered_fen,
+               sum(punitive_fen > 0) AS punitive_cases,
+               sum(punitive_fen) AS punitive_fen
+        FROM (
+            SELECT {STATUS_AS_OF} AS st, {ACCEPTED_AS_OF} AS acc,
+                   nature, category_class, category_top, coalesce(amount_band, 'unknown') AS amount_band,
+                   channel, station_code, recovered_fen, punitive_fen, acceptance_due, mediation_due, paused_since
+            FROM complaints WHERE {where}
+        )
+        GROUP BY st, acc, overdue, {keys}
+        """,
+        params,
+    )
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def followups(db: Database, scope: Scope) -> dict[str, int]:
+    where, params = scope.where("date")
+    rows = db.execute(f"SELECT satisfaction, count(*) FROM followups WHERE {where} GROUP BY satisfaction", params)
+    return dict(rows.fetchall())
+
+
+def consultations(db: Database, scope: Scope) -> dict[str, int]:
+    where, params = scope.where("date")
+    row = db.execute(f"SELECT count(*), coalesce(sum(persons), 0) FROM consultations WHERE {where}", params)
+    records, persons = row.fetchone()
+    return {"records": records, "persons": persons}
+
+
+def reports(db: Database, scope: Scope) -> dict[str, int]:
+    where, params = scope.where("received_on")
+    row = db.execute(
+        f"SELECT count(*), coalesce(sum(to_case), 0), coalesce(sum(fine_fen), 0) FROM reports WHERE {where}", params
+    ).fetchone()
+    return {"received": row[0], "to_case": row[1], "fine_fen": row[2]}
+
+
+OUTREACH_COUNTS = (
+    "leaflets",
+    "banners",
+    "boards",
+    "onsite_consultations",
+    "audience",
+    "complaints_taken",
+    "destroyed_g",
+    "destroyed_value_fen",
+    "articles",
+)
+
+
+def outreach(db: Database, scope: Scope) -> list[dict[str, Any]]:
+    where, params = scope.where("date")
+    sums = ", ".join(f"sum({c}) AS {c}" for c in OUTREACH_COUNTS)
+    cursor = db.execute(
+        f"SELECT kind, venue_type, count(*) AS events, {sums} FROM outreach_events WHERE {where}"
+        " GROUP BY kind, venue_type",
+        params,
+    )
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def warnings(db: Database, scope: Scope) -> dict[str, int]:
+    where, params = scope.where("date")
+    return dict(db.execute(f"SELECT type, count(*) FROM warnings WHERE {where} GROUP BY type", params).fetchall())
+
+
+def station_names(db: Database) -> dict[str, str]:
+    return dict(db.execute("SELECT code, name FROM stations ORDER BY code").fetchall())
