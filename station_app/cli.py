@@ -35,7 +35,12 @@ def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录）")
     common.add_argument("--user", default=argparse.SUPPRESS, help="操作人（记入审计记录）")
-    common.add_argument("--format", choices=["text", "json"], default=argparse.SUPPRESS, help="输出格式")
+    common.add_argument(
+        "--format",
+        choices=["text", "json", "xlsx", "pdf"],
+        default=argparse.SUPPRESS,
+        help="输出格式（xlsx、pdf 仅用于 tally）",
+    )
     common.add_argument("--today", default=argparse.SUPPRESS, help="以该日期为今天（补录、测试用），YYYY-MM-DD")
     return common
 
@@ -113,6 +118,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--offset", type=int, default=0)
         p = command(group, "show", f"查看{label}记录")
         p.add_argument("ref", metavar="ID")
+
+    p = command(sub, "tally", "统计：月、季、年或任意日期范围的各项数字（含去年同期对比）")
+    period = p.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="YYYY-MM")
+    period.add_argument("--quarter", metavar="YYYY-Qn")
+    period.add_argument("--year", metavar="YYYY")
+    period.add_argument("--from", dest="date_from", metavar="DATE", help="与 --to 一起使用")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument(
+        "--station", action="append", default=[], metavar="CODE", help="只统计该站点（可重复；默认全部站点）"
+    )
+    p.add_argument("--as-of", metavar="DATE", help="按该日的办理结果统计（默认今天）")
+    p.add_argument("--out", metavar="FILE", help="输出文件（xlsx、pdf 必须指定）")
+    p.set_defaults(tally_formats=("text", "json", "xlsx", "pdf"))
 
     command(sub, "catalog", "分类代码表（性质、类别、渠道、理由、规则版本…）")
     p = command(sub, "compensation", "惩罚性赔偿计算（供调解参考）")

@@ -32,6 +32,9 @@ def run(args: argparse.Namespace, today: date) -> int:
         return _compensation(args, as_json)
     if args.command == "catalog":
         return _catalog(as_json)
+    output = getattr(args, "format", "text")
+    if output in ("xlsx", "pdf") and args.command != "tally":
+        raise ValidationError([Problem("--format", "输出格式", f"{output} 只能用于 tally 命令")])
     session = Session.open(
         getattr(args, "db", None) or default_db_path(),
         actor=getattr(args, "user", None) or SETUP_ACTOR,
@@ -61,6 +64,10 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
         _out(as_json, result, f"已初始化站点 {result['code']}（{result['name']}）")
     elif command == "demo":
         return _demo(session, args, today, as_json)
+    elif command == "tally":
+        from station_app.cli_tally import run_tally
+
+        return run_tally(session, args, today)
     elif command == "complaint":
         return _complaint(session, args, action, today, as_json)
     elif command in RECORD_KINDS:

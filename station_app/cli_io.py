@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from station_app.domain.errors import Problem, ValidationError
+from station_app.reports import text_table
 
 
 def read_json_records(source: str) -> list[dict[str, Any]]:
@@ -75,15 +76,4 @@ def yuan(fen: int | None) -> str:
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:
-    """A plain text table that lines up Chinese (double-width) characters."""
-
-    def width(text: str) -> int:
-        return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-    columns = [headers, *rows]
-    widths = [max(width(str(r[i])) for r in columns) for i in range(len(headers))]
-    lines = []
-    for row in columns:
-        cells = [str(c) + " " * (widths[i] - width(str(c))) for i, c in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
+    return text_table.render(rows, headers)

@@ -1,0 +1,70 @@
+"""``station-app tally``: the period's figures as text, JSON, Excel or PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from station_app.cli_io import print_json
+from station_app.domain import tallies as periods
+from station_app.domain.errors import InvalidValue, Problem, ValidationError
+from station_app.domain.records import parse_ymd
+from station_app.reports import tally_pdf, tally_text, tally_xlsx
+from station_app.services import tallies
+from station_app.services.session import Session
+from station_app.store import tallies as tally_store
+
+
+def period_from(args: argparse.Namespace, today: date) -> periods.Period:
+    try:
+        if args.month:
+            return periods.month(args.month)
+        if args.quarter:
+            return periods.quarter(args.quarter)
+        if args.year:
+            return periods.year(args.year)
+    except InvalidValue as exc:
+        raise ValidationError([Problem("--month/--quarter/--year", "统计期间", str(exc))]) from None
+    if not args.date_to:
+        raise ValidationError([Problem("--to", "结束日期", "使用 --from 时必须同时给出 --to")])
+    start = parse_ymd(args.date_from, "--from", "开始日期", date.max)
+    end = parse_ymd(args.date_to, "--to", "结束日期", date.max)
+    try:
+        return periods.date_range(start, end)
+    except InvalidValue as exc:
+        raise ValidationError([Problem("--to", "结束日期", str(exc))]) from None
+
+
+def run_tally(session: Session, args: argparse.Namespace, today: date) -> int:
+    period = period_from(args, today)
+    names = tally_store.station_names(session.db)
+    stations = tuple(code.strip().upper() for code in args.station)
+    unknown = [code for code in stations if code not in names]
+    if unknown:
+        raise ValidationError([Problem("--station", "站点", f"数据库中没有站点 {'、'.join(unknown)}")])
+    as_of = parse_ymd(args.as_of, "--as-of", "统计截至日期", today) if args.as_of else today
+    data = tallies.as_json(tallies.tally(session, period, today, stations=stations, as_of=as_of))
+    output = getattr(args, "format", "text")
+    if output == "json":
+        if args.out:
+            import json
+
+            Path(args.out).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        else:
+            print_json(data)
+        return 0
+    if output == "text":
+        text = tally_text.render(data, session.catalogs, names)
+        if args.out:
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(text + "\n")
+        return 0
+    if not args.out:
+        raise ValidationError([Problem("--out", "输出文件", f"{output} 格式必须用 --out 指定文件名")])
+    writer = tally_xlsx.write if output == "xlsx" else tally_pdf.write
+    path = writer(data, session.catalogs, names, Path(args.out))
+    sys.stdout.write(f"已生成 {path}\n")
+    return 0
