@@ -54,9 +54,7 @@ def _block(session: Session, period: Period, as_of: date, stations: tuple[str, .
         "period": period.as_json(),
         "as_of": as_of.isoformat(),
         "stations": list(stations) if stations else sorted(names),
-        "complaints": _complaints(
-            session, store.complaint_groups(session.db, scope), store.followups(session.db, scope), names
-        ),
+        "complaints": _complaints(session, scope, names),
         "consultations": store.consultations(session.db, scope),
         "reports": store.reports(session.db, scope),
         "outreach": _outreach(session, store.outreach(session.db, scope)),
@@ -81,13 +79,10 @@ def _zeroes(session: Session, kind: str | None, names: dict[str, str], column: s
     return zeroes
 
 
-def _complaints(
-    session: Session, groups: list[dict[str, Any]], visits: dict[str, int], names: dict[str, str]
-) -> dict[str, Any]:
+def _complaints(session: Session, scope: store.Scope, names: dict[str, str]) -> dict[str, Any]:
     totals: dict[str, int] = defaultdict(int)
     states: dict[str, int] = defaultdict(int)  # apart from totals: "accepted" is a state and a figure
-    breakdowns = {key: _zeroes(session, kind, names, column) for key, (column, kind) in BREAKDOWNS.items()}
-    for g in groups:
+    for g in store.complaint_states(session.db, scope):
         n, status = g["n"], g["st"]
         totals["registered"] += n
         states[status] += n
@@ -95,17 +90,22 @@ def _complaints(
             totals["open"] += n
         if g["overdue"]:
             totals["overdue"] += n
+        if g["acc"]:
+            totals["accepted"] += n
         if status == "settled":
             totals["recovered_fen"] += g["recovered_fen"] or 0
             totals["punitive_cases"] += g["punitive_cases"] or 0
             totals["punitive_fen"] += g["punitive_fen"] or 0
-        if g["acc"]:
-            totals["accepted"] += n
-            for key, (column, _kind) in BREAKDOWNS.items():
-                code = g[column]
-                breakdowns[key][code] = breakdowns[key].get(code, 0) + n
+    breakdowns = {}
+    for key, (column, kind) in BREAKDOWNS.items():
+        counts = _zeroes(session, kind, names, column)
+        for code, n in store.complaint_breakdown(session.db, scope, column).items():
+            counts[code] = counts.get(code, 0) + n
+        breakdowns[key] = counts
+    visits = store.followups(session.db, scope)
     accepted = totals["accepted"]
     visit_count = sum(visits.values())
+    satisfied = sum(visits.get(s, 0) for s in SATISFIED)
     block: dict[str, Any] = {
         "registered": totals["registered"],
         "accepted": accepted,
@@ -120,11 +120,9 @@ def _complaints(
         "punitive_cases": totals["punitive_cases"],
         "punitive_fen": totals["punitive_fen"],
         "followups": visit_count,
-        "satisfied": sum(visits.get(s, 0) for s in SATISFIED),
-        "satisfaction_rate": rules.percent(sum(visits.get(s, 0) for s in SATISFIED), visit_count),
-        "followups_by_satisfaction": {
-            code: visits.get(code, 0) for code in ("satisfied", *SATISFIED[1:], "dissatisfied")
-        },
+        "satisfied": satisfied,
+        "satisfaction_rate": rules.percent(satisfied, visit_count),
+        "followups_by_satisfaction": {code: visits.get(code, 0) for code in (*SATISFIED, "dissatisfied")},
     }
     block.update(breakdowns)
     block["shares"] = {key: rules.shares(counts, accepted) for key, counts in breakdowns.items()}

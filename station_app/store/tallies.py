@@ -47,29 +47,41 @@ class Scope:
         return clause, params
 
 
-def complaint_groups(db: Database, scope: Scope) -> list[dict[str, Any]]:
-    """One row per combination of state and breakdown keys, with counts and money: a single pass."""
+def complaint_states(db: Database, scope: Scope) -> list[dict[str, Any]]:
+    """Counts and money per state on the as-of day (with the accepted and overdue flags)."""
     where, params = scope.where("received_on")
-    keys = "nature, category_class, category_top, amount_band, channel, station_code"
     cursor = db.execute(
         f"""
-        SELECT st, acc, ({OVERDUE_AS_OF.format(status="st")}) AS overdue, {keys},
-               count(*) AS n,
-               sum(recovered_fen) AS recovered_fen,
-               sum(punitive_fen > 0) AS punitive_cases,
-               sum(punitive_fen) AS punitive_fen
+        SELECT st, acc, ({OVERDUE_AS_OF.format(status="st")}) AS overdue,
+               count(*) AS n, sum(recovered_fen) AS recovered_fen,
+               sum(punitive_fen > 0) AS punitive_cases, sum(punitive_fen) AS punitive_fen
         FROM (
-            SELECT {STATUS_AS_OF} AS st, {ACCEPTED_AS_OF} AS acc,
-                   nature, category_class, category_top, coalesce(amount_band, 'unknown') AS amount_band,
-                   channel, station_code, recovered_fen, punitive_fen, acceptance_due, mediation_due, paused_since
-            FROM complaints WHERE {where}
+            SELECT {STATUS_AS_OF} AS st, {ACCEPTED_AS_OF} AS acc, recovered_fen, punitive_fen,
+                   acceptance_due, mediation_due, paused_since
+            FROM complaints INDEXED BY complaints_tally WHERE {where}
         )
-        GROUP BY st, acc, overdue, {keys}
+        GROUP BY st, acc, overdue
         """,
         params,
     )
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+BREAKDOWN_COLUMNS = ("nature", "category_class", "category_top", "amount_band", "channel", "station_code")
+
+
+def complaint_breakdown(db: Database, scope: Scope, column: str) -> dict[str, int]:
+    """Accepted complaints of the period per value of ``column`` (a narrow scan of the tally index)."""
+    if column not in BREAKDOWN_COLUMNS:
+        raise ValueError(column)
+    where, params = scope.where("received_on")
+    rows = db.execute(
+        f"SELECT coalesce({column}, 'unknown'), count(*) FROM complaints INDEXED BY complaints_tally"
+        f" WHERE {where} AND {ACCEPTED_AS_OF} GROUP BY 1",
+        params,
+    )
+    return dict(rows.fetchall())
 
 
 def followups(db: Database, scope: Scope) -> dict[str, int]:
