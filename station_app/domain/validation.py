@@ -156,6 +156,10 @@ def normalize_phone(raw: str, *, business: bool = False) -> str:
     """
     text = normalize_text(raw).translate(_FULL_WIDTH_SIGNS)
     text = re.sub(r"[\s()（）]", "", text).replace("—", "-")
+    # Hyphens as written decide between number and extension when they agree with the area rule.
+    written = re.fullmatch(r"(0\d{2,3})-(\d{7,8})(?:(?:-|转|分机)(\d{1,6}))?", text)
+    if written and _landline(written.group(1) + written.group(2)) == f"{written.group(1)}-{written.group(2)}":
+        return "-".join(part for part in written.groups() if part)
     found = _phone(text, business)
     if found:
         return found

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from station_app.domain import case as case_rules
-from station_app.domain import workflow
+from station_app.domain import roles, workflow
 from station_app.domain.errors import NotFound
 from station_app.services.session import Session
 from station_app.store import audit
@@ -47,6 +47,7 @@ def summary(session: Session, case: dict[str, Any], today: date) -> dict[str, An
 
 
 def get_case(session: Session, ref: str) -> dict[str, Any]:
+    session.require(roles.READ)
     case = store.fetch(session.db, "complaint", ref.strip())
     if case is None or case.get("deleted_at"):
         raise NotFound(f"找不到投诉案件“{ref}”（可用编号如 XJ-2026-0042 或 id）")
@@ -144,6 +145,7 @@ def list_complaints(
     limit: int | None = 100,
     offset: int = 0,
 ) -> dict[str, Any]:
+    session.require(roles.READ)
     if overdue:
         flt = replace(flt, overdue_on=today.isoformat())
     if due_soon:

@@ -10,7 +10,7 @@ from pypinyin import Style, lazy_pinyin
 
 from station_app.domain import case as case_rules
 from station_app.domain import records as record_rules
-from station_app.domain import workflow
+from station_app.domain import roles, workflow
 from station_app.domain.deadlines import Pause
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.complaint_views import get_case, show
@@ -70,6 +70,7 @@ def _with_record_number(index: int, total: int, exc: Exception) -> Exception:
 
 def add_complaints(session: Session, payloads: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
     """Register complaints (each may carry earlier ``transitions``): all or nothing, one transaction."""
+    session.require(roles.WRITE)
     station = session.station()
     results = []
     with session.db.atomic():
@@ -173,6 +174,7 @@ def _save_changes(
 
 
 def transition(session: Session, ref: str, target: str, payload: dict[str, Any], today: date) -> dict[str, Any]:
+    session.require(roles.WRITE)
     with session.db.atomic():
         case = get_case(session, ref)
         workflow.check_transition(case["status"], target)
@@ -186,6 +188,7 @@ def transition(session: Session, ref: str, target: str, payload: dict[str, Any],
 
 
 def _clock_case(session: Session, ref: str, on: date) -> dict[str, Any]:
+    session.require(roles.WRITE)
     case = get_case(session, ref)
     if case["status"] not in (workflow.ACCEPTED, workflow.MEDIATING):
         raise RuleViolation(f"只有已受理或调解中的案件才有调解时限；本案为{workflow.label(case['status'])}")
@@ -237,6 +240,7 @@ def extend(session: Session, ref: str, days: int, reason: str, on: date, today: 
 
 def add_followup(session: Session, ref: str, payload: dict[str, Any], today: date) -> dict[str, Any]:
     """A follow-up visit (回访) on a closed case."""
+    session.require(roles.WRITE)
     with session.db.atomic():
         case = get_case(session, ref)
         if case["status"] not in workflow.CLOSED_STATES:

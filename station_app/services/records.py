@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from station_app.domain import records as record_rules
+from station_app.domain import roles
 from station_app.domain.catalogs import Catalogs
 from station_app.domain.errors import NotFound, Problem, ValidationError
 from station_app.services.session import Session
@@ -32,6 +33,7 @@ KIND_LABELS = {
 
 def add_records(session: Session, kind: str, payloads: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
     """Add records of one kind: all or nothing, one transaction."""
+    session.require(roles.WRITE)
     station = session.station()
     parse = PARSERS[kind]
     date_column = store.DATE_COLUMNS[kind]
@@ -67,6 +69,7 @@ def add_records(session: Session, kind: str, payloads: list[dict[str, Any]], tod
 
 
 def get_record(session: Session, kind: str, ref: str) -> dict[str, Any]:
+    session.require(roles.READ)
     record = store.fetch(session.db, kind, ref.strip())
     if record is None or record.get("deleted_at"):
         raise NotFound(f"找不到{KIND_LABELS[kind]}记录“{ref}”")
@@ -77,6 +80,7 @@ def get_record(session: Session, kind: str, ref: str) -> dict[str, Any]:
 def list_records(
     session: Session, kind: str, *, month: str = "", limit: int | None = 100, offset: int = 0
 ) -> dict[str, Any]:
+    session.require(roles.READ)
     column = store.DATE_COLUMNS[kind]
     where, params = ["deleted_at IS NULL"], []
     if month:

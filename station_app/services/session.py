@@ -11,11 +11,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from station_app.domain import roles
 from station_app.domain.case import StationLimits
 from station_app.domain.catalogs import Catalogs, default_catalogs
 from station_app.domain.errors import RuleViolation
 from station_app.domain.workdays import WorkCalendar, default_calendar
 from station_app.store import audit, records
+from station_app.store import users as users_store
 from station_app.store.database import open_database
 
 SETUP_ACTOR = "setup"
@@ -32,6 +34,7 @@ class Session:
     catalogs: Catalogs = field(default_factory=default_catalogs)
     calendar: WorkCalendar = field(default_factory=default_calendar)
     clock: Callable[[], datetime] = utc_now
+    role: str | None = None  # None: decided on first use (set-up user while the register has no users)
     _station: dict[str, Any] | None = None
 
     @classmethod
@@ -40,6 +43,19 @@ class Session:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def act_as(self, actor: str, role: str) -> None:
+        self.actor, self.role = actor, role
+
+    def require(self, permission: str) -> None:
+        """Refuse the use case unless the acting user's role grants ``permission``."""
+        if self.role is None:
+            if users_store.count(self.db) > 0:
+                raise RuleViolation(
+                    "该登记簿已设置用户，请先登录（命令行：--user 用户名，密码放在环境变量 STATION_APP_PASSWORD）"
+                )
+            self.role = roles.HEAD  # no user yet: the set-up user, until the first one is created
+        roles.check(self.role, permission, self.actor)
 
     def now(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")

@@ -7,6 +7,7 @@ from typing import Any
 
 from station_app import __version__
 from station_app.domain import records as record_rules
+from station_app.domain import roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.session import Session
 from station_app.store import records as store
@@ -21,6 +22,7 @@ SETTINGS = {
 
 
 def init_station(session: Session, payload: dict[str, Any], today: date) -> dict[str, Any]:
+    session.require(roles.MANAGE)
     if store.local_station(session.db) is not None:
         existing = store.local_station(session.db)
         raise RuleViolation(f"该数据库已初始化为站点 {existing['code']}（{existing['name']}），不能重复初始化")
@@ -39,6 +41,7 @@ def init_station(session: Session, payload: dict[str, Any], today: date) -> dict
 
 
 def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
+    session.require(roles.MANAGE)
     if key not in SETTINGS:
         raise ValidationError([Problem(key, key, f"未知的设置项；可用：{', '.join(SETTINGS)}")])
     label, low, high = SETTINGS[key]
@@ -53,5 +56,6 @@ def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
 
 
 def station_settings(session: Session) -> dict[str, str]:
+    session.require(roles.READ)
     values = store.settings(session.db)
     return {key: values.get(key, "") for key in SETTINGS}

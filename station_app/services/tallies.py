@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from station_app.domain import roles
 from station_app.domain import tallies as rules
 from station_app.domain.tallies import Period
 from station_app.domain.workflow import OPEN_STATES
@@ -38,6 +39,7 @@ def tally(
     ``previous`` is the same period a year earlier, its outcomes as they stood a year before ``as_of``,
     so the two are compared at the same point of their life.
     """
+    session.require(roles.READ)
     as_of = as_of or today
     current = _block(session, period, as_of, stations)
     if with_previous:

@@ -205,6 +205,18 @@ def m001_register(db: Database) -> None:
         );
         CREATE INDEX warnings_date ON warnings(station_code, date);
 
+        -- People who use the register. No row yet: the register runs as its set-up user.
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
         -- Append-only: each entry carries the hash of the previous one (tamper evidence).
         CREATE TABLE audit (
             pk INTEGER PRIMARY KEY,
