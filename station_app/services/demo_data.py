@@ -1,339 +1,489 @@
 """A deterministic, realistic demo register as input payloads of the script contract (docs/cli.md).
 
-Pure Python: no database. The payloads go through the same services as real input, so the demo
-exercises every rule (validation, workflow, deadlines, duplicates).
+Pure Python (stdlib ``random`` only): no database, no clock. The payloads go through the same
+services as real input, so the demo exercises every rule (validation, workflow, deadlines,
+duplicates). Each generator yields its records in date order; the same seed gives the same records.
+Text pools live in demo_text.py.
 """
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Iterator
+from bisect import bisect
+from collections import deque
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-from decimal import Decimal
-from typing import Any
+from itertools import accumulate
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from station_app.domain.validation import credit_code_check_char, id_check_char
-from station_app.services import demo_text as text
+from station_app.services import demo_text as txt
+
+Payload = dict[str, Any]
+T = TypeVar("T")
 
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+PURCHASE_DAYS = 200  # goods are bought at most this many days before the complaint
+DUPLICATE_SHARE = 0.01  # the same consumer about the same business again within 30 days
+# Amount bands in fen with their share of complaints: < 500, 500–5000, 5000–10000, >= 10000 元.
+BANDS = ((100, 50_000, 60), (50_000, 500_000, 30), (500_000, 1_000_000, 7), (1_000_000, 100_000_000, 3))
+FRAUD_SHARE = {"price": 0.12, "counterfeit": 0.15, "false_advertising": 0.10, "quality": 0.012}
+GIVEN_TWO = txt.GIVEN_TWO.split()
+MOBILE_PREFIXES = txt.MOBILE_PREFIXES.split()
 
 
-def _day(d: date) -> str:
-    return d.isoformat()
+def _pick(u: float, items: Sequence[T]) -> T:
+    """items[k] for ``u`` uniform in [0, 1): much cheaper than random.choice."""
+    return items[int(u * len(items))]
 
 
-def _yuan(amount: Decimal) -> str:
-    return f"{amount.quantize(Decimal('0.01'))}"
+class Picker(Generic[T]):
+    """Weighted choice with the cumulative weights computed once (random.choices redoes them per call)."""
+
+    __slots__ = ("cum", "hi", "items", "total")
+
+    def __init__(self, items: Sequence[T], weights: Sequence[float]):
+        self.items = list(items)
+        self.cum = list(accumulate(weights))
+        self.total = self.cum[-1]
+        self.hi = len(self.items) - 1
+
+    def __call__(self, u: float) -> T:
+        return self.items[bisect(self.cum, u * self.total, 0, self.hi)]
 
 
-def _dates(rng: random.Random, n: int, today: date) -> list[date]:
-    """Over the two years before today, with a bump around 3·15 and before Spring Festival."""
-    start = today - timedelta(days=729)
-    marches = [date(y, 3, 15) for y in (today.year - 2, today.year - 1, today.year)]
-    marches = [m for m in marches if start <= m <= today]
-    days = []
-    for _ in range(n):
-        if marches and rng.random() < 0.08:
-            day = rng.choice(marches) + timedelta(days=rng.randint(-6, 6))
-        else:
-            day = start + timedelta(days=rng.randint(0, 729))
-        days.append(min(max(day, start), today))
-    days.sort()
-    return days
+def _weights(spec: str) -> Picker[str]:
+    """From "code weight code weight …"."""
+    words = spec.split()
+    return Picker(words[::2], [int(w) for w in words[1::2]])
+
+
+class Subject(NamedTuple):
+    """A kind of goods or service with its wording: low/high in fen, bought like "购买海尔冰箱 BCD-216一台"."""
+
+    kind: str
+    name: str
+    category: str
+    low: int
+    high: int
+    group: str
+    bought: str
+    pay: str
+    usage: str
+    defects: tuple[str, ...]
+    natures: Picker[str]
+
+
+def _band_pickers() -> list[Picker[Subject]]:
+    """Per amount band, the subjects whose price range reaches into it (weighted by that part of the range)."""
+    subjects = []
+    for kind, name, category, low, high, weight, group, qty, defects in txt.SUBJECTS:
+        verb, pay, usage, natures = txt.GROUPS[group]
+        wording = (verb.format(s=name, q=qty), pay, usage, tuple(defects.split("|")) if defects else ())
+        subjects.append(
+            (Subject(kind, name, category, low * 100, high * 100, group, *wording, _weights(natures)), weight)
+        )
+    pickers = []
+    for low, high, _ in BANDS:
+        inside = [
+            (s, w * math.log(min(s.high, high) / max(s.low, low)) / math.log(s.high / s.low)) for s, w in subjects
+        ]
+        pickers.append(Picker([s for s, w in inside if w > 0], [w for _, w in inside if w > 0]))
+    return pickers
+
+
+BAND = Picker(range(len(BANDS)), [b[2] for b in BANDS])
+BAND_SUBJECTS = _band_pickers()
+CHANNEL, NA_GROUND, T_GROUND, ROUTE = (_weights(txt.WEIGHTS[k]) for k in ("channel", "na_ground", "t_ground", "route"))
+PERIOD = [next(words for days, words in txt.PERIODS if gap <= days) for gap in range(PURCHASE_DAYS + 1)]
+
+
+def _yuan(fen: int, words: bool = False) -> str:
+    """Money as in payloads ("1299.00"), or as in texts with ``words`` (no ".00": "1299", "39.90")."""
+    return str(fen // 100) if words and fen % 100 == 0 else f"{fen // 100}.{fen % 100:02d}"
+
+
+def _price(u: float, low: int, high: int) -> int:
+    """A shop-like price in fen in [low, high): log-uniform, rounded like 39.90, 1299.00, 2680.00."""
+    fen = low * (high / low) ** u
+    if fen < 10_000:
+        return min(max(round(fen / 10) * 10, low), high - 100)
+    yuan = round(fen / 100)
+    yuan = yuan // 10 * 10 + (9, 8, 0)[yuan % 3] if yuan < 2000 else round(yuan, -1 if yuan < 20_000 else -2)
+    return min(max(yuan * 100, low), high - 100)
+
+
+class _Days:
+    """The window [today − 2 years, today] as day numbers (0 = PURCHASE_DAYS before it), strings cached."""
+
+    def __init__(self, today: date):
+        try:
+            start = today.replace(year=today.year - 2)
+        except ValueError:  # 29 February
+            start = date(today.year - 2, 2, 28)
+        first = start - timedelta(days=PURCHASE_DAYS)
+        self.dates = [first + timedelta(days=i) for i in range((today - first).days + 1)]
+        self.iso = [d.isoformat() for d in self.dates]
+        self.cn = [f"{d.year}年{d.month}月{d.day}日" if d.day % 3 else f"{d.year}年{d.month}月" for d in self.dates]
+        self.start, self.last = PURCHASE_DAYS, len(self.dates) - 1
+        span = self.last - self.start or 1
+        self.cum = list(accumulate(_day_weight(d, i / span) for i, d in enumerate(self.dates[self.start :])))
+
+    def sample(self, rng: random.Random, n: int) -> list[int]:
+        """n day numbers, sorted: denser in March (3·15), around holidays, on weekdays and lately."""
+        days = rng.choices(range(self.start, self.last + 1), cum_weights=self.cum, k=n)
+        days.sort()
+        return days
+
+
+def _day_weight(d: date, progress: float) -> float:
+    w = 0.85 + 0.3 * progress  # the register grows from year to year
+    if d.weekday() >= 5:
+        w *= 0.7
+    md = (d.month, d.day)
+    w *= next((factor for first, last, factor in txt.BUSY_DAYS if first <= md <= last), 1.0)
+    for year in (d.year, d.year + 1):
+        if year in txt.SPRING_FESTIVAL:
+            delta = (d - date(year, *txt.SPRING_FESTIVAL[year])).days
+            w *= 1.5 if -20 <= delta < 0 else 0.5 if 0 <= delta < 7 else 1.4 if 7 <= delta < 16 else 1.0
+    return w
 
 
 class _People:
+    BORN_FROM = date(1950, 1, 1).toordinal()
+    BORN_SPAN = date(2005, 12, 31).toordinal() - BORN_FROM + 1
+
     def __init__(self, rng: random.Random):
-        self.rng = rng
+        self.r = rng.random
+        self.surname = Picker(txt.SURNAMES, [1 / (i + 6) for i in range(len(txt.SURNAMES))])
+        self.town = Picker(txt.TOWNS, txt.TOWN_WEIGHTS)
 
     def name(self) -> str:
-        rng = self.rng
-        surname = rng.choice(text.COMPOUND) if rng.random() < 0.02 else rng.choice(text.SURNAMES)
-        given = rng.choice(text.GIVEN) if rng.random() < 0.5 else rng.choice(text.GIVEN) + rng.choice(text.GIVEN)
-        return surname + given
+        r = self.r
+        return self.surname(r()) + (_pick(r(), txt.GIVEN_ONE) if r() < 0.5 else _pick(r(), GIVEN_TWO))
 
     def mobile(self) -> str:
-        rng = self.rng
-        return rng.choice(["13", "15", "18", "17", "19"]) + str(rng.randint(0, 9)) + f"{rng.randint(0, 99_999_999):08d}"
+        return f"{_pick(self.r(), MOBILE_PREFIXES)}{int(self.r() * 1e8):08d}"
 
-    def id_number(self, today: date) -> str:
-        rng = self.rng
-        born = date(rng.randint(1950, 2005), rng.randint(1, 12), rng.randint(1, 28))
-        body = f"{rng.choice(text.AREA_CODES)}{born:%Y%m%d}{rng.randint(0, 999):03d}"
+    def id_number(self) -> str:
+        """A valid 公民身份号码; people born before their county's code changed carry the earlier code."""
+        r = self.r
+        county = txt.COUNTIES[0] if r() < 0.7 else _pick(r(), txt.COUNTIES)
+        born = date.fromordinal(self.BORN_FROM + int(r() * self.BORN_SPAN))
+        area = next(code for since, code in county if born.year >= since)
+        body = f"{area}{born.year}{born.month:02d}{born.day:02d}{1 + int(r() * 999):03d}"
         return body + id_check_char(body)
 
-    def address(self) -> str:
-        rng = self.rng
-        return f"{rng.choice(text.TOWNS)}{rng.choice(text.STREETS)}{rng.randint(1, 188)}号"
+    def address(self, town: str | None = None, village: float = 0.55) -> str:
+        r = self.r
+        town = town or self.town(r())
+        if r() < village:
+            return f"{town}{_pick(r(), txt.VILLAGES)}村{1 + int(r() * 12)}组"
+        return f"{town}{_pick(r(), txt.STREETS)}{1 + int(r() * 200)}号"
+
+    def consumer(self) -> Payload:
+        person = {"name": self.name(), "phone": self.mobile(), "address": self.address()}
+        if self.r() < 0.3:
+            person["id_number"] = self.id_number()
+        return person
 
 
-def _credit_code(rng: random.Random) -> str:
-    body = rng.choice(["91", "92"]) + rng.choice(text.AREA_CODES) + "".join(rng.choice(USCC_CHARS) for _ in range(9))
+def _credit_code(r: Any, company: bool, area: str) -> str:
+    org = "MA" + "".join(_pick(r(), USCC_CHARS) for _ in range(7)) if r() < 0.8 else f"{int(r() * 1e9):09d}"
+    body = f"{'91' if company else '92'}{area}{org}"
     return body + credit_code_check_char(body)
 
 
-def _business_pool(rng: random.Random) -> list[dict[str, Any]]:
-    pool = []
-    people = _People(rng)
-    for pattern, category, subjects, price_range in text.BUSINESSES:
-        towns = text.TOWNS if "{town}" in pattern else [""]
-        for town in towns:
-            for _ in range(2 if "{surname}" in pattern else 1):
-                name = pattern.format(town=town, surname=rng.choice(text.SURNAMES))
-                pool.append(
-                    {
-                        "name": name,
-                        "address": f"{town or rng.choice(text.TOWNS)}{rng.choice(text.STREETS)}{rng.randint(1, 99)}号",
-                        "phone": f"0550-{rng.randint(2_000_000, 8_999_999)}" if rng.random() < 0.7 else people.mobile(),
-                        "credit_code": _credit_code(rng) if rng.random() < 0.4 else "",
-                        "category": category,
-                        "subjects": subjects,
-                        "price_range": price_range,
-                    }
-                )
+def _business_pool(seed: int) -> dict[str, Picker[Payload]]:
+    """About 300 local businesses by kind; within a kind a few get most of the complaints."""
+    rng = random.Random(f"businesses:{seed}")
+    r, people, seen = rng.random, _People(rng), set()
+    pool: dict[str, Picker[Payload]] = {}
+    for kind, (patterns, count) in txt.BUSINESS_KINDS.items():
+        shops: list[Payload] = []
+        for _ in range(count * 5):
+            town = people.town(r())
+            name = _pick(r(), patterns).format(
+                town=town, surname=people.surname(r()), shop=_pick(r(), txt.ONLINE_SHOPS)
+            )
+            if name not in seen and len(shops) < count:
+                seen.add(name)
+                shops.append(_business(r, people, kind, name, "城关镇" if name.startswith("县") else town))
+        pool[kind] = Picker(shops, [1 / (i + 1) ** 0.8 for i in range(len(shops))])
     return pool
 
 
-def _amount(rng: random.Random, low: int, high: int) -> Decimal:
-    # Skewed toward the low end: most station disputes are small.
-    value = low * (high / low) ** (rng.random() ** 1.8)
-    return Decimal(round(value * 2) / 2).quantize(Decimal("0.01"))
-
-
-def _steps(rng: random.Random, received: date, today: date, amount: Decimal, request_codes: list[str]) -> list[dict]:
-    age = (today - received).days
-    roll = rng.random()
-    if age > 60:
-        plan = (
-            "settled"
-            if roll < 0.90
-            else "not_accepted"
-            if roll < 0.94
-            else "terminated"
-            if roll < 0.97
-            else ("transferred" if roll < 0.99 else rng.choice(["registered", "accepted", "mediating"]))
-        )
-    elif age > 20:
-        plan = (
-            "settled"
-            if roll < 0.75
-            else "not_accepted"
-            if roll < 0.78
-            else "terminated"
-            if roll < 0.80
-            else ("transferred" if roll < 0.82 else rng.choice(["accepted", "mediating", "mediating"]))
-        )
+def _business(r: Any, people: _People, kind: str, name: str, town: str) -> Payload:
+    company = any(word in name for word in txt.COMPANY_WORDS)
+    shop: Payload = {"name": name}
+    if kind == "online":  # shops on platforms elsewhere: no address here, a service number at most
+        if r() < 0.5:
+            shop["phone"] = f"400-{100 + int(r() * 900)}-{int(r() * 1e4):04d}"
+        area = _pick(r(), ("330110", "440106", "310115"))
     else:
-        plan = rng.choice(["registered", "registered", "accepted", "mediating", "mediating", "settled"])
+        shop["address"] = people.address(town, village=0.2)
+        is_landline = company or r() < 0.65
+        shop["phone"] = f"{txt.AREA_PHONE}-{2_000_000 + int(r() * 8_000_000)}" if is_landline else people.mobile()
+        area = txt.LOCAL_COUNTY
+    if r() < 0.4:
+        shop["credit_code"] = _credit_code(r, company or kind == "online", area)
+    return shop
 
-    def later(day: date, low: int, high: int) -> date:
-        return min(day + timedelta(days=rng.randint(low, high)), today)
 
-    if plan == "registered":
-        return []
-    if plan == "not_accepted":
-        return [
-            {
-                "to": "not_accepted",
-                "on": _day(later(received, 0, 6)),
-                "ground": rng.choice(
-                    [
-                        "na_no_authority",
-                        "na_already_handled",
-                        "na_not_consumption",
-                        "na_time_barred",
-                        "na_missing_materials",
-                    ]
-                ),
-            }
-        ]
-    accepted = later(received, 0, 4)
-    steps: list[dict[str, Any]] = [{"to": "accepted", "on": _day(accepted)}]
-    if plan == "transferred" and rng.random() < 0.5:
-        return [
-            {
-                "to": "transferred",
-                "on": _day(later(received, 0, 5)),
-                "to_unit": rng.choice(text.TRANSFER_UNITS),
-            }
-        ]
-    if plan == "accepted":
-        return steps
-    mediating = later(accepted, 0, 3)
-    steps.append({"to": "mediating", "on": _day(mediating), "mediator": rng.choice(text.MEDIATORS)})
-    end = later(mediating, 1, 30)
-    if plan == "terminated":
-        steps.append(
-            {
-                "to": "terminated",
-                "on": _day(end),
-                "ground": rng.choice(
-                    ["t_withdrawn", "t_absent_or_refused", "t_no_agreement", "t_testing_fee", "t_other"]
-                ),
-                "route": rng.choice(["consumer_association", "market_regulation", "arbitration", "court"]),
-            }
+# -- complaints -----------------------------------------------------------------------------------
+def generate_complaints(n: int, *, today: date, seed: int = 2026) -> Iterator[Payload]:
+    rng = random.Random(f"complaints:{seed}")
+    r, days, people, shops = rng.random, _Days(today), _People(rng), _business_pool(seed)
+    recent: deque[tuple[int, Payload]] = deque(maxlen=64)
+    for day in days.sample(rng, n):
+        if recent and r() < DUPLICATE_SHARE:
+            then, earlier = _pick(r(), recent)
+            if day - then <= 30:
+                yield _duplicate(r, earlier, day, days)
+                continue
+        payload = _complaint(r, day, days, people, shops)
+        recent.append((day, payload))
+        yield payload
+
+
+def _complaint(r: Any, day: int, days: _Days, people: _People, shops: dict[str, Picker[Payload]]) -> Payload:
+    band = BAND(r())
+    s = BAND_SUBJECTS[band](r())
+    fen = _price(r(), max(s.low, BANDS[band][0]), min(s.high, BANDS[band][1]))
+    shop = shops[s.kind](r())
+    nature = s.natures(r())
+    gap = int(PURCHASE_DAYS * r() ** 2.2)  # most disputes come soon after the purchase
+    request, codes = _pick(r(), txt.REQUESTS[_request_key(s, nature)])
+    facts = f"消费者于{days.cn[day - gap]}在{shop['name']}{s.bought}，{s.pay}{_yuan(fen, True)}元。"
+    facts += _problem(r, s, nature, gap) + "。"
+    if r() < 0.85:
+        own = txt.REFUSALS.get(s.group) or (
+            txt.REFUSALS.get(nature) if s.category[0] == "G" or nature in ("contract", "price") else None
         )
-    elif plan == "transferred":
-        steps.append({"to": "transferred", "on": _day(end), "to_unit": rng.choice(text.TRANSFER_UNITS)})
-    elif plan == "settled":
-        steps.append(_settlement(rng, end, amount, request_codes))
-    return steps
-
-
-def _settlement(rng: random.Random, on: date, amount: Decimal, request_codes: list[str]) -> dict[str, Any]:
-    punitive = Decimal(0)
-    share = rng.random()
-    if rng.random() < 0.02:  # fraud: refund plus statutory triple compensation with its 500 元 floor
-        punitive = max(amount * 3, Decimal(500))
-        recovered = amount + punitive
-        outcomes = ["return_refund", "compensate"]
-    elif share < 0.55:
-        recovered, outcomes = amount, ["return_refund"]
-    elif share < 0.80:
-        recovered, outcomes = (amount * Decimal(rng.randint(30, 90)) / 100), ["compensate"]
-    else:
-        recovered = amount if "replace" in request_codes or rng.random() < 0.5 else Decimal(0)
-        outcomes = [rng.choice(["replace", "repair"])]
-    recovered = recovered.quantize(Decimal("0.01"))
-    first = outcomes[0]
-    agreement = text.AGREEMENTS.get(first, "双方协商一致").format(amount=_yuan(recovered))
+        facts += f"消费者与商家协商，{_pick(r(), own if own and r() < 0.5 else txt.REFUSALS['*'])}。"
+    if r() < 0.6:
+        facts += f"现向本站投诉，{request}。"
     return {
-        "to": "settled",
-        "on": _day(on),
-        "method": "mediation" if rng.random() < 0.6 else "reconciliation",
-        "recovered_yuan": _yuan(recovered),
-        "punitive_yuan": _yuan(punitive),
-        "agreement": agreement,
-        "outcomes": outcomes,
+        "received_on": days.iso[day],
+        "channel": CHANNEL(r()),
+        "consumer": people.consumer(),
+        "business": dict(shop),
+        "subject": s.name,
+        "category": s.category if r() < 0.85 else s.category[:3],
+        "nature": nature,
+        "amount_yuan": _yuan(fen),
+        "purchased_on": days.iso[day - gap],
+        "facts": facts,
+        "request": request,
+        "request_types": list(codes),
+        "transitions": _workflow(r, day, days, fen, nature, codes, s),
     }
 
 
-def generate_complaints(n: int, *, today: date, seed: int = 2026) -> Iterator[dict[str, Any]]:
-    rng = random.Random(seed)
-    people = _People(rng)
-    pool = _business_pool(rng)
-    natures = list(text.NATURE_WEIGHTS)
-    weights = list(text.NATURE_WEIGHTS.values())
-    previous: dict[str, Any] | None = None
-    for received in _dates(rng, n, today):
-        if previous and rng.random() < 0.01:  # the same consumer comes back about the same shop
-            consumer, business = dict(previous["consumer"]), previous["_business"]
-        else:
-            consumer = {"name": people.name(), "phone": people.mobile(), "address": people.address()}
-            if rng.random() < 0.3:
-                consumer["id_number"] = people.id_number(today)
-            business = rng.choice(pool)
-        nature = rng.choices(natures, weights)[0]
-        if business["category"].startswith("S") and rng.random() < 0.35:
-            nature = "contract"
-        subject = rng.choice(business["subjects"])
-        amount = _amount(rng, *business["price_range"])
-        purchased = received - timedelta(days=min(rng.randint(0, 200), (received - date(2000, 1, 1)).days))
-        request, request_codes = rng.choice(text.REQUESTS)
-        problem = rng.choice(text.PROBLEMS[nature])
-        facts = (
-            f"消费者于{purchased.year}年{purchased.month}月{purchased.day}日在{business['name']}购买（接受）{subject}，"
-            f"金额{_yuan(amount)}元。{problem}，消费者与商家协商未果，{request}。"
-        )
+def _request_key(s: Subject, nature: str) -> str:
+    if s.group in txt.REQUESTS and (nature in ("quality", "contract", "after_sales") or s.group == "express"):
+        return s.group
+    return "service_quality" if nature == "quality" and _is_service(s) else nature
+
+
+def _is_service(s: Subject) -> bool:
+    return s.category[0] == "S" and s.group != "online"  # goods bought online are goods
+
+
+def _problem(r: Any, s: Subject, nature: str, gap: int) -> str:
+    if nature in ("quality", "after_sales") and s.defects:
+        text = s.usage.replace("{p}", PERIOD[gap]) + _pick(r(), s.defects)
+        return text + "，" + _pick(r(), txt.PROBLEMS["after_sales"]["*"]) if nature == "after_sales" else text
+    pool = txt.PROBLEMS[nature]
+    return _pick(r(), pool.get(s.group) or pool["*"])
+
+
+def _duplicate(r: Any, earlier: Payload, day: int, days: _Days) -> Payload:
+    """The same dispute brought again (often through 12315): same consumer phone, same business."""
+    payload = {k: dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v for k, v in earlier.items()}
+    payload.update(received_on=days.iso[day], channel=_pick(r(), ("transfer_12315", "phone", "visit")), transitions=[])
+    if r() < 0.5:  # the station notices and refuses the second one
+        on = days.iso[min(day + int(r() * 3), days.last)]
+        payload["transitions"] = [{"to": "not_accepted", "on": on, "ground": "na_already_handled"}]
+    return payload
+
+
+def _workflow(r: Any, day: int, days: _Days, fen: int, nature: str, codes: list[str], s: Subject) -> list[Payload]:
+    """The case's steps so far: the outcome is planned first, then the steps after today are cut off."""
+    u = r()
+    accepted = day + (0 if r() < 0.6 else 1 + int(r() * 7))
+    mediating = accepted + (0 if r() < 0.5 else 1 + int(r() * 3))
+    ends = mediating + 1 + int(39 * r() ** 1.5)
+    accept: Payload = {"to": "accepted"}
+    mediate: Payload = {"to": "mediating", "mediator": _pick(r(), txt.MEDIATORS)} if r() < 0.85 else {"to": "mediating"}
+    steps: list[tuple[int, Payload]]
+    if u < 0.04:
+        steps = [(accepted, {"to": "not_accepted", "ground": NA_GROUND(r())})]
+    elif u < 0.06:
+        transfer = {
+            "to": "transferred",
+            "to_unit": txt.TRANSFER_UNITS.get(s.category[:3]) or _pick(r(), txt.TRANSFER_DEFAULT),
+        }
+        steps = [(day + int(r() * 4), transfer)] if r() < 0.5 else [(accepted, accept), (ends, transfer)]
+    elif u < 0.07:  # stuck: left open, overdue once old enough
+        steps = [(accepted, accept), (mediating, mediate)][: int(r() * 3)]
+    elif u < 0.10:
+        ground = T_GROUND(r())
+        end = mediating + 66 + int(r() * 15) if ground == "t_time_limit" else ends
+        terminate = {"to": "terminated", "ground": ground, "route": ROUTE(r())}
+        steps = [(accepted, accept), (mediating, mediate), (end, terminate)]
+        if ground == "t_withdrawn" and r() < 0.4:
+            del steps[1]
+    elif r() < 0.4:  # reconciled at the desk, without a mediation session
+        settle = _settlement(r, fen, nature, codes, s, "reconciliation")
+        steps = [(accepted, accept), (accepted + ends - mediating, settle)]
+    else:
+        steps = [(accepted, accept), (mediating, mediate), (ends, _settlement(r, fen, nature, codes, s, "mediation"))]
+    done = []
+    for on, step in steps:
+        if on > days.last:
+            break
+        step["on"] = days.iso[on]
+        done.append(step)
+    return done
+
+
+def _settlement(r: Any, fen: int, nature: str, codes: list[str], s: Subject, method: str) -> Payload:
+    punitive = 0
+    if r() < FRAUD_SHARE.get(nature, 0.0):  # 消法 Art. 55: refund plus three times the price, at least 500 元
+        punitive = max(3 * fen, 50_000)
+        recovered, outcomes = fen + punitive, ("return_refund", "compensate")
+        agreement = txt.FRAUD_AGREEMENT.format(_yuan(fen, True), _yuan(punitive, True))
+    else:
+        code = codes[0] if r() < 0.8 else "compensate"  # some meet halfway with money
+        wording, outcomes, (low, high) = txt.SETTLEMENTS[code]
+        if code in ("return", "refund") and (_is_service(s) or nature in ("contract", "price")):
+            wording = txt.SERVICE_REFUND  # nothing to send back; often only what was not yet used
+            low = 0.3 if s.group in ("prepaid", "training") or nature in ("contract", "price") else 1.0
+        if code == "compensate" and r() < 0.05:
+            low, high = 1.2, 4.0  # the loss went beyond the price (e.g. a flooded room)
+        share = low + (high - low) * r()
+        recovered = fen if share == 1.0 else max(int(fen * share) // 100 * 100, min(fen, 100))
+        if code == "other" and nature == "personal_rights":
+            outcomes, wording = ("apology", "compensate"), txt.APOLOGY[1]
+            if r() < 0.5:
+                recovered, outcomes, wording = 0, ("apology",), txt.APOLOGY[0]
+        agreement = wording.format(_yuan(recovered, True))
+    return {
+        "to": "settled",
+        "method": method,
+        "recovered_yuan": _yuan(recovered),
+        "punitive_yuan": _yuan(punitive),
+        "agreement": agreement,
+        "outcomes": list(outcomes),
+    }
+
+
+# -- other records --------------------------------------------------------------------------------
+def _dated(kind: str, n: int, today: date, seed: int) -> tuple[Any, _Days, list[int], _People]:
+    rng = random.Random(f"{kind}:{seed}")
+    days = _Days(today)
+    return rng.random, days, days.sample(rng, n), _People(rng)
+
+
+def generate_consultations(n: int, *, today: date, seed: int = 2026) -> Iterator[Payload]:
+    r, days, sample, people = _dated("consultations", n, today, seed)
+    channel = _weights(txt.WEIGHTS["consult_channel"])
+    persons = Picker((1, 2, 3, 4, 5), (80, 11, 5, 2, 2))
+    for day in sample:
+        topic, category, answer = _pick(r(), txt.CONSULT_TOPICS)
         payload = {
-            "received_on": _day(received),
-            "channel": rng.choices(
-                ["visit", "phone", "letter", "online", "transfer_12315", "other"], [45, 30, 2, 10, 12, 1]
-            )[0],
-            "consumer": consumer,
-            "business": {k: business[k] for k in ("name", "address", "phone", "credit_code") if business[k]},
-            "subject": subject,
-            "category": business["category"],
-            "nature": nature,
-            "amount_yuan": _yuan(amount),
-            "purchased_on": _day(purchased),
-            "facts": facts,
-            "request": request,
-            "request_types": request_codes,
-            "transitions": _steps(rng, received, today, amount, request_codes),
+            "date": days.iso[day],
+            "channel": channel(r()),
+            "topic": topic,
+            "persons": persons(r()),
+            "answer": answer,
         }
-        previous = {**payload, "_business": business}
+        if category:
+            payload["category"] = category
+        if r() < 0.3:
+            payload["consumer"] = {"name": people.name(), "phone": people.mobile()}
         yield payload
 
 
-def generate_consultations(n: int, *, today: date, seed: int = 2026) -> Iterator[dict[str, Any]]:
-    rng = random.Random(seed + 1)
-    for day in _dates(rng, n, today):
-        yield {
-            "date": _day(day),
-            "channel": rng.choice(["visit", "phone", "phone", "online"]),
-            "topic": rng.choice(text.CONSULT_TOPICS),
-            "persons": rng.choices([1, 2, 3, 5], [80, 12, 5, 3])[0],
-            "answer": "已告知相关法律规定和维权途径。",
-        }
-
-
-def generate_reports(n: int, *, today: date, seed: int = 2026) -> Iterator[dict[str, Any]]:
-    rng = random.Random(seed + 2)
-    people = _People(rng)
-    pool = _business_pool(rng)
-    for day in _dates(rng, n, today):
-        business = rng.choice(pool)
-        to_case = rng.random() < 0.3
-        payload: dict[str, Any] = {
-            "received_on": _day(day),
-            "business": {"name": business["name"], "address": business["address"]},
-            "facts": f"举报{business['name']}{rng.choice(text.REPORT_FACTS)}。",
+def generate_reports(n: int, *, today: date, seed: int = 2026) -> Iterator[Payload]:
+    r, days, sample, people = _dated("reports", n, today, seed)
+    pool = _business_pool(seed)
+    everyone = [shop for kind, picker in pool.items() if kind != "online" for shop in picker.items]
+    fines = Picker(list(txt.FINES), list(txt.FINES.values()))
+    for day in sample:
+        fact, category, kinds = _pick(r(), txt.REPORT_FACTS)
+        shop = pool[_pick(r(), kinds)](r()) if kinds else _pick(r(), everyone)
+        to_case = r() < 0.3
+        payload: Payload = {
+            "received_on": days.iso[day],
+            "channel": CHANNEL(r()),
+            "business": {key: shop[key] for key in ("name", "address", "credit_code") if key in shop},
+            "facts": f"举报人反映{shop['name']}{fact}，{_pick(r(), txt.REPORT_DETAILS)}。",
             "to_case": to_case,
-            "fine_yuan": _yuan(Decimal(rng.randint(5, 200) * 100)) if to_case else "0.00",
+            "fine_yuan": _yuan(fines(r()) * 100) if to_case and r() < 0.8 else "0.00",
+            "result": txt.REPORT_RESULTS[0] if to_case else _pick(r(), txt.REPORT_RESULTS[1:]),
+            "reporter": {"name": people.name(), "phone": people.mobile()} if r() < 0.55 else {"anonymous": True},
         }
-        if rng.random() < 0.6:
-            payload["reporter"] = {"name": people.name(), "phone": people.mobile()}
-        else:
-            payload["reporter"] = {"anonymous": True}
+        if category:
+            payload["category"] = category
         yield payload
 
 
-def generate_outreach_events(n: int, *, today: date, seed: int = 2026) -> Iterator[dict[str, Any]]:
-    rng = random.Random(seed + 3)
-    kinds = list(text.EVENT_TITLES)
-    for day in _dates(rng, n, today):
-        kind = "day_315" if (day.month == 3 and 8 <= day.day <= 22) else rng.choice(kinds[1:])
+def generate_outreach_events(n: int, *, today: date, seed: int = 2026) -> Iterator[Payload]:
+    r, days, sample, people = _dated("outreach", n, today, seed)
+    kind_of = Picker(list(txt.OUTREACH_KINDS), list(txt.OUTREACH_KINDS.values()))
+    venue_of = Picker(list(txt.VENUE_WEIGHTS), list(txt.VENUE_WEIGHTS.values()))
+    marches = [i for i, d in enumerate(days.dates) if (d.month, d.day) == (3, 15) and i >= days.start]
+    events = []
+    for day in sample:
+        if marches and r() < 0.15:  # the 3·15 campaign: the week up to 15 March
+            events.append((min(max(_pick(r(), marches) - int(r() * 7), days.start), days.last), "day_315"))
+        else:
+            events.append((day, kind_of(r())))
+    events.sort()
+    for day, kind in events:
+        scale = txt.OUTREACH_SCALE.get(kind, 1.0)
+        venue = (
+            "school" if kind == "lecture" and r() < 0.6 else "other" if kind == "fake_destruction" else venue_of(r())
+        )
+        place = _pick(r(), txt.VENUE_PLACES[venue]).format(
+            town=people.town(r()), village=_pick(r(), txt.VILLAGES), street=_pick(r(), txt.STREETS)
+        )
         destroyed = kind == "fake_destruction"
-        yield {
-            "date": _day(day),
+        payload: Payload = {
+            "date": days.iso[day],
             "kind": kind,
-            "venue_type": rng.choice(
-                [
-                    "village",
-                    "community",
-                    "school",
-                    "enterprise",
-                    "mall",
-                    "supermarket",
-                    "market",
-                    "scenic_spot",
-                    "religious_site",
-                ]
-            ),
-            "title": text.EVENT_TITLES[kind],
-            "place": f"{rng.choice(text.TOWNS)}{rng.choice(['文化广场', '中心小学', '农贸市场', '村委会'])}",
-            "partners": rng.choice(["市场监管所", "司法所、派出所", "团县委", ""]),
-            "leaflets": rng.randint(100, 3000),
-            "banners": rng.randint(1, 6),
-            "boards": rng.randint(0, 12),
-            "onsite_consultations": rng.randint(10, 300),
-            "audience": rng.randint(50, 2000),
-            "complaints_taken": rng.randint(0, 8),
-            "destroyed_kg": str(rng.randint(50, 900)) if destroyed else "0",
-            "destroyed_value_yuan": _yuan(Decimal(rng.randint(1000, 50000))) if destroyed else "0.00",
-            "articles": rng.randint(0, 3),
+            "venue_type": venue,
+            "title": txt.OUTREACH_TITLES[kind].format(year=days.dates[day].year, venue=txt.VENUE_CN[venue]),
+            "place": place,
+            "partners": "、".join(dict.fromkeys(_pick(r(), txt.PARTNERS) for _ in range(1 + int(r() * 2)))),
+            "destroyed_kg": f"{50 + r() * 1500:.1f}" if destroyed else "0",
+            "destroyed_value_yuan": _yuan(int(3000 + r() * 150_000) * 100) if destroyed else "0.00",
         }
+        for key, (least, spread) in txt.OUTREACH_COUNTS.items():  # a school lecture reaches whole classes
+            payload[key] = int((least + r() * spread) * (2.0 if key == "audience" and venue == "school" else scale))
+        yield payload
 
 
-def generate_warnings(n: int, *, today: date, seed: int = 2026) -> Iterator[dict[str, Any]]:
-    rng = random.Random(seed + 4)
-    for day in _dates(rng, n, today):
-        title, body, category = rng.choice(text.WARNINGS)
-        yield {
-            "date": _day(day),
-            "type": "warning" if "警示" in title else "tip",
-            "title": title,
+def generate_warnings(n: int, *, today: date, seed: int = 2026) -> Iterator[Payload]:
+    r, days, sample, _ = _dated("warnings", n, today, seed)
+    seasonal: dict[int, list[tuple[str, str, str, str, tuple[int, ...]]]] = {}
+    for entry in txt.WARNINGS:
+        for month in entry[4]:
+            seasonal.setdefault(month, []).append(entry)
+    general = [entry for entry in txt.WARNINGS if not entry[4]]
+    for day in sample:
+        d = days.dates[day]
+        fitting = seasonal.get(d.month)
+        kind, title, body, category, months = _pick(r(), fitting if fitting and r() < 0.7 else general)
+        payload = {
+            "date": days.iso[day],
+            "type": kind,
+            "title": f"{d.year}年{title}" if months else title,
             "body": body,
-            "category": category,
         }
+        if category:
+            payload["category"] = category
+        yield payload
