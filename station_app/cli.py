@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", required=True, type=int)
     p.add_argument("--reason", required=True)
     p.add_argument("--on")
+    p = command(complaint, "delete", "删除案件（站长；保留在审计记录中）")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--reason", required=True)
     p = command(complaint, "followup", "结案回访")
     p.add_argument("ref", metavar="ID")
     p.add_argument("--json", required=True, metavar="FILE|-")
@@ -152,6 +155,18 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", parser_class=Parser, metavar="ACTION", required=True
     )
     command(audit, "verify", "校验审计记录链是否完整未被改动")
+    users = command(sub, "user", "用户和密码（设置第一个用户后，每个命令都要 --user 和密码）").add_subparsers(
+        dest="action", parser_class=Parser, metavar="ACTION", required=True
+    )
+    p = command(users, "add", "添加用户（新密码取自环境变量 STATION_APP_NEW_PASSWORD 或终端输入）")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, help="head 站长 / staff 工作人员 / viewer 只读用户 / clerk 县级统计员")
+    command(users, "list", "列出用户")
+    p = command(users, "passwd", "修改密码（新密码取自 STATION_APP_NEW_PASSWORD 或终端输入）")
+    p.add_argument("name")
+    for action, helptext in (("disable", "停用用户"), ("enable", "恢复用户")):
+        p = command(users, action, helptext)
+        p.add_argument("name")
     command(sub, "gui", "启动图形界面")
     return parser
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from datetime import date
 from typing import Any
 
 from station_app.cli_io import print_json, read_json_records, table, yuan
-from station_app.domain import compensation, workflow
-from station_app.domain.errors import InvalidValue, Problem, ValidationError
+from station_app.domain import compensation, roles, workflow
+from station_app.domain.errors import InvalidValue, Problem, RuleViolation, ValidationError
 from station_app.domain.money import yuan_to_fen
 from station_app.domain.records import parse_ymd
 from station_app.paths import default_db_path
-from station_app.services import complaint_views, complaints, demo, records, station
+from station_app.services import complaint_views, complaints, demo, records, station, users
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.store import audit
 from station_app.store.complaints import ComplaintFilter
@@ -35,15 +37,59 @@ def run(args: argparse.Namespace, today: date) -> int:
     output = getattr(args, "format", "text")
     if output in ("xlsx", "pdf") and args.command != "tally":
         raise ValidationError([Problem("--format", "输出格式", f"{output} 只能用于 tally 命令")])
-    session = Session.open(
-        getattr(args, "db", None) or default_db_path(),
-        actor=getattr(args, "user", None) or SETUP_ACTOR,
-        create=args.command in ("init", "demo"),
-    )
+    session = Session.open(getattr(args, "db", None) or default_db_path(), create=args.command in ("init", "demo"))
     try:
+        _log_in(session, args)
         return _dispatch(session, args, today, as_json)
     finally:
         session.close()
+
+
+def _password(variable: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError([Problem(variable, "密码", f"请在环境变量 {variable} 中提供密码（非交互运行时）")])
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != first:
+        raise ValidationError([Problem("password", "密码", "两次输入的密码不一致")])
+    return first
+
+
+def _log_in(session: Session, args: argparse.Namespace) -> None:
+    """A register with users needs --user and the password; one without runs as its set-up user."""
+    name = getattr(args, "user", None)
+    if not users.has_users(session):
+        session.act_as(name or SETUP_ACTOR, roles.HEAD)
+        return
+    if not name:
+        raise RuleViolation(
+            "该登记簿已设置用户：请用 --user 用户名，密码放在环境变量 STATION_APP_PASSWORD 或在终端输入"
+        )
+    users.log_in(session, name, _password("STATION_APP_PASSWORD", f"{name} 的密码："))
+
+
+def _users(session: Session, args: argparse.Namespace, as_json: bool) -> int:
+    if args.action == "add":
+        result = users.add_user(
+            session, args.name, args.role, _password("STATION_APP_NEW_PASSWORD", "新密码：", confirm=True)
+        )
+        _out(as_json, result, f"已添加用户 {result['name']}（{roles.ROLE_LABELS[result['role']]}）")
+    elif args.action == "passwd":
+        users.change_password(session, args.name, _password("STATION_APP_NEW_PASSWORD", "新密码：", confirm=True))
+        _out(as_json, {"name": args.name}, f"已修改 {args.name} 的密码")
+    elif args.action in ("disable", "enable"):
+        users.set_disabled(session, args.name, args.action == "disable")
+        _out(as_json, {"name": args.name, "disabled": args.action == "disable"}, "已完成")
+    else:
+        rows = users.list_users(session)
+        text = table(
+            [[u["name"], roles.ROLE_LABELS.get(u["role"], u["role"]), "停用" if u["disabled"] else ""] for u in rows],
+            ["用户", "角色", "状态"],
+        )
+        _out(as_json, rows, text)
+    return 0
 
 
 def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: bool) -> int:
@@ -72,6 +118,8 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
         return _complaint(session, args, action, today, as_json)
     elif command in RECORD_KINDS:
         return _record(session, RECORD_KINDS[command], args, action, today, as_json)
+    elif command == "user":
+        return _users(session, args, as_json)
     elif command == "settings":
         if action == "set":
             station.set_setting(session, args.key, args.value)
@@ -152,6 +200,9 @@ def _complaint(session: Session, args: argparse.Namespace, action: str, today: d
         else:
             shown = complaints.extend(session, args.ref, args.days, args.reason, on, today)
         _out(as_json, shown, f"{shown['number']}：{_due_text(shown).strip() or '计时已暂停'}")
+    elif action == "delete":
+        complaints.delete(session, args.ref, args.reason)
+        _out(as_json, {"deleted": args.ref}, f"已删除 {args.ref}（原因已记入审计记录）")
     elif action == "followup":
         result = complaints.add_followup(session, args.ref, read_json_records(args.json)[0], today)
         _out(as_json, result, f"已记录回访 {result['number']}（案件 {result['complaint']}）")

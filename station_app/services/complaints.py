@@ -269,3 +269,15 @@ def add_followup(session: Session, ref: str, payload: dict[str, Any], today: dat
         )
         session.audit_create("followup", followup, keep=("date", "satisfaction"))
     return {"id": followup["id"], "number": followup["number"], "complaint": case["number"]}
+
+
+def delete(session: Session, ref: str, reason: str) -> None:
+    """Soft delete with a reason (station head only): hidden from registers and tallies, kept in the audit."""
+    session.require(roles.MANAGE)
+    if not reason.strip():
+        raise ValidationError([Problem("reason", "删除原因", "必须填写")])
+    with session.db.atomic():
+        case = get_case(session, ref)
+        changes = {"deleted_at": session.now(), "delete_reason": reason.strip(), "updated_at": session.now()}
+        store.update(session.db, "complaint", case["id"], changes)
+        session.audit("delete", "complaint", case["id"], case["number"], after={"reason": reason.strip()})
