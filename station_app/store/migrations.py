@@ -98,15 +98,16 @@ def m001_register(db: Database) -> None:
             acceptance_due TEXT,
             mediation_due TEXT
         );
-        CREATE INDEX complaints_received ON complaints(station_code, received_on);
+        -- Newest first is the register's order (rowid breaks ties): pages come straight off this index.
+        CREATE INDEX complaints_order ON complaints(received_on);
         CREATE INDEX complaints_status ON complaints(status, received_on);
         CREATE INDEX complaints_phone ON complaints(consumer_phone, received_on);
         CREATE INDEX complaints_business ON complaints(business_key, received_on);
         CREATE INDEX complaints_closed ON complaints(closed_on);
         -- Covering index of the tallies: a period's figures are read from it without touching the
-        -- wide rows (facts, names), so a year of a county's register is one narrow range scan.
+        -- wide rows (facts, names): one narrow range scan per station and period.
         CREATE INDEX complaints_tally ON complaints(
-            received_on, station_code, deleted_at, status, accepted_on, mediation_started_on, closed_on,
+            station_code, received_on, deleted_at, status, accepted_on, mediation_started_on, closed_on,
             nature, category_class, category_top, amount_band, channel, recovered_fen, punitive_fen,
             acceptance_due, mediation_due, paused_since
         );
