@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     for action, helptext in (("disable", "停用用户"), ("enable", "恢复用户")):
         p = command(users, action, helptext)
         p.add_argument("name")
+    from station_app.cli_trust import add_parsers as add_trust_parsers
+
+    add_trust_parsers(sub, command)
     command(sub, "gui", "启动图形界面")
     return parser
 

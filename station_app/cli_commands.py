@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from station_app.cli_io import print_json, read_json_records, table, yuan
@@ -37,12 +38,35 @@ def run(args: argparse.Namespace, today: date) -> int:
     output = getattr(args, "format", "text")
     if output in ("xlsx", "pdf") and args.command != "tally":
         raise ValidationError([Problem("--format", "输出格式", f"{output} 只能用于 tally 命令")])
-    session = Session.open(getattr(args, "db", None) or default_db_path(), create=args.command in ("init", "demo"))
+    db_path = Path(getattr(args, "db", None) or default_db_path())
+    if args.command == "restore" and _damaged(db_path):
+        from station_app.services.backup import restore
+
+        result = restore(db_path, Path(args.file))  # nothing left to protect in a damaged register
+        _out(as_json, result, f"已从 {result['restored_from']} 恢复；损坏的登记簿另存为 {result['previous_kept_as']}")
+        return 0
+    session = Session.open(db_path, create=args.command in ("init", "demo"))
     try:
         _log_in(session, args)
+        if args.command in ("backup", "restore", "check", "privacy"):
+            from station_app.cli_trust import run as run_trust
+
+            return run_trust(session, db_path, args, today)
         return _dispatch(session, args, today, as_json)
     finally:
         session.close()
+
+
+def _damaged(db_path: Path) -> bool:
+    from station_app.services.backup import check
+
+    if not db_path.exists():
+        return True
+    try:
+        check(db_path, quick=True)
+    except RuleViolation:
+        return True
+    return False
 
 
 def _password(variable: str, prompt: str, *, confirm: bool = False) -> str:

@@ -50,6 +50,8 @@ def likely_duplicates(
     db: Database, *, phone: str, business_key: str, received_on: str, exclude_id: str | None = None
 ) -> list[str]:
     """Numbers of cases from the same consumer phone against the same business within 30 days."""
+    if not phone:
+        return []  # an anonymised case has no phone to compare
     day = date.fromisoformat(received_on)
     low = (day - timedelta(days=DUPLICATE_WINDOW_DAYS)).isoformat()
     high = (day + timedelta(days=DUPLICATE_WINDOW_DAYS)).isoformat()

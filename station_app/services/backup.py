@@ -1,0 +1,89 @@
+"""Backups: on demand, daily and on exit; each copy checked after writing; restore that keeps the old file.
+
+No acknowledged record is lost: a backup is an online copy of the committed register, verified before
+it counts; a restore first checks the chosen file and moves the current register aside, never over it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from station_app.domain import roles
+from station_app.domain.errors import RuleViolation
+from station_app.services.session import Session
+from station_app.store import backup as store
+from station_app.store import records
+
+DEFAULT_KEEP = 10
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def keep_count(session: Session) -> int:
+    value = records.get_setting(session.db, "backup_keep")
+    return int(value) if value else DEFAULT_KEEP
+
+
+def backup_now(session: Session, db_path: Path, folder: Path | None = None, *, prune: bool = True) -> dict[str, Any]:
+    """Write a verified copy; in the backup folder keep only the newest ``backup_keep`` copies."""
+    session.require(roles.READ)
+    target_folder = folder or backup_folder(db_path)
+    stamp = session.clock().astimezone()
+    target = store.write_copy(session.db, target_folder / store.backup_name(stamp))
+    try:
+        counts = store.check_file(target)
+    except store.BackupError as exc:
+        target.unlink(missing_ok=True)
+        raise RuleViolation(f"备份写入后校验失败，已删除该备份：{exc}") from None
+    removed = []
+    if prune and folder is None:
+        for old in store.list_backups(target_folder)[keep_count(session) :]:
+            old.unlink(missing_ok=True)
+            removed.append(old.name)
+    return {"path": str(target), "counts": counts, "removed": removed}
+
+
+def daily_backup_if_due(session: Session, db_path: Path, today: date) -> dict[str, Any] | None:
+    """The automatic backup: at most one a day (and one on exit, by the app)."""
+    newest = store.list_backups(backup_folder(db_path))
+    if newest and newest[0].name.startswith(f"{store.PREFIX}{today:%Y%m%d}"):
+        return None
+    return backup_now(session, db_path)
+
+
+def check(path: Path, *, quick: bool = False) -> dict[str, int]:
+    """Counts of an intact register; raises RuleViolation with the reason otherwise."""
+    try:
+        return store.check_file(path, quick=quick)
+    except store.BackupError as exc:
+        raise RuleViolation(str(exc)) from None
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    for candidate in store.list_backups(backup_folder(db_path)):
+        try:
+            store.check_file(candidate)
+        except store.BackupError:
+            continue
+        return candidate
+    return None
+
+
+def restore(db_path: Path, backup_file: Path, *, session: Session | None = None) -> dict[str, Any]:
+    """Check ``backup_file``, move the current register aside, put the backup in its place.
+
+    With a healthy current register the caller passes its logged-in ``session`` (station head only);
+    a damaged register can be replaced without one (there is nothing left to protect).
+    """
+    if session is not None:
+        session.require(roles.MANAGE)
+    counts = check(backup_file)
+    if session is not None:
+        session.close()
+    aside = store.set_aside(db_path, datetime.now())
+    store.install(backup_file, db_path)
+    return {"restored_from": str(backup_file), "previous_kept_as": str(aside) if aside else None, "counts": counts}

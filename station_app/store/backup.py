@@ -1,0 +1,101 @@
+"""Backup copies of the register: SQLite's online backup, checked after writing; checks and restore."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from station_app.store.migrations import MIGRATION_SET, known_names
+
+SUFFIX = ".sqlite3"
+PREFIX = "register-"
+
+
+class BackupError(RuntimeError):
+    """The file cannot serve as a backup; the message says why, in Chinese."""
+
+
+def write_copy(db: Database, target: Path) -> Path:
+    """A consistent copy while the register stays open (the online backup API), flushed to disk."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    dest = sqlite3.connect(str(partial))
+    try:
+        db.conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+    finally:
+        dest.close()
+    with open(partial, "rb+") as handle:
+        os.fsync(handle.fileno())
+    partial.replace(target)
+    return target
+
+
+def check_file(path: Path, *, quick: bool = False) -> dict[str, int]:
+    """Open ``path`` read-only and check it is an intact register this version can read.
+
+    Returns its record counts; raises BackupError with the reason otherwise.
+    """
+    if not path.is_file():
+        raise BackupError(f"找不到文件：{path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise BackupError(f"无法打开：{exc}") from None
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        result = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
+        if result != ["ok"]:
+            raise BackupError(f"文件已损坏：{'；'.join(result[:3])}")
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" not in names or "complaints" not in names:
+            raise BackupError("不是本程序的登记簿文件")
+        applied = [
+            r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+        ]
+        newer = [n for n in applied if n not in known_names()]
+        if newer:
+            raise BackupError("该文件由更新版本的程序创建，本版本不能使用")
+        return {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("complaints", "consultations", "reports", "outreach_events", "warnings", "audit")
+        }
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"文件已损坏或不是数据库：{exc}") from None
+    finally:
+        conn.close()
+
+
+def backup_name(stamp: datetime) -> str:
+    return f"{PREFIX}{stamp:%Y%m%d-%H%M%S}{SUFFIX}"
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Newest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), reverse=True)
+
+
+def set_aside(path: Path, stamp: datetime) -> Path | None:
+    """Move the current register (and its WAL files) aside before a restore; return where it went."""
+    if not path.exists():
+        return None
+    aside = path.with_name(f"{path.name}.before-restore-{stamp:%Y%m%d-%H%M%S}")
+    shutil.move(str(path), str(aside))
+    for extra in ("-wal", "-shm"):
+        side = path.with_name(path.name + extra)
+        if side.exists():
+            shutil.move(str(side), str(aside) + extra)
+    return aside
+
+
+def install(copy_from: Path, path: Path) -> None:
+    partial = path.with_name(path.name + ".restoring")
+    shutil.copyfile(copy_from, partial)
+    partial.replace(path)
