@@ -1,16 +1,23 @@
-"""Deadlines of a complaint: the acceptance decision and the mediation limit, with pauses and extensions."""
+"""Deadlines of a complaint: the acceptance decision and the mediation limit, with pauses and extensions.
+
+Limits come from the versioned procedure rules (e.g. 7 working days to decide on acceptance; 45 working days
+of mediation under SAMR Order 20, 60 calendar days under Order 121 from 2026-04-15). A station may also set
+its own shorter limits: compute both and take ``earliest``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
+from station_app.domain.errors import InvalidValue
 from station_app.domain.workdays import WorkCalendar
 
 Unit = Literal["working_days", "calendar_days"]
 DueState = Literal["overdue", "due_soon", "on_time", "none"]
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -18,28 +25,49 @@ class Limit:
     amount: int
     unit: Unit
 
+    def __post_init__(self) -> None:
+        if self.unit not in get_args(Unit):
+            raise InvalidValue(f"期限单位“{self.unit}”无效，应为工作日或自然日")
+        if self.amount < 1:
+            raise InvalidValue("期限天数必须是正整数")
+
 
 @dataclass(frozen=True)
 class Pause:
-    """Testing or appraisal: the clock stands still on days start <= d < end (end None: still paused)."""
+    """Testing or appraisal (检测、鉴定): the clock stands still on days start <= d < end.
+
+    The day the result comes back (``end``) counts again; ``end`` None means the case is still paused.
+    """
 
     start: date
     end: date | None
-    reason: str = ""
+    reason: str
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise InvalidValue("中止计时的结束日期不能早于开始日期")
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
 
 
+def _add(start: date, n: int, unit: Unit, calendar: WorkCalendar) -> date:
+    """The n-th counted day after ``start`` (n >= 1)."""
+    if unit == "working_days":
+        return calendar.add_working_days(start, n)
+    return start + timedelta(days=n)
+
+
+def _count(a: date, b: date, unit: Unit, calendar: WorkCalendar) -> int:
+    """Counted days d with a < d <= b."""
+    if unit == "working_days":
+        return calendar.working_days_between(a, b)
+    return max((b - a).days, 0)
+
+
 def acceptance_due(received_on: date, calendar: WorkCalendar, limit: Limit = Limit(7, "working_days")) -> date:
-    """The day of receipt does not count."""
-    if limit.unit == "working_days":
-        return calendar.add_working_days(received_on, limit.amount)
-    return received_on + timedelta(days=limit.amount)
-
-
-def _counts(day: date, limit: Limit, calendar: WorkCalendar) -> bool:
-    return limit.unit == "calendar_days" or calendar.is_working_day(day)
+    """The last day for the acceptance decision; the day of receipt does not count."""
+    return _add(received_on, limit.amount, limit.unit, calendar)
 
 
 def mediation_due(
@@ -49,32 +77,41 @@ def mediation_due(
     pauses: Sequence[Pause] = (),
     extension: int = 0,
 ) -> date | None:
-    """The day the counted days after acceptance reach the limit plus extension; None while paused."""
+    """The day on which the counted days after ``accepted_on`` reach ``limit.amount + extension``.
+
+    Counted days are working days (or every day for a calendar-day limit) outside every pause; the day of
+    acceptance does not count. ``extension`` is in the limit's unit. None while any pause is open: the clock
+    is stopped and there is no due date.
+    """
     if any(p.end is None for p in pauses):
         return None
-    target = limit.amount + extension
-    # Without pauses the fast path of the calendar answers directly.
-    if limit.unit == "working_days":
-        due = calendar.add_working_days(accepted_on, target)
-    else:
-        due = accepted_on + timedelta(days=target)
-    if not pauses:
-        return due
-    # Each paused day that would have counted pushes the due date by one more counted day.
-    day, counted = accepted_on, 0
-    while counted < target:
-        day += timedelta(days=1)
-        if _counts(day, limit, calendar) and not any(p.covers(day) for p in pauses):
-            counted += 1
-    return day
+    remaining = limit.amount + extension
+    if remaining < 1:
+        raise InvalidValue("延长后的期限必须至少为 1 天")
+    # Walk the pauses in order; between them the calendar's fast path counts. `cursor` is the last day
+    # already accounted for: counted days are those after it.
+    cursor = accepted_on
+    closed = sorted((p.start, p.end) for p in pauses if p.end is not None)
+    for start, end in closed:
+        first_paused = max(start, cursor + _ONE_DAY)
+        if end <= first_paused:
+            continue  # empty, before acceptance, or inside an earlier pause
+        before = _count(cursor, first_paused - _ONE_DAY, limit.unit, calendar)
+        if before >= remaining:
+            break
+        remaining -= before
+        cursor = end - _ONE_DAY
+    return _add(cursor, remaining, limit.unit, calendar)
 
 
 def earliest(*dates: date | None) -> date | None:
+    """The earliest of the given dates, ignoring None (e.g. rule due vs. the station's own shorter limit)."""
     present = [d for d in dates if d is not None]
     return min(present) if present else None
 
 
 def due_state(due: date | None, today: date, calendar: WorkCalendar, soon_working_days: int = 2) -> DueState:
+    """overdue after the due day; due_soon when at most ``soon_working_days`` working days remain."""
     if due is None:
         return "none"
     if today > due:

@@ -1,107 +1,205 @@
-"""Working days in mainland China: official holidays and weekend make-up working days (调休).
+"""Working days in mainland China: official holidays and weekend make-up working days (调休上班).
 
-The ``holidays`` package knows the State Council's announced calendars; for a year it does not know yet
-(it only guesses those), a local override table in resources/holidays/cn_overrides.json replaces its data.
+The ``holidays`` package carries the State Council's holiday notices up to ``LAST_OFFICIAL_PACKAGE_YEAR``;
+for later years it only guesses. A local override table (resources/holidays/cn_overrides.json) replaces the
+package's data for every year it lists, so a station can enter a new notice without a program update.
+
+A ``WorkCalendar`` keeps a sorted list of the working days of its span, so adding or counting working days
+is two binary searches; outside the span it counts day by day with the same rule.
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from station_app.domain.errors import InvalidValue
 from station_app.paths import resource_dir
 
-LAST_OFFICIAL_PACKAGE_YEAR = 2026  # holidays 0.109 carries the State Council notice up to this year
+LAST_OFFICIAL_PACKAGE_YEAR = 2026  # holidays 0.109 carries the State Council notices up to this year
+DEFAULT_YEARS = range(2015, 2036)
+_ONE_DAY = timedelta(days=1)
+
+
+def default_overrides_path() -> Path:
+    return resource_dir() / "holidays" / "cn_overrides.json"
 
 
 class WorkCalendar:
+    """Which days are working days. Immutable: build a new calendar to change it."""
+
+    __slots__ = ("_days", "_first", "_last", "_off", "_on", "known_years")
+
+    _off: frozenset[date]
+    _on: frozenset[date]
+    known_years: frozenset[int]
+    _first: date
+    _last: date
+    _days: tuple[date, ...]
+
     def __init__(
         self,
-        holidays_off: set[date],
-        workdays_on: set[date],
-        known_years: set[int],
-        span: tuple[date, date] = (date(2015, 1, 1), date(2035, 12, 31)),
-    ):
-        self._off = frozenset(holidays_off)
-        self._on = frozenset(workdays_on)
-        self.known_years = frozenset(known_years)
-        self._first, self._last = span
-        # Every working day in the span, sorted: deadlines become two binary searches.
-        days, day = [], self._first
-        while day <= self._last:
-            if self._is_working(day):
+        holidays_off: Iterable[date],
+        workdays_on: Iterable[date],
+        known_years: Iterable[int],
+        *,
+        span: tuple[date, date] = (date(DEFAULT_YEARS[0], 1, 1), date(DEFAULT_YEARS[-1], 12, 31)),
+    ) -> None:
+        """``holidays_off``: days off (weekday holidays; weekend days may be listed too, they change nothing);
+        ``workdays_on``: weekend days that are working days; ``span``: the days precomputed for fast lookups."""
+        setattr_ = object.__setattr__
+        setattr_(self, "_off", frozenset(holidays_off))
+        setattr_(self, "_on", frozenset(workdays_on))
+        setattr_(self, "known_years", frozenset(known_years))
+        first, last = span
+        setattr_(self, "_first", first)
+        setattr_(self, "_last", last)
+        days: list[date] = []
+        day = first
+        while day <= last:
+            if self.is_working_day(day):
                 days.append(day)
-            day += timedelta(days=1)
-        self._days = days
+            day += _ONE_DAY
+        setattr_(self, "_days", tuple(days))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("WorkCalendar is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("WorkCalendar is immutable")
+
+    def __repr__(self) -> str:
+        return f"WorkCalendar(span={self._first}..{self._last}, known_years={sorted(self.known_years)})"
+
+    # -- building ---------------------------------------------------------------------------------------
 
     @classmethod
-    def china(cls, overrides_path: Path | None = None, years: range = range(2015, 2036)) -> WorkCalendar:
+    def china(cls, overrides_path: Path | None = None, years: range = DEFAULT_YEARS) -> WorkCalendar:
+        """The State Council calendar from the ``holidays`` package, with the local override table applied.
+
+        ``overrides_path`` defaults to resources/holidays/cn_overrides.json; a missing file means no overrides.
+        """
         import holidays
 
+        if not years:
+            raise ValueError("years must not be empty")
         table = holidays.China(years=list(years))
-        off = {d for d in table}
+        off = {d for d in table if d.year in years}
         on = {d for d in table.weekend_workdays if d.year in years}
         known = {y for y in years if y <= LAST_OFFICIAL_PACKAGE_YEAR}
-        path = overrides_path or resource_dir() / "holidays" / "cn_overrides.json"
-        if path.exists():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            for year_text, lists in data.get("years", {}).items():
-                year = int(year_text)
-                off = {d for d in off if d.year != year} | {date.fromisoformat(d) for d in lists.get("off", [])}
-                on = {d for d in on if d.year != year} | {date.fromisoformat(d) for d in lists.get("work", [])}
-                known.add(year)
-        return cls(off, on, known, (date(years.start, 1, 1), date(years.stop - 1, 12, 31)))
+        path = overrides_path if overrides_path is not None else default_overrides_path()
+        for year, (year_off, year_on) in load_overrides(path).items():
+            off = {d for d in off if d.year != year} | year_off
+            on = {d for d in on if d.year != year} | year_on
+            known.add(year)
+        return cls(off, on, known, span=(date(min(years), 1, 1), date(max(years), 12, 31)))
+
+    # -- questions --------------------------------------------------------------------------------------
 
     def is_known_year(self, year: int) -> bool:
+        """Whether the calendar has the official holiday notice for ``year`` (else weekends/holidays are guessed)."""
         return year in self.known_years
 
-    def _is_working(self, day: date) -> bool:
+    def is_working_day(self, day: date) -> bool:
         if day in self._on:
             return True
         return day.weekday() < 5 and day not in self._off
 
-    def is_working_day(self, day: date) -> bool:
-        return self._is_working(day)
-
     def add_working_days(self, start: date, n: int) -> date:
-        """The n-th working day after ``start`` (``start`` itself never counts)."""
+        """The n-th working day after ``start``; ``start`` itself never counts, even if it is a working day."""
         if n < 1:
             raise ValueError("n must be at least 1")
-        if self._first <= start and start < self._last:
-            index = bisect_right(self._days, start) + n - 1
+        day = start
+        # Before the precomputed span: walk up to the day before it.
+        while day < self._first - _ONE_DAY:
+            day += _ONE_DAY
+            if self.is_working_day(day):
+                n -= 1
+                if n == 0:
+                    return day
+        if day < self._last:
+            position = bisect_right(self._days, day)  # working days in the span after `day` start here
+            index = position + n - 1
             if index < len(self._days):
                 return self._days[index]
-        day, counted = start, 0
-        while counted < n:
-            day += timedelta(days=1)
-            if self._is_working(day):
-                counted += 1
-        return day
+            n -= len(self._days) - position
+            day = self._last
+        # After the span.
+        while True:
+            day += _ONE_DAY
+            if self.is_working_day(day):
+                n -= 1
+                if n == 0:
+                    return day
 
     def working_days_between(self, a: date, b: date) -> int:
-        """Working days d with a < d <= b (0 when b <= a)."""
+        """The number of working days d with a < d <= b (0 when b <= a)."""
         if b <= a:
             return 0
-        if self._first <= a and b <= self._last:
-            return bisect_right(self._days, b) - bisect_right(self._days, a)
-        count, day = 0, a
-        while day < b:
-            day += timedelta(days=1)
-            count += self._is_working(day)
+        before_span = self._first - _ONE_DAY
+        count = 0
+        if a < before_span:
+            count += self._count_slowly(a, min(b, before_span))
+        low, high = max(a, before_span), min(b, self._last)
+        if low < high:
+            count += bisect_right(self._days, high) - bisect_right(self._days, low)
+        if b > self._last:
+            count += self._count_slowly(max(a, self._last), b)
         return count
 
-    def working_days_in(self, first: date, last: date) -> int:
-        """Working days d with first <= d <= last."""
-        if last < first:
-            return 0
-        if self._first <= first and last <= self._last:
-            return bisect_right(self._days, last) - bisect_left(self._days, first)
-        return self.working_days_between(first - timedelta(days=1), last)
+    def _count_slowly(self, a: date, b: date) -> int:
+        count, day = 0, a
+        while day < b:
+            day += _ONE_DAY
+            count += self.is_working_day(day)
+        return count
+
+
+def load_overrides(path: Path) -> dict[int, tuple[set[date], set[date]]]:
+    """Read the override table: {year: (days off, make-up working days)}. A missing file gives {}.
+
+    Format: ``{"note": "...", "years": {"2027": {"off": ["2027-01-01", ...], "work": ["2027-02-..."]}}}``.
+    """
+    if not path.exists():
+        return {}
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InvalidValue(f"节假日调整表 {path} 无法读取：{exc}") from exc
+    years = data.get("years", {}) if isinstance(data, dict) else None
+    if not isinstance(years, dict):
+        raise InvalidValue(f"节假日调整表 {path} 格式错误：缺少 years 对象")
+    result: dict[int, tuple[set[date], set[date]]] = {}
+    for year_text, lists in years.items():
+        if not (isinstance(year_text, str) and year_text.isdigit() and len(year_text) == 4):
+            raise InvalidValue(f"节假日调整表 {path} 格式错误：年份“{year_text}”应为四位数字")
+        if not isinstance(lists, dict):
+            raise InvalidValue(f"节假日调整表 {path} 格式错误：{year_text} 年应包含 off 和 work 两个列表")
+        result[int(year_text)] = (
+            _parse_dates(path, year_text, lists.get("off", [])),
+            _parse_dates(path, year_text, lists.get("work", [])),
+        )
+    return result
+
+
+def _parse_dates(path: Path, year_text: str, values: Any) -> set[date]:
+    if not isinstance(values, list):
+        raise InvalidValue(f"节假日调整表 {path} 格式错误：{year_text} 年的 off/work 应为日期列表")
+    days: set[date] = set()
+    for value in values:
+        try:
+            days.add(date.fromisoformat(value))
+        except (TypeError, ValueError) as exc:
+            raise InvalidValue(f"节假日调整表 {path} 中 {year_text} 年的日期“{value}”无效，应为 YYYY-MM-DD") from exc
+    return days
 
 
 @lru_cache(maxsize=1)
 def default_calendar() -> WorkCalendar:
+    """The China calendar with the bundled override table, built once per process."""
     return WorkCalendar.china()
