@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from station_app.domain.errors import Problem, ValidationError
 from station_app.reports import text_table
+
+MAX_INPUT_BYTES = 64_000_000  # a hostile or mistaken file must not exhaust an old PC's memory
 
 
 def read_json_records(source: str) -> list[dict[str, Any]]:
@@ -18,12 +19,16 @@ def read_json_records(source: str) -> list[dict[str, Any]]:
     are read too. Any malformed line refuses the whole input, naming the line.
     """
     if source == "-":
-        raw = sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
         try:
-            raw = Path(source).read_bytes()
+            with open(source, "rb") as handle:
+                raw = handle.read(MAX_INPUT_BYTES + 1)
         except OSError as exc:
             raise ValidationError([Problem("--json", "输入文件", f"无法读取 {source}：{exc.strerror}")]) from None
+    if len(raw) > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // 1_000_000
+        raise ValidationError([Problem("--json", "输入", f"内容超过 {limit} MB，请分批导入")])
     text = _decode(raw)
     if not text.strip():
         raise ValidationError([Problem("--json", "输入", "内容为空")])
