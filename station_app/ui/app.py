@@ -15,7 +15,9 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -27,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from station_app import __version__
+from station_app.domain.errors import RuleViolation
 from station_app.paths import default_db_path, resource_dir
-from station_app.services import complaint_views, demo
+from station_app.services import backup, complaint_views, demo, users
 from station_app.services.session import Session
 from station_app.store import records as store
 from station_app.store.complaints import ComplaintFilter
@@ -73,8 +76,9 @@ class DemoWorker(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, credentials: tuple[str, str] | None = None):
         super().__init__()
+        self.credentials = credentials
         self.db_path = db_path
         self.setWindowTitle(f"消费维权服务站登记簿 {__version__}")
         self.resize(1280, 720)
@@ -103,8 +107,14 @@ class MainWindow(QMainWindow):
         self.thread: QThread | None = None
         self.refresh()
 
-    def refresh(self) -> None:
+    def open_session(self) -> Session:
         session = Session.open(self.db_path)
+        if self.credentials:
+            users.log_in(session, *self.credentials)
+        return session
+
+    def refresh(self) -> None:
+        session = self.open_session()
         try:
             station = store.local_station(session.db)
             if station is None:
@@ -175,11 +185,62 @@ class MainWindow(QMainWindow):
         self.refresh()
 
 
+def check_register_at_start(path: Path) -> bool:
+    """A quick integrity check; on failure offer the newest good backup instead of crashing."""
+    if not path.exists():
+        return True
+    try:
+        backup.check(path, quick=True)
+        return True
+    except RuleViolation as exc:
+        candidate = backup.newest_good_backup(path)
+        if candidate is None:
+            QMessageBox.critical(
+                None, "登记簿已损坏", f"登记簿文件无法使用：{exc}\n没有找到完好的备份。请联系县级技术人员。"
+            )
+            return False
+        answer = QMessageBox.question(
+            None,
+            "登记簿已损坏",
+            f"登记簿文件无法使用：{exc}\n\n是否用最近的完好备份恢复？\n{candidate.name}\n（损坏的文件会另存，不会删除）",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        backup.restore(path, candidate)
+        return True
+
+
+def ask_credentials(path: Path) -> tuple[str, str] | None:
+    """Log in when the register has users (the full log-in window comes with the desktop issue)."""
+    session = Session.open(path)
+    try:
+        if not users.has_users(session):
+            return None
+        for _ in range(3):
+            name, ok = QInputDialog.getText(None, "登录", "用户名：")
+            if not ok:
+                raise SystemExit(0)
+            password, ok = QInputDialog.getText(None, "登录", "密码：", QLineEdit.EchoMode.Password)
+            if not ok:
+                raise SystemExit(0)
+            try:
+                users.log_in(session, name, password)
+                return name, password
+            except RuleViolation as exc:
+                QMessageBox.warning(None, "登录", str(exc))
+        raise SystemExit(1)
+    finally:
+        session.close()
+
+
 def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     family = register_fonts()
     if family:
         app.setFont(QFont(family, 11))
-    window = MainWindow(Path(db_path) if db_path else default_db_path())
+    path = Path(db_path) if db_path else default_db_path()
+    if not check_register_at_start(path):
+        return 4
+    window = MainWindow(path, ask_credentials(path))
     window.show()
     return app.exec()

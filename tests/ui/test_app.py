@@ -29,3 +29,42 @@ def test_no_display_says_how_to_get_one(monkeypatch, capsys):
     assert not has_display()
     assert launch_gui(None) == 2
     assert "xvfb-run" in capsys.readouterr().err
+
+
+def test_a_register_with_users_opens_for_a_logged_in_user(qtbot, tmp_path):
+    from datetime import date
+
+    from station_app.services import demo, users
+    from station_app.services.session import Session
+
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 20, date(2026, 11, 23))
+    users.add_user(s, "李站长", "head", "secret-1")
+    s.close()
+    window = MainWindow(path, ("李站长", "secret-1"))
+    qtbot.addWidget(window)
+    assert window.table.rowCount() == 20
+
+
+def test_a_damaged_register_is_replaced_by_the_newest_good_backup(qtbot, tmp_path, monkeypatch):
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from station_app.services import backup, demo
+    from station_app.services.session import Session
+    from station_app.ui.app import check_register_at_start
+
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 10, date(2026, 11, 23))
+    backup.backup_now(s, path)
+    s.close()
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # a page destroyed by a power cut
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert check_register_at_start(path) is True
+    assert backup.check(path)["complaints"] == 10
+    assert list(tmp_path.glob("r.sqlite3.before-restore-*"))
