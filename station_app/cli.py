@@ -12,6 +12,7 @@ import sys
 from datetime import date
 
 from station_app import __version__
+from station_app.cli_print import add_print_parser
 from station_app.domain.errors import InvalidValue, NotFound, RuleViolation, ValidationError
 from station_app.domain.workflow import STATES
 from station_app.store.database import StoreError
@@ -136,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="输出文件（xlsx、pdf 必须指定）")
     p.set_defaults(tally_formats=("text", "json", "xlsx", "pdf"))
 
+    from station_app.cli_yearly import add_parsers as add_yearly_parsers
+
+    add_yearly_parsers(sub, command)
+    add_print_parser(sub, command)
     command(sub, "catalog", "分类代码表（性质、类别、渠道、理由、规则版本…）")
     p = command(sub, "compensation", "惩罚性赔偿计算（供调解参考）")
     p.add_argument("--rule", required=True, choices=["fraud", "food"])
@@ -170,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     from station_app.cli_trust import add_parsers as add_trust_parsers
 
     add_trust_parsers(sub, command)
+    command(sub, "selfcheck", "自检：版本、数据目录、数据库状态、字体、Qt、打印机、磁盘空间、最近备份")
     command(sub, "gui", "启动图形界面")
     return parser
 

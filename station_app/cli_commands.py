@@ -35,6 +35,12 @@ def run(args: argparse.Namespace, today: date) -> int:
         return _compensation(args, as_json)
     if args.command == "catalog":
         return _catalog(as_json)
+    if args.command == "selfcheck":
+        from station_app.selfcheck import report
+
+        result = report(Path(getattr(args, "db", None) or default_db_path()))
+        _out(as_json, result, "\n".join(f"{k}: {v}" for k, v in result.items()))
+        return 0 if result["database_state"] in ("ok",) or result["database_state"].startswith("missing") else 4
     output = getattr(args, "format", "text")
     if output in ("xlsx", "pdf") and args.command != "tally":
         raise ValidationError([Problem("--format", "输出格式", f"{output} 只能用于 tally 命令")])
@@ -138,6 +144,14 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
         from station_app.cli_tally import run_tally
 
         return run_tally(session, args, today)
+    elif command in ("summary", "ledger"):
+        from station_app.cli_yearly import run as run_yearly
+
+        return run_yearly(session, args, today)
+    elif command == "print":
+        from station_app.cli_print import run_print
+
+        return run_print(session, args, today)
     elif command == "complaint":
         return _complaint(session, args, action, today, as_json)
     elif command in RECORD_KINDS:

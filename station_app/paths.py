@@ -20,14 +20,31 @@ def resource_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+PORTABLE_MARKER = "portable.txt"  # beside the executable: all data lives beside it (a station on a stick)
+
+
+def program_dir() -> Path:
+    """The folder of the executable (bundle) or of the source checkout."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def portable() -> bool:
+    return (program_dir() / PORTABLE_MARKER).exists()
+
+
 def data_dir() -> Path:
     """The folder holding the register database, drafts and backups.
 
-    ``STATION_APP_DATA`` overrides the platformdirs location (tests, portable use).
+    ``STATION_APP_DATA`` overrides everything (tests, technicians); a ``portable.txt`` marker beside
+    the executable keeps all data in ``data/`` beside it; otherwise the platformdirs location.
     """
     override = os.environ.get("STATION_APP_DATA")
     if override:
         return Path(override)
+    if portable():
+        return program_dir() / "data"
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))

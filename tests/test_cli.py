@@ -232,3 +232,21 @@ def test_demo_small_register(cli):
     items = json.loads(out)["items"]
     assert len(items) == 60
     assert len({i["status"] for i in items}) >= 4
+
+
+def test_selfcheck_reports_what_a_technician_asks(cli, station):
+    code, out, _ = station("selfcheck", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["database_state"] == "ok" and report["version"]
+    assert "uming.ttc" in report["fonts"] and report["qt"].startswith("6.")
+    assert "free_disk_mb" in report and "last_backup" in report
+
+
+def test_portable_marker_keeps_data_beside_the_program(tmp_path, monkeypatch):
+    from station_app import paths
+
+    monkeypatch.delenv("STATION_APP_DATA", raising=False)
+    monkeypatch.setattr(paths, "program_dir", lambda: tmp_path)
+    assert not paths.portable()
+    (tmp_path / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
+    assert paths.portable() and paths.data_dir() == tmp_path / "data"

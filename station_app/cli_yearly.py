@@ -1,0 +1,118 @@
+"""``station-app summary`` (the year-end draft as .docx) and ``station-app ledger import`` (last year's 台账).
+
+See docs/yearly.md. Heavy imports (python-docx, openpyxl) wait until a command needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+EXIT_REFUSED = 2
+
+
+def add_parsers(sub: Any, command: Callable[[Any, str, str], argparse.ArgumentParser]) -> None:
+    p = command(sub, "summary", "年终工作总结初稿（统计部分，Word .docx，数字与 tally --year 相同）")
+    p.add_argument("--year", required=True, metavar="YYYY")
+    p.add_argument("--out", required=True, metavar="FILE.docx", help="输出的 Word 文件")
+    p.add_argument(
+        "--station", action="append", default=[], metavar="CODE", help="只统计该站点（可重复；默认全部站点）"
+    )
+    p.add_argument("--as-of", metavar="DATE", help="按该日的办理结果统计（默认今天）")
+
+    # The nested sub-commands take the parser class of their parent (cli.Parser: errors in one line).
+    ledger = command(sub, "ledger", "以前的台账（Excel/WPS 表格）").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = command(ledger, "import", "导入台账 .xlsx 或 .csv（全部成功或全部不写入）")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="列名=字段",
+        help="指定某列对应的字段（可重复），如 投诉人=consumer_name",
+    )
+    p.add_argument("--dry-run", action="store_true", help="只检查、报告，不写入")
+
+
+def run(session: Any, args: argparse.Namespace, today: date) -> int:
+    if args.command == "summary":
+        return _summary(session, args, today)
+    return _ledger_import(session, args, today)
+
+
+def _summary(session: Any, args: argparse.Namespace, today: date) -> int:
+    from station_app.cli_io import print_json
+    from station_app.domain import tallies as periods
+    from station_app.domain.errors import InvalidValue, Problem, ValidationError
+    from station_app.domain.records import parse_ymd
+    from station_app.reports import summary_docx
+    from station_app.services import tallies
+    from station_app.store import tallies as tally_store
+
+    try:
+        period = periods.year(args.year)
+    except InvalidValue as exc:
+        raise ValidationError([Problem("--year", "年份", str(exc))]) from None
+    out = Path(args.out)
+    if out.suffix.lower() != ".docx":
+        raise ValidationError([Problem("--out", "输出文件", "文件名应以 .docx 结尾（Word、WPS 均可打开）")])
+    names = tally_store.station_names(session.db)
+    stations = tuple(code.strip().upper() for code in args.station)
+    unknown = [code for code in stations if code not in names]
+    if unknown:
+        raise ValidationError([Problem("--station", "站点", f"数据库中没有站点 {'、'.join(unknown)}")])
+    as_of = parse_ymd(args.as_of, "--as-of", "统计截至日期", today) if args.as_of else today
+    data = tallies.as_json(tallies.tally(session, period, today, stations=stations, as_of=as_of))
+    path = summary_docx.write(data, session.catalogs, names, out)
+    if getattr(args, "format", "text") == "json":
+        print_json({"file": str(path), "period": data["period"], "as_of": data["as_of"], "stations": data["stations"]})
+    else:
+        sys.stdout.write(f"已生成 {path}\n")
+    return 0
+
+
+def _ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
+    from station_app.cli_io import print_json
+    from station_app.services import ledger_import
+
+    report = ledger_import.import_ledger(session, args.file, today, overrides=args.map, dry_run=args.dry_run)
+    if getattr(args, "format", "text") == "json":
+        print_json(report)
+    else:
+        text = _report_text(report)
+        (sys.stderr if report["errors"] else sys.stdout).write(text + "\n")
+    return EXIT_REFUSED if report["errors"] else 0
+
+
+def _report_text(report: dict[str, Any]) -> str:
+    from station_app.domain.ledger import FIELDS
+
+    lines = []
+    if report["errors"]:
+        bad_rows = len({e["row"] for e in report["errors"]})
+        lines.append(f"错误：台账中有 {bad_rows} 行有误，未导入任何记录（共 {report['rows']} 行）：")
+        for e in report["errors"]:
+            column = f"〔{e['column']}〕" if e["column"] else ""
+            lines.append(f"  第 {e['row']} 行{column}：{e['message']}")
+    elif report["dry_run"]:
+        lines.append(f"检查完毕：{report['rows']} 行全部可以导入（试运行，未写入）")
+    else:
+        lines.append(f"已导入 {report['imported']} 件投诉")
+        duplicates = [r for r in report["results"] if r["duplicates"]]
+        for r in duplicates:
+            lines.append(f"  注意：第 {r['row']} 行 {r['number']} 可能与 {'、'.join(r['duplicates'])} 重复")
+    source = "沿用上次保存的对应关系" if report["mapping_source"] == "remembered" else "按表头自动识别"
+    lines.append(f"列对应（{source}）：")
+    for header, field in report["mapping"].items():
+        lines.append(f"  {header} → {FIELDS.get(field, field)}（{field}）")
+    if report["unmapped"]:
+        lines.append(f"未导入的列：{'、'.join(report['unmapped'])}（需要时用 --map 列名=字段 指定）")
+    if report["skipped_rows"]:
+        lines.append(f"跳过的行（合计、制表人等）：{'、'.join(str(n) for n in report['skipped_rows'])}")
+    return "\n".join(lines)

@@ -1,0 +1,207 @@
+"""Bring a station's earlier ledger (台账, .xlsx or .csv) into the register: all rows or none.
+
+The column → field mapping is guessed from the headers, corrected with ``--map``, and remembered
+(settings table, keyed by the sorted headers) so the next ledger with the same headers needs nothing.
+Every row goes through ``add_complaints`` — the same rules as a case typed in — inside one
+transaction; a row in error is listed with its row number and nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from station_app.domain import ledger, roles
+from station_app.domain.errors import Problem, RuleViolation, ValidationError
+from station_app.services.complaints import add_complaints
+from station_app.services.session import Session
+from station_app.store import records as store
+
+MIN_HEADER_CELLS = 3
+# Footer lines of a printed ledger (合计, 制表人 …) are not cases.
+FOOTER_WORDS = ("合计", "总计", "小计", "制表", "填表", "审核", "说明", "备注：", "注：")
+
+
+@dataclass
+class Sheet:
+    headers: list[str]
+    rows: list[tuple[int, dict[str, Any]]]  # (row number as the spreadsheet shows it, header → value)
+    skipped: list[int]
+
+
+class _Rollback(Exception):
+    """Leaves the import transaction without writing (a row in error, or a dry run)."""
+
+
+def _file_problem(path: Path, message: str) -> ValidationError:
+    return ValidationError([Problem("FILE", "台账文件", f"{path.name}：{message}")])
+
+
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError("既不是 UTF-8 也不是 GB18030 编码")
+
+
+def _rows_xlsx(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _rows_csv(path: Path) -> list[list[Any]]:
+    text = _decode(path.read_bytes())
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def read_sheet(path: Path) -> Sheet:
+    """The first sheet: the header row is the first with at least three cells filled in."""
+    if not path.exists():
+        raise _file_problem(path, "文件不存在")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            raw = _rows_xlsx(path)
+        elif suffix in (".csv", ".txt"):
+            raw = _rows_csv(path)
+        else:
+            raise _file_problem(path, "只能导入 .xlsx 或 .csv 文件（.xls 请先在 Excel/WPS 中另存为 .xlsx）")
+    except ValidationError:
+        raise
+    except Exception as exc:  # a damaged or mislabelled file: one clear line
+        raise _file_problem(path, f"无法读取（{exc}）") from None
+
+    def filled(row: list[Any]) -> list[str]:
+        return [ledger.cell_text(v) for v in row if ledger.cell_text(v)]
+
+    start = next((i for i, row in enumerate(raw) if len(filled(row)) >= MIN_HEADER_CELLS), None)
+    if start is None:
+        raise _file_problem(path, f"找不到表头行（至少 {MIN_HEADER_CELLS} 个非空单元格的一行）")
+    # Headers as written (金额（元） stays full-width: it is what staff type after --map).
+    headers = _unique([v.strip() if isinstance(v, str) else ledger.cell_text(v) for v in raw[start]])
+    rows: list[tuple[int, dict[str, Any]]] = []
+    skipped: list[int] = []
+    for index in range(start + 1, len(raw)):
+        cells = raw[index]
+        texts = filled(cells)
+        if not texts:
+            continue
+        if texts[0].startswith(FOOTER_WORDS) or (len(texts) == 1 and len(headers) > 2):
+            skipped.append(index + 1)
+            continue
+        rows.append((index + 1, {h: v for h, v in zip(headers, cells, strict=False) if h}))
+    return Sheet(headers, rows, skipped)
+
+
+def _unique(headers: list[str]) -> list[str]:
+    """A header repeated in the ledger gets ``(2)`` so both columns can be mapped."""
+    seen: dict[str, int] = {}
+    result = []
+    for h in headers:
+        if h and h in seen:
+            seen[h] += 1
+            h = f"{h}({seen[h]})"
+        elif h:
+            seen[h] = 1
+        result.append(h)
+    return result
+
+
+def mapping_for(session: Session, headers: list[str], overrides: list[str]) -> ledger.Mapping:
+    named = [h for h in headers if h]
+    remembered = store.get_setting(session.db, ledger.mapping_key(named))
+    base, source = (json.loads(remembered), "remembered") if remembered else (ledger.guess(named), "guessed")
+    return ledger.combine(base, ledger.parse_overrides(overrides, named), named, source)
+
+
+def _row_errors(row: int, exc: ValidationError | RuleViolation, mapping: ledger.Mapping) -> list[dict[str, Any]]:
+    if isinstance(exc, RuleViolation):
+        return [{"row": row, "column": None, "field": None, "message": str(exc)}]
+    errors = []
+    for p in exc.problems:
+        field = ledger.field_of(p.field)
+        columns = mapping.headers_of(field) if field else []
+        errors.append(
+            {
+                "row": row,
+                "column": "、".join(columns) or None,
+                "field": p.field,
+                "message": f"{p.label}：{p.message}",
+            }
+        )
+    return errors
+
+
+def import_ledger(
+    session: Session,
+    path: Path | str,
+    today: date,
+    *,
+    overrides: list[str] | None = None,
+    dry_run: bool = False,
+) -> dict[str, Any]:
+    """Check every row, then import them all (or, with ``dry_run`` or any row in error, none).
+
+    Raises ValidationError for a problem with the file itself (unreadable, no header row, a
+    required column not found); row problems are listed in the result's ``errors``.
+    """
+    session.require(roles.WRITE)
+    session.station()
+    path = Path(path)
+    sheet = read_sheet(path)
+    mapping = mapping_for(session, sheet.headers, overrides or [])
+    errors: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    try:
+        with session.db.atomic():
+            for row, cells in sheet.rows:
+                try:
+                    payload = ledger.to_payload(ledger.row_fields(mapping, cells), session.catalogs)
+                    # Each row in its own savepoint (add_complaints nests): a bad row leaves no trace
+                    # while the next rows are still checked, so every error is listed at once.
+                    added = add_complaints(session, [payload], today)[0]
+                except (ValidationError, RuleViolation) as exc:
+                    errors.extend(_row_errors(row, exc, mapping))
+                    continue
+                results.append({"row": row, **added})
+            if errors or dry_run:
+                raise _Rollback
+            store.set_setting(
+                session.db,
+                ledger.mapping_key([h for h in sheet.headers if h]),
+                json.dumps(mapping.columns, ensure_ascii=False),
+            )
+    except _Rollback:
+        pass
+    ok = not errors
+    return {
+        "file": str(path),
+        "dry_run": dry_run,
+        "rows": len(sheet.rows),
+        "valid": len(results),
+        "imported": len(results) if ok and not dry_run else 0,
+        "mapping": mapping.columns,
+        "mapping_source": mapping.source,
+        "unmapped": mapping.unmapped(sheet.headers),
+        "skipped_rows": sheet.skipped,
+        "errors": errors,
+        "results": results if ok else [],
+    }
