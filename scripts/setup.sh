@@ -16,7 +16,7 @@ system_packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libcups2
 )
-[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils)
+[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils)  # binutils: PyInstaller
 
 python_bin=""
 for candidate in python3.11 python3; do
