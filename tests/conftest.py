@@ -6,8 +6,12 @@ import os
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A shared CI machine can stall any example for a moment: time is measured in bench/, never here.
+settings.register_profile("station", deadline=None)
+settings.load_profile("station")
 
 TODAY = date(2026, 11, 23)
 

@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 from station_app.domain import case as case_rules
 from station_app.domain import records as record_rules
 from station_app.domain import roles, workflow
@@ -21,6 +19,8 @@ from station_app.store import records as store
 
 def _initials(*names: str) -> str:
     """Pinyin initials of the names, for search by ``zs`` → 张三."""
+    from pypinyin import Style, lazy_pinyin  # 0.2 s to import: only when a complaint is written
+
     return " ".join("".join(lazy_pinyin(n, style=Style.FIRST_LETTER, errors="default")).lower() for n in names)
 
 

@@ -32,7 +32,7 @@ class Session:
     db: Database
     actor: str = SETUP_ACTOR
     catalogs: Catalogs = field(default_factory=default_catalogs)
-    calendar: WorkCalendar = field(default_factory=default_calendar)
+    _calendar: WorkCalendar | None = None
     clock: Callable[[], datetime] = utc_now
     role: str | None = None  # None: decided on first use (set-up user while the register has no users)
     _station: dict[str, Any] | None = None
@@ -43,6 +43,17 @@ class Session:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """Built on first use (0.1 s): commands that compute no deadline never pay for it."""
+        if self._calendar is None:
+            self._calendar = default_calendar()
+        return self._calendar
+
+    @calendar.setter
+    def calendar(self, value: WorkCalendar) -> None:
+        self._calendar = value
 
     def act_as(self, actor: str, role: str) -> None:
         self.actor, self.role = actor, role
