@@ -37,15 +37,21 @@ def period_from(args: argparse.Namespace, today: date) -> periods.Period:
         raise ValidationError([Problem("--to", "结束日期", str(exc))]) from None
 
 
-def run_tally(session: Session, args: argparse.Namespace, today: date) -> int:
-    period = period_from(args, today)
+def tally_json(
+    session: Session, args: argparse.Namespace, period: periods.Period, today: date
+) -> tuple[dict, dict[str, str]]:
+    """The period's figures for the ``--station`` and ``--as-of`` options, and the station names."""
     names = tally_store.station_names(session.db)
     stations = tuple(code.strip().upper() for code in args.station)
     unknown = [code for code in stations if code not in names]
     if unknown:
         raise ValidationError([Problem("--station", "站点", f"数据库中没有站点 {'、'.join(unknown)}")])
     as_of = parse_ymd(args.as_of, "--as-of", "统计截至日期", today) if args.as_of else today
-    data = tallies.as_json(tallies.tally(session, period, today, stations=stations, as_of=as_of))
+    return tallies.as_json(tallies.tally(session, period, today, stations=stations, as_of=as_of)), names
+
+
+def run_tally(session: Session, args: argparse.Namespace, today: date) -> int:
+    data, names = tally_json(session, args, period_from(args, today), today)
     output = getattr(args, "format", "text")
     if output == "json":
         if args.out:

@@ -50,10 +50,7 @@ def _summary(session: Any, args: argparse.Namespace, today: date) -> int:
     from station_app.cli_io import print_json
     from station_app.domain import tallies as periods
     from station_app.domain.errors import InvalidValue, Problem, ValidationError
-    from station_app.domain.records import parse_ymd
     from station_app.reports import summary_docx
-    from station_app.services import tallies
-    from station_app.store import tallies as tally_store
 
     try:
         period = periods.year(args.year)
@@ -62,13 +59,9 @@ def _summary(session: Any, args: argparse.Namespace, today: date) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".docx":
         raise ValidationError([Problem("--out", "输出文件", "文件名应以 .docx 结尾（Word、WPS 均可打开）")])
-    names = tally_store.station_names(session.db)
-    stations = tuple(code.strip().upper() for code in args.station)
-    unknown = [code for code in stations if code not in names]
-    if unknown:
-        raise ValidationError([Problem("--station", "站点", f"数据库中没有站点 {'、'.join(unknown)}")])
-    as_of = parse_ymd(args.as_of, "--as-of", "统计截至日期", today) if args.as_of else today
-    data = tallies.as_json(tallies.tally(session, period, today, stations=stations, as_of=as_of))
+    from station_app.cli_tally import tally_json
+
+    data, names = tally_json(session, args, period, today)
     path = summary_docx.write(data, session.catalogs, names, out)
     if getattr(args, "format", "text") == "json":
         print_json({"file": str(path), "period": data["period"], "as_of": data["as_of"], "stations": data["stations"]})

@@ -71,27 +71,21 @@ def count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM audit").fetchone()[0]
 
 
+ENTRY_COLUMNS = ("at", "actor", "action", "entity", "entity_id", "number", "before", "after")
+
+
 def entries(db: Database, entity_id: str | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT pk, at, actor, action, entity, entity_id, number, before, after FROM audit"
+    sql = f"SELECT pk, {', '.join(ENTRY_COLUMNS)} FROM audit"
     params: list[Any] = []
     if entity_id is not None:
         sql += " WHERE entity_id = ?"
         params.append(entity_id)
     rows = []
-    for pk, at, actor, action, entity, eid, number, before, after in db.execute(sql + " ORDER BY pk", params):
-        rows.append(
-            {
-                "seq": pk,
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "entity": entity,
-                "entity_id": eid,
-                "number": number,
-                "before": json.loads(before) if before else None,
-                "after": json.loads(after) if after else None,
-            }
-        )
+    for pk, *values in db.execute(sql + " ORDER BY pk", params):
+        entry: dict[str, Any] = {"seq": pk, **dict(zip(ENTRY_COLUMNS, values, strict=True))}
+        for side in ("before", "after"):
+            entry[side] = json.loads(entry[side]) if entry[side] else None
+        rows.append(entry)
     return rows
 
 
@@ -99,20 +93,9 @@ def verify(db: Database) -> list[str]:
     """Every break in the chain, as Chinese sentences; empty when the trail is intact."""
     problems: list[str] = []
     prev = GENESIS
-    cursor = db.execute(
-        "SELECT pk, at, actor, action, entity, entity_id, number, before, after, prev_hash, hash FROM audit ORDER BY pk"
-    )
-    for pk, at, actor, action, entity, eid, number, before, after, stored_prev, stored_hash in cursor:
-        entry = {
-            "at": at,
-            "actor": actor,
-            "action": action,
-            "entity": entity,
-            "entity_id": eid,
-            "number": number,
-            "before": before,
-            "after": after,
-        }
+    cursor = db.execute(f"SELECT pk, {', '.join(ENTRY_COLUMNS)}, prev_hash, hash FROM audit ORDER BY pk")
+    for pk, *values, stored_prev, stored_hash in cursor:
+        entry = dict(zip(ENTRY_COLUMNS, values, strict=True))
         if stored_prev != prev:
             problems.append(f"第 {pk} 条审计记录之前的记录被删除或改动")
         if _entry_hash(stored_prev, entry) != stored_hash:
