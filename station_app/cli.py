@@ -202,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc), EXIT_NOT_FOUND)
     except StoreError as exc:
         return _fail(str(exc), EXIT_STORE)
+    except BrokenPipeError:  # `station-app … | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stays open until exit, by design)
+        return EXIT_OK
     except KeyboardInterrupt:
         return _fail("已中断，未完成的操作没有写入", EXIT_UNEXPECTED)
     except Exception as exc:  # the last line of defence: one clear line, never a traceback
