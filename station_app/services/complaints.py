@@ -123,6 +123,8 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
             raise ValidationError(
                 [Problem(f"transitions[{position}].{p.field}", p.label, p.message) for p in exc.problems]
             ) from None
+        except RuleViolation as exc:
+            raise RuleViolation(f"办理过程第 {position + 1} 步（transitions[{position}]）：{exc}") from None
         case_events.append(_event(session, case, "transition", fields["on"], to=fields["to"], data=_step_data(fields)))
         case.update(changes)
     duplicates = complaint_store.likely_duplicates(
