@@ -1,0 +1,32 @@
+"""One page of the complaint register in a chosen column order (the desktop register's sortable columns)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from station_app.store import records
+from station_app.store.complaints import ComplaintFilter, filter_clauses
+
+# sort key → ORDER BY expression (a fixed list: nothing from the caller reaches the SQL text)
+ORDERS = {
+    "number": "year {d}, number {d}",
+    "received_on": "received_on {d}, pk {d}",
+    "status": "status {d}, received_on DESC, pk DESC",
+    "consumer_name": "consumer_name {d}, pk DESC",
+    "business_name": "business_key {d}, pk DESC",
+    "subject": "subject {d}, pk DESC",
+    "amount_fen": "coalesce(amount_fen, -1) {d}, pk DESC",
+    "due": "coalesce(CASE WHEN status = 'registered' THEN acceptance_due ELSE mediation_due END, '9999') {d}, pk DESC",
+}
+
+
+def find_page(
+    db: Database, f: ComplaintFilter, *, sort: str = "received_on", descending: bool = True, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    if sort not in ORDERS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    where, params = filter_clauses(f)
+    order = ORDERS[sort].format(d="DESC" if descending else "ASC")
+    return records.select(db, "complaint", where, params, order=order, limit=limit, offset=offset)

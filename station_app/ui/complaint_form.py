@@ -1,0 +1,282 @@
+"""The complaint form (forms/complaint_form.ui): typed in at the desk, checked by the rules, kept as a draft."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+
+from station_app.domain.errors import RuleViolation, ValidationError
+from station_app.services import complaint_register, complaints
+from station_app.services.session import Session
+from station_app.ui.build_forms import load_form
+
+DRAFT_DELAY_MS = 700
+LINE_FIELDS = (
+    "consumer_name",
+    "consumer_phone",
+    "consumer_id_number",
+    "consumer_address",
+    "business_name",
+    "business_phone",
+    "business_address",
+    "business_credit_code",
+    "subject",
+    "amount_yuan",
+)
+TEXT_FIELDS = ("facts", "request")
+COMBO_FIELDS = ("channel", "category", "nature")
+
+
+class ComplaintForm(QWidget):
+    saved = Signal(str, list)  # number, numbers of likely duplicates
+    closed = Signal()
+
+    def __init__(self, session: Session, draft_path: Path, today: Callable[[], date] = date.today):
+        super().__init__()
+        self.ui = load_form("complaint_form").Ui_ComplaintForm()
+        self.ui.setupUi(self)
+        self.session = session
+        self.draft_path = draft_path
+        self.today = today
+        self._restoring = False
+        self._fill_pickers()
+        self._align_labels()
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self._connect()
+        self.reset()
+        if self.restore_draft():
+            self.ui.draft_note.setText("已恢复上次未保存的内容（草稿）")
+
+    # -- set-up -----------------------------------------------------------------------------
+    def _fill_pickers(self) -> None:
+        cat = self.session.catalogs
+        for entry in cat.entries("channels"):
+            self.ui.channel.addItem(entry.label, entry.code)
+        self.ui.category.addItem("请选择类别…", "")
+        classes = {}
+        for entry in cat.entries("categories"):
+            if entry.parent is None:
+                continue
+            if entry.parent in ("goods", "services", "other"):
+                classes[entry.code] = entry.label
+                self.ui.category.addItem(entry.label, entry.code)
+            else:  # a second-level item, shown with its class (the closed picker shows one line)
+                self.ui.category.addItem(f"{classes.get(entry.parent, '')} · {entry.label}", entry.code)
+        self.ui.category.setMaxVisibleItems(20)
+        self.ui.nature.addItem("请选择性质…", "")
+        for entry in cat.entries("natures"):
+            self.ui.nature.addItem(entry.label, entry.code)
+        completer = QCompleter(complaint_register.business_names(self.session), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.ui.business_name.setCompleter(completer)
+
+    def _align_labels(self) -> None:
+        """The consumer and business groups' fields start at the same x."""
+        labels = [
+            label
+            for group in (self.ui.consumer_group, self.ui.business_group)
+            for label in group.findChildren(QLabel)
+            if label.objectName().endswith("_label")
+        ]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        for name in LINE_FIELDS:
+            edit: QLineEdit = getattr(ui, name)
+            edit.textChanged.connect(self.changed)
+            edit.returnPressed.connect(self.focusNextChild)  # Enter moves on, like Tab
+        for name in TEXT_FIELDS:
+            getattr(ui, name).textChanged.connect(self.changed)
+        for name in COMBO_FIELDS:
+            getattr(ui, name).currentIndexChanged.connect(self.changed)
+        for edit in (ui.received_on, ui.purchased_on):
+            edit.dateChanged.connect(self.changed)
+        ui.purchased_known.toggled.connect(ui.purchased_on.setEnabled)
+        ui.purchased_known.toggled.connect(self.changed)
+        ui.save_button.clicked.connect(self.save)
+        ui.save_button.setDefault(True)
+        ui.clear_button.clicked.connect(self.clear)
+        ui.cancel_button.clicked.connect(self.closed)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+
+    # -- values -----------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Empty fields; today as the receipt date."""
+        self._restoring = True
+        try:
+            for name in LINE_FIELDS + TEXT_FIELDS:
+                getattr(self.ui, name).clear()
+            for name in COMBO_FIELDS:
+                getattr(self.ui, name).setCurrentIndex(0)
+            today = QDate(self.today())
+            for edit in (self.ui.received_on, self.ui.purchased_on):
+                edit.setMaximumDate(today)
+                edit.setDate(today)
+            self.ui.purchased_known.setChecked(False)
+            self.ui.purchased_on.setEnabled(False)
+        finally:
+            self._restoring = False
+        self.clear_messages()
+
+    def state(self) -> dict[str, Any]:
+        """Everything typed, as kept in the draft file."""
+        ui = self.ui
+        values: dict[str, Any] = {name: getattr(ui, name).text() for name in LINE_FIELDS}
+        values.update({name: getattr(ui, name).toPlainText() for name in TEXT_FIELDS})
+        values.update({name: getattr(ui, name).currentData() for name in COMBO_FIELDS})
+        values["received_on"] = ui.received_on.date().toString("yyyy-MM-dd")
+        values["purchased_on"] = ui.purchased_on.date().toString("yyyy-MM-dd") if ui.purchased_known.isChecked() else ""
+        return values
+
+    def set_state(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        self._restoring = True
+        try:
+            for name in LINE_FIELDS:
+                getattr(ui, name).setText(str(values.get(name) or ""))
+            for name in TEXT_FIELDS:
+                getattr(ui, name).setPlainText(str(values.get(name) or ""))
+            for name in COMBO_FIELDS:
+                combo: QComboBox = getattr(ui, name)
+                combo.setCurrentIndex(max(0, combo.findData(values.get(name) or "")))
+            for name, edit in (("received_on", ui.received_on), ("purchased_on", ui.purchased_on)):
+                if values.get(name):
+                    edit.setDate(QDate.fromString(values[name], "yyyy-MM-dd"))
+            ui.purchased_known.setChecked(bool(values.get("purchased_on")))
+            ui.purchased_on.setEnabled(bool(values.get("purchased_on")))
+        finally:
+            self._restoring = False
+
+    def payload(self) -> dict[str, Any]:
+        """The form as the ``complaint add`` JSON input."""
+        v = self.state()
+        payload: dict[str, Any] = {
+            "received_on": v["received_on"],
+            "channel": v["channel"],
+            "consumer": {k: v[f"consumer_{k}"].strip() for k in ("name", "phone", "id_number", "address")},
+            "business": {k: v[f"business_{k}"].strip() for k in ("name", "phone", "address", "credit_code")},
+            "subject": v["subject"].strip(),
+            "category": v["category"] or "",
+            "nature": v["nature"] or "",
+            "facts": v["facts"].strip(),
+            "request": v["request"].strip(),
+        }
+        if v["amount_yuan"].strip():
+            payload["amount_yuan"] = v["amount_yuan"].strip()
+        if v["purchased_on"]:
+            payload["purchased_on"] = v["purchased_on"]
+        return payload
+
+    # -- messages ---------------------------------------------------------------------------
+    def error_label(self, field: str) -> QLabel | None:
+        return getattr(self.ui, field.replace(".", "_") + "_error", None)
+
+    def field_widget(self, field: str) -> QWidget | None:
+        name = field.replace(".", "_")
+        return getattr(self.ui, "purchased_known" if name == "purchased_on" else name, None)
+
+    def clear_messages(self) -> None:
+        for label in self.findChildren(QLabel):
+            if label.objectName().endswith("_error"):
+                label.clear()
+                label.hide()
+        self.ui.duplicate_warning.hide()
+
+    def show_problems(self, problems: list[Any]) -> None:
+        self.clear_messages()
+        general = []
+        first: QWidget | None = None
+        for problem in problems:
+            label = self.error_label(problem.field)
+            if label is None:
+                general.append(str(problem))
+                continue
+            label.setText(f"{label.text()}；{problem.message}" if label.text() else problem.message)
+            label.show()
+            first = first or self.field_widget(problem.field)
+        if general:
+            self.ui.general_error.setText("\n".join(general))
+            self.ui.general_error.show()
+        if first is not None:
+            first.setFocus()
+
+    # -- actions ----------------------------------------------------------------------------
+    @Slot()
+    def changed(self) -> None:
+        if not self._restoring:
+            self.ui.draft_note.setText("")
+            self.draft_timer.start()
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            result = complaints.add_complaints(self.session, [self.payload()], self.today())[0]
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        except RuleViolation as exc:
+            self.clear_messages()
+            self.ui.general_error.setText(str(exc))
+            self.ui.general_error.show()
+            return
+        self.draft_timer.stop()
+        self.discard_draft()
+        self.reset()
+        self.ui.draft_note.setText(f"已保存：{result['number']}")
+        if result["duplicates"]:
+            self.ui.duplicate_warning.setText(
+                f"注意：{result['number']} 可能与 {'、'.join(result['duplicates'])} 重复"
+                "（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。"
+            )
+            self.ui.duplicate_warning.show()
+        self.saved.emit(result["number"], list(result["duplicates"]))
+
+    @Slot()
+    def clear(self) -> None:
+        self.draft_timer.stop()
+        self.discard_draft()
+        self.reset()
+        self.ui.draft_note.setText("")
+
+    # -- draft ------------------------------------------------------------------------------
+    @Slot()
+    def save_draft(self) -> None:
+        """Write what is typed to the data folder (atomically: a power cut leaves the old or the new draft)."""
+        self.draft_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.draft_path.with_suffix(".tmp")
+        partial.write_text(json.dumps(self.state(), ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(partial, self.draft_path)
+
+    def restore_draft(self) -> bool:
+        try:
+            values = json.loads(self.draft_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if not isinstance(values, dict):
+            return False
+        self.set_state(values)
+        return True
+
+    def discard_draft(self) -> None:
+        self.draft_path.unlink(missing_ok=True)
+
+    def flush_draft(self) -> None:
+        """Write a pending draft now (the window is closing)."""
+        if self.draft_timer.isActive():
+            self.draft_timer.stop()
+            self.save_draft()

@@ -1,0 +1,145 @@
+"""The complaint register as a lazy Qt table model: pages of rows are read as the view scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from station_app.services import complaint_register
+from station_app.services.session import Session
+from station_app.store.complaints import ComplaintFilter
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+# (heading, sort key, how a row shows it)
+DUE_WORDS = {"overdue": "已超期", "due_soon": "临期", "paused": "暂停计时", "on_time": "", "none": ""}
+
+
+def _yuan(fen: int | None) -> str:
+    return "" if fen is None else f"{fen / 100:,.2f}"
+
+
+def _due(row: dict[str, Any]) -> str:
+    due = row["acceptance_due"] if row["status"] == "registered" else row["mediation_due"]
+    word = DUE_WORDS.get(row["due_state"], "")
+    if row["closed_on"]:
+        return f"结案 {row['closed_on']}"
+    return f"{due or ''} {word}".strip()
+
+
+COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
+    ("编号", "number", lambda r: r["number"]),
+    ("受理日期", "received_on", lambda r: r["received_on"]),
+    ("状态", "status", lambda r: r["status_label"]),
+    ("消费者", "consumer_name", lambda r: r["consumer_name"] or ""),
+    ("被投诉经营者", "business_name", lambda r: r["business_name"] or ""),
+    ("商品或服务", "subject", lambda r: r["subject"] or ""),
+    ("金额（元）", "amount_fen", lambda r: _yuan(r["amount_fen"])),
+    ("时限", "due", _due),
+]
+
+
+class ComplaintTableModel(QAbstractTableModel):
+    """Rows come from ``complaint_register.page`` in pages of ``page_size``; only the count is read up front."""
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today, page_size: int = PAGE):
+        super().__init__()
+        self.session = session
+        self.today = today
+        self.page_size = page_size
+        self.filter = ComplaintFilter()
+        self.overdue = False
+        self.sort_key = "received_on"
+        self.descending = True
+        self.rows: list[dict[str, Any]] = []
+        self.total = 0
+        self.pages_read = 0  # for tests and the status line: how many pages came from the register
+        self.reload()
+
+    # -- reading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        self.total = complaint_register.count(self.session, self.filter, self.today(), overdue=self.overdue)
+        self.endResetModel()
+        if self.total:
+            self.fetchMore(QModelIndex())
+
+    def set_filter(self, flt: ComplaintFilter, overdue: bool = False) -> None:
+        self.filter, self.overdue = flt, overdue
+        self.reload()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or len(self.rows) >= self.total:
+            return
+        page = complaint_register.page(
+            self.session,
+            self.filter,
+            self.today(),
+            overdue=self.overdue,
+            sort=self.sort_key,
+            descending=self.descending,
+            limit=self.page_size,
+            offset=len(self.rows),
+        )
+        self.pages_read += 1
+        if not page:
+            self.total = len(self.rows)  # the register shrank meanwhile
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> dict[str, Any] | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, number: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r["number"] == number), -1)
+
+    # -- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[index.column()][2](row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (4, 5):
+            return COLUMNS[index.column()][2](row)
+        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][1] == "due":
+            if row["due_state"] == "overdue":
+                return QBrush(QColor("#b00020"))
+            if row["due_state"] == "due_soon":
+                return QBrush(QColor("#a15c00"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()][1] == "amount_fen":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row["number"]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the register itself (not only the rows read so far), then read again page by page."""
+        key = COLUMNS[column][1]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return
+        self.sort_key, self.descending = key, descending
+        self.reload()

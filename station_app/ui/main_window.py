@@ -1,0 +1,125 @@
+"""The main window: navigation on the left, the pages on the right, station and user in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from station_app import __version__
+from station_app.services.session import SETUP_ACTOR, Session
+from station_app.ui.complaint_form import ComplaintForm
+from station_app.ui.register_page import RegisterPage
+from station_app.ui.workbench import Workbench
+
+NAVIGATION = ["工作台", "投诉", "咨询", "举报", "宣传活动", "消费警示", "统计", "数据交换", "设置"]
+DRAFT_FILE = "complaint_form.json"
+
+
+def placeholder(title: str) -> QWidget:
+    label = QLabel(f"{title}\n\n这一部分将在后续版本提供；现在可用命令行 station-app 办理。")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #555; font-size: 15px;")
+    return label
+
+
+class StationMainWindow(QMainWindow):
+    def __init__(self, session: Session, db_path: Path, today: Callable[[], date] = date.today):
+        super().__init__()
+        self.session, self.db_path, self.today = session, db_path, today
+        station = session.station()
+        self.setWindowTitle(f"{station['name']} · 消费维权服务站登记簿 {__version__}")
+        self.resize(1366, 768)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.nav = QListWidget()
+        self.nav.addItems(NAVIGATION)
+        self.nav.setFixedWidth(112)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 8px 6px; }")
+        self.pages = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.workbench = Workbench(session, today)
+        self.register = RegisterPage(session, today)
+        self.form = ComplaintForm(session, db_path.parent / "drafts" / DRAFT_FILE, today)
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.complaints = QStackedWidget()  # the register, or the form in front of it
+        self.complaints.addWidget(self.register)
+        self.complaints.addWidget(form_scroll)
+        self.pages.addWidget(self.workbench)
+        self.pages.addWidget(self.complaints)
+        for title in NAVIGATION[2:]:
+            self.pages.addWidget(placeholder(title))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.workbench.new_complaint.connect(self.open_form)
+        self.workbench.show_overdue.connect(self.show_overdue)
+        self.workbench.open_case.connect(self.show_case)
+        self.register.new_complaint.connect(self.open_form)
+        self.register.changed.connect(self.workbench.refresh)
+        self.form.saved.connect(self.complaint_saved)
+        self.form.closed.connect(self.show_register)
+
+        user = session.actor if session.actor != SETUP_ACTOR else "（未设置用户，任何人可用）"
+        self.station_label = QLabel(f"站点：{station['name']}（{station['code']}）")
+        self.user_label = QLabel(f"用户：{user}")
+        self.statusBar().addWidget(self.station_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.nav.setCurrentRow(0)
+        if self.form.ui.draft_note.text():  # a draft survived a crash: show it straight away
+            self.open_form()
+
+    # -- navigation -------------------------------------------------------------------------
+    @Slot()
+    def open_form(self) -> None:
+        self.nav.setCurrentRow(1)
+        self.complaints.setCurrentIndex(1)
+        self.form.ui.consumer_name.setFocus()
+
+    @Slot()
+    def show_register(self) -> None:
+        self.nav.setCurrentRow(1)
+        self.complaints.setCurrentIndex(0)
+
+    @Slot()
+    def show_overdue(self) -> None:
+        self.show_register()
+        self.register.ui.overdue_filter.setChecked(True)
+
+    @Slot(str)
+    def show_case(self, number: str) -> None:
+        self.show_register()
+        self.register.ui.search.setText(number)
+        self.register.apply_filter()
+        self.register.select_number(number)
+
+    @Slot(str, list)
+    def complaint_saved(self, number: str, duplicates: list) -> None:
+        self.register.refresh(select=number)
+        self.workbench.refresh()
+        note = f"已登记 {number}" + (f"（可能与 {'、'.join(duplicates)} 重复，请核对）" if duplicates else "")
+        self.statusBar().showMessage(note, 15_000)
+        if not duplicates:
+            self.show_register()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.form.flush_draft()
+        super().closeEvent(event)

@@ -1,0 +1,45 @@
+"""Opening the main window on a register: fonts, the window's own connection, the user's log-in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from station_app.services import users
+from station_app.services.session import Session
+from station_app.ui.app import register_fonts
+from station_app.ui.main_window import StationMainWindow
+
+FONT_SIZE = 11
+
+
+def create_main_window(
+    db_path: str | Path,
+    credentials: tuple[str, str] | None = None,
+    *,
+    today: Callable[[], date] = date.today,
+) -> StationMainWindow:
+    """The ready main window on an initialised register (a QApplication must exist).
+
+    The window owns its register connection (GUI thread only); ``credentials`` log a user in when the
+    register has users. The bundled CJK font is registered so Chinese renders on any PC.
+    """
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("create_main_window needs a QApplication")
+    family = register_fonts()
+    if family and isinstance(app, QApplication) and app.font().family() != family:
+        app.setFont(QFont(family, FONT_SIZE))
+    path = Path(db_path)
+    session = Session.open(path)
+    try:
+        if credentials:
+            users.log_in(session, *credentials)
+        return StationMainWindow(session, path, today)
+    except Exception:
+        session.close()
+        raise

@@ -1,0 +1,160 @@
+"""The complaint register page (forms/register_page.ui): lazy table, filters, search and workflow actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QWidget
+
+from station_app.domain.errors import NotFound, RuleViolation
+from station_app.services import complaint_register, complaint_views
+from station_app.services.session import Session
+from station_app.store.complaints import ComplaintFilter
+from station_app.ui.build_forms import load_form
+from station_app.ui.complaint_model import ComplaintTableModel
+from station_app.ui.workflow_dialog import StepDialog
+
+SEARCH_DELAY_MS = 250
+STATUS_FILTERS = [
+    ("全部", []),
+    ("未结案", ["registered", "accepted", "mediating"]),
+    ("已登记（待受理）", ["registered"]),
+    ("已受理", ["accepted"]),
+    ("调解中", ["mediating"]),
+    ("已结案", ["settled", "terminated", "not_accepted", "transferred"]),
+]
+COLUMN_WIDTHS = (120, 95, 80, 80, 220, 200, 95, 150)
+
+
+class RegisterPage(QWidget):
+    new_complaint = Signal()
+    changed = Signal()  # a case moved on: other pages may refresh
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today):
+        super().__init__()
+        self.ui = load_form("register_page").Ui_RegisterPage()
+        self.ui.setupUi(self)
+        self.session, self.today = session, today
+        self.dialog: StepDialog | None = None
+        self.model = ComplaintTableModel(session, today)
+        table = self.ui.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        table.selectionModel().selectionChanged.connect(self.update_actions)
+        for label, statuses in STATUS_FILTERS:
+            self.ui.status_filter.addItem(label, statuses)
+        self.ui.month_filter.addItem("全部月份", "")
+        day = today()
+        for back in range(24):
+            year, month = divmod(day.year * 12 + day.month - 1 - back, 12)
+            self.ui.month_filter.addItem(f"{year}年{month + 1}月", f"{year:04d}-{month + 1:02d}")
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.ui.search.textChanged.connect(self.search_timer.start)
+        self.ui.search.returnPressed.connect(self.apply_filter)
+        self.ui.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.ui.month_filter.currentIndexChanged.connect(self.apply_filter)
+        self.ui.overdue_filter.toggled.connect(self.apply_filter)
+        self.ui.new_button.clicked.connect(self.new_complaint)
+        self.actions = {
+            "accepted": self.ui.accept_button,
+            "not_accepted": self.ui.not_accept_button,
+            "mediating": self.ui.mediate_button,
+            "settled": self.ui.settle_button,
+            "terminated": self.ui.terminate_button,
+            "transferred": self.ui.transfer_button,
+        }
+        for target, button in self.actions.items():
+            button.clicked.connect(lambda _=False, t=target: self.start_step(t))
+        self.update_count()
+        self.update_actions()
+
+    # -- filters ----------------------------------------------------------------------------
+    def current_filter(self) -> ComplaintFilter:
+        return ComplaintFilter(
+            status=list(self.ui.status_filter.currentData() or []),
+            search=self.ui.search.text().strip(),
+            month=self.ui.month_filter.currentData() or "",
+        )
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        self.model.set_filter(self.current_filter(), overdue=self.ui.overdue_filter.isChecked())
+        self.update_count()
+        self.update_actions()
+
+    def update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        more = f"（已显示 {shown} 件，向下滚动显示更多）" if shown < total else ""
+        self.ui.count_label.setText(f"共 {total} 件{more}")
+
+    def refresh(self, select: str = "") -> None:
+        self.model.reload()
+        self.update_count()
+        if select:
+            self.select_number(select)
+        self.update_actions()
+
+    def select_number(self, number: str) -> bool:
+        row = self.model.row_of(number)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.ui.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.ui.table.scrollTo(index)
+        return True
+
+    def selected_number(self) -> str:
+        rows = self.ui.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row["number"] if row else ""
+
+    @Slot()
+    def update_actions(self) -> None:
+        rows = self.ui.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        allowed = complaint_register.allowed_steps(row["status"]) if row else []
+        for target, button in self.actions.items():
+            button.setEnabled(target in allowed)
+            button.setToolTip("" if row else "先在上面选中一件投诉")
+        self.update_count()
+
+    # -- workflow ---------------------------------------------------------------------------
+    def start_step(self, target: str) -> StepDialog | None:
+        number = self.selected_number()
+        if not number:
+            self.warn("请先在登记簿中选中一件投诉。")
+            return None
+        try:
+            case = complaint_views.show(self.session, number, self.today())
+            complaint_register.check_step(case["status"], target)
+        except (RuleViolation, NotFound) as exc:
+            self.warn(str(exc))
+            return None
+        self.dialog = StepDialog(self.session, case, target, self.today, self)
+        self.dialog.done_step.connect(self.step_done)
+        self.dialog.open()  # window-modal, returns at once
+        return self.dialog
+
+    @Slot(str)
+    def step_done(self, number: str) -> None:
+        self.refresh(select=number)
+        self.changed.emit()
+
+    def warn(self, text: str) -> None:
+        QMessageBox.warning(self, "不能办理", text)

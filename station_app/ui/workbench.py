@@ -1,0 +1,104 @@
+"""The workbench (工作台): what needs doing today, at a glance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.services import complaint_register, complaint_views
+from station_app.services.session import Session
+from station_app.store.complaints import ComplaintFilter
+from station_app.ui.complaint_model import _due
+
+OPEN = ["registered", "accepted", "mediating"]
+HEADINGS = ["编号", "状态", "消费者", "被投诉经营者", "时限"]
+
+
+class Figure(QFrame):
+    def __init__(self, title: str, colour: str = "#1f3b5a"):
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.value = QLabel("0")
+        self.value.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {colour};")
+        layout.addWidget(self.value)
+        layout.addWidget(QLabel(title))
+
+
+class Workbench(QWidget):
+    new_complaint = Signal()
+    show_overdue = Signal()
+    open_case = Signal(str)
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today):
+        super().__init__()
+        self.session, self.today = session, today
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 18px; font-weight: bold; padding: 4px 0;")
+        layout.addWidget(self.heading)
+        figures = QGridLayout()
+        self.overdue = Figure("已超期（未结案）", "#b00020")
+        self.due_soon = Figure("2 个工作日内到期", "#a15c00")
+        self.open_cases = Figure("办理中的投诉")
+        self.this_month = Figure("本月登记")
+        for column, figure in enumerate((self.overdue, self.due_soon, self.open_cases, self.this_month)):
+            figures.addWidget(figure, 0, column)
+        layout.addLayout(figures)
+        buttons = QHBoxLayout()
+        new = QPushButton("＋ 登记投诉")
+        new.setMinimumHeight(40)
+        new.clicked.connect(self.new_complaint)
+        overdue = QPushButton("查看超期案件")
+        overdue.setMinimumHeight(40)
+        overdue.clicked.connect(self.show_overdue)
+        buttons.addWidget(new)
+        buttons.addWidget(overdue)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("需要尽快办理的投诉（已超期或即将到期）："))
+        self.table = QTableWidget(0, len(HEADINGS))
+        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((130, 90, 90, 0, 170)):
+            if width:
+                self.table.horizontalHeader().resizeSection(column, width)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.open_case.emit(self.table.item(row, 0).text()))
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.today()
+        station = self.session.station()
+        self.heading.setText(f"{station['name']}　{today.isoformat()}")
+        urgent = complaint_views.list_complaints(self.session, ComplaintFilter(), today, due_soon=True, limit=200)
+        overdue = [r for r in urgent["items"] if r["due_state"] == "overdue"]
+        self.overdue.value.setText(str(complaint_register.count(self.session, ComplaintFilter(), today, overdue=True)))
+        self.due_soon.value.setText(str(urgent["total"] - len(overdue) if urgent["total"] >= len(overdue) else 0))
+        self.open_cases.value.setText(str(complaint_register.count(self.session, ComplaintFilter(status=OPEN), today)))
+        month = ComplaintFilter(month=today.strftime("%Y-%m"))
+        self.this_month.value.setText(str(complaint_register.count(self.session, month, today)))
+        rows = urgent["items"]
+        self.table.setRowCount(len(rows))
+        for row, item in enumerate(rows):
+            values = [item["number"], item["status_label"], item["consumer_name"], item["business_name"], _due(item)]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(str(value or "")))

@@ -1,0 +1,175 @@
+"""One workflow step on a complaint: a small dialog with only the fields that step needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.domain.errors import RuleViolation, ValidationError
+from station_app.services import complaint_register, complaints
+from station_app.services.session import Session
+
+TITLES = {
+    "accepted": "受理",
+    "not_accepted": "不予受理",
+    "mediating": "开始调解",
+    "settled": "调解结案",
+    "terminated": "终止调解",
+    "transferred": "转办",
+}
+# step → its fields: (JSON key, label, kind: "line" / "text" / a catalog kind for a picker)
+FIELDS: dict[str, list[tuple[str, str, str]]] = {
+    "accepted": [],
+    "not_accepted": [("ground", "不予受理理由 *", "not_accepted_grounds")],
+    "mediating": [("mediator", "调解员", "line")],
+    "settled": [
+        ("method", "结案方式 *", "settlement_methods"),
+        ("recovered_yuan", "挽回经济损失（元）*", "line"),
+        ("punitive_yuan", "其中加倍赔偿（元）", "line"),
+        ("agreement", "协议内容", "text"),
+    ],
+    "terminated": [
+        ("ground", "终止理由 *", "termination_grounds"),
+        ("route", "建议的解决途径 *", "routes"),
+    ],
+    "transferred": [("to_unit", "转办单位 *", "line")],
+}
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class StepDialog(QDialog):
+    """Records ``target`` on the case through the service; the rules' refusals show inside the dialog."""
+
+    done_step = Signal(str)  # the case number
+
+    def __init__(
+        self,
+        session: Session,
+        case: dict[str, Any],
+        target: str,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.session, self.case, self.target, self.today = session, case, target, today
+        self.setWindowTitle(f"{TITLES[target]}：{case['number']}")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"{case['number']}　{case['consumer']['name']} 投诉 {case['business']['name']}")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.message = _error_label()
+        layout.addWidget(self.message)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addLayout(form)
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.on = QDateEdit(QDate(today()))
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on.setMaximumDate(QDate(today()))
+        self._add_row(form, "on", "日期", self.on)
+        for key, label, kind in FIELDS[target]:
+            self._add_row(form, key, label, self._input(kind))
+        self._add_row(form, "note", "备注", QLineEdit())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"确定{TITLES[target]}")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+    def _input(self, kind: str) -> QWidget:
+        if kind == "line":
+            return QLineEdit()
+        if kind == "text":
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(70)
+            return edit
+        combo = QComboBox()
+        combo.addItem("请选择…", "")
+        for code, label in complaint_register.step_choices(self.session, self.case["rule_version"], kind):
+            combo.addItem(label, code)
+            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        combo.setMinimumContentsLength(24)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    def _add_row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(widget)
+        error = _error_label()
+        inner.addWidget(error)
+        form.addRow(label, box)
+        self.inputs[key], self.errors[key] = widget, error
+
+    def value(self, key: str) -> Any:
+        widget = self.inputs[key]
+        if isinstance(widget, QComboBox):
+            return widget.currentData() or ""
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        if isinstance(widget, QDateEdit):
+            return widget.date().toString("yyyy-MM-dd")
+        return widget.text().strip()  # type: ignore[attr-defined]
+
+    def set_value(self, key: str, value: str) -> None:
+        widget = self.inputs[key]
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+        else:
+            widget.setText(value)  # type: ignore[attr-defined]
+
+    def payload(self) -> dict[str, Any]:
+        return {key: value for key in self.inputs if (value := self.value(key)) not in ("", None)}
+
+    @Slot()
+    def submit(self) -> None:
+        for label in (self.message, *self.errors.values()):
+            label.hide()
+        try:
+            complaints.transition(self.session, self.case["number"], self.target, self.payload(), self.today())
+        except ValidationError as exc:
+            for problem in exc.problems:
+                label = self.errors.get(problem.field.split(".")[0], self.message)
+                label.setText(problem.message if label is not self.message else str(problem))
+                label.show()
+            return
+        except RuleViolation as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            return
+        self.done_step.emit(self.case["number"])
+        self.accept()
