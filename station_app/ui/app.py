@@ -243,7 +243,10 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     path = Path(db_path) if db_path else default_db_path()
     if not check_register_at_start(path):
         return 4
-    window = open_main_window(path, ask_credentials(path))
+    credentials = ask_credentials(path)
+    automatic_backup(path, credentials, daily=True)
+    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False))
+    window = open_main_window(path, credentials)
     window.show()
     if os.environ.get("STATION_APP_SMOKE_TEST"):
         # Release check: the window opened and painted from the bundle; say so and leave.
@@ -252,6 +255,26 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
             300, lambda: (print(f"window shown: {window.windowTitle()} ({table.model().rowCount()} rows)"), app.quit())
         )
     return app.exec()
+
+
+def automatic_backup(path: Path, credentials: tuple[str, str] | None, *, daily: bool) -> None:
+    """The daily backup at start and the one on exit: a failure is shown in the log, never blocks work."""
+    if not path.exists():
+        return
+    session = Session.open(path)
+    try:
+        if store.local_station(session.db) is None:
+            return
+        if credentials:
+            users.log_in(session, *credentials)
+        if daily:
+            backup.daily_backup_if_due(session, path, date.today())
+        else:
+            backup.backup_now(session, path)
+    except Exception as exc:  # a full disk or a pulled stick must not stop the station's work
+        sys.stderr.write(f"自动备份失败：{exc}\n")
+    finally:
+        session.close()
 
 
 def open_main_window(path: Path, credentials: tuple[str, str] | None) -> QMainWindow:

@@ -68,3 +68,19 @@ def test_a_damaged_register_is_replaced_by_the_newest_good_backup(qtbot, tmp_pat
     assert check_register_at_start(path) is True
     assert backup.check(path)["complaints"] == 10
     assert list(tmp_path.glob("r.sqlite3.before-restore-*"))
+
+
+def test_automatic_backups_daily_and_on_exit(tmp_path):
+    from datetime import date
+
+    from station_app.services import demo
+    from station_app.services.session import Session
+    from station_app.ui.app import automatic_backup
+
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 5, date(2026, 11, 23))
+    s.close()
+    automatic_backup(path, None, daily=True)
+    automatic_backup(path, None, daily=True)  # once a day only
+    assert len(list((tmp_path / "backups").glob("register-*.sqlite3"))) == 1
