@@ -22,6 +22,7 @@ from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.ui.complaint_form import ComplaintForm
 from station_app.ui.register_page import RegisterPage
+from station_app.ui.stats_page import StatsPage
 from station_app.ui.workbench import Workbench
 
 NAVIGATION = ["工作台", "投诉", "咨询", "举报", "宣传活动", "消费警示", "统计", "数据交换", "设置"]
@@ -66,8 +67,9 @@ class StationMainWindow(QMainWindow):
         self.complaints.addWidget(form_scroll)
         self.pages.addWidget(self.workbench)
         self.pages.addWidget(self.complaints)
+        self.stats = StatsPage(session, db_path, today)
         for title in NAVIGATION[2:]:
-            self.pages.addWidget(placeholder(title))
+            self.pages.addWidget(self.stats if title == "统计" else placeholder(title))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.workbench.new_complaint.connect(self.open_form)

@@ -1,0 +1,232 @@
+"""统计: the period's figures, the same as `station-app tally`, with last year beside them.
+
+The tally runs in a worker thread with its own connection (a county register takes seconds); the worker
+never touches a widget: it hands the JSON figures to the page through a queued signal.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.domain import tallies as periods
+from station_app.reports import tally_pdf, tally_rows, tally_xlsx
+from station_app.reports.tally_rows import TEXT, format_cell
+from station_app.reports.tally_text import summary_sentence, title
+from station_app.services import tallies
+from station_app.services.session import Session
+from station_app.store import tallies as tally_store
+
+KINDS = ["月", "季度", "年"]
+
+
+class TallyWorker(QObject):
+    # The figures travel as JSON text: a dict through a Qt signal loses its key order (catalog order).
+    done = Signal(str, str)  # figures as JSON, error message ("" when fine)
+
+    def __init__(self, db_path: Path, actor: str, role: str, period: periods.Period, today: date):
+        super().__init__()
+        self.db_path, self.actor, self.role, self.period, self.today = db_path, actor, role, period, today
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            session = Session.open(self.db_path)  # this thread's own connection
+            try:
+                session.act_as(self.actor, self.role)  # the user already logged in to the window
+                data = tallies.as_json(tallies.tally(session, self.period, self.today))
+                data["_station_names"] = tally_store.station_names(session.db)
+            finally:
+                session.close()
+            self.done.emit(json.dumps(data, ensure_ascii=False), "")
+        except Exception as exc:
+            self.done.emit("{}", str(exc))
+
+
+class BarChart(QWidget):
+    """Counts per nature (or category group) this year and last year, as horizontal bars."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, int, int]] = []
+        self.setMinimumHeight(220)
+
+    def show_rows(self, rows: list[tuple[str, int, int]]) -> None:
+        self.rows = rows
+        self.setMinimumHeight(24 * len(rows) + 30)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max((max(now, before) for _, now, before in self.rows), default=0) or 1
+        label_width, y = 110, 6
+        width = self.width() - label_width - 70
+        for label, now, before in self.rows:
+            painter.setPen(QColor("#222"))
+            painter.drawText(QRectF(0, y, label_width - 8, 20), Qt.AlignmentFlag.AlignRight, label)
+            painter.fillRect(QRectF(label_width, y + 2, width * now / top, 9), QColor("#c41e3a"))
+            painter.fillRect(QRectF(label_width, y + 12, width * before / top, 5), QColor("#9aa7b8"))
+            painter.drawText(
+                QRectF(label_width + width * now / top + 6, y, 60, 20), Qt.AlignmentFlag.AlignLeft, str(now)
+            )
+            y += 24
+        painter.setPen(QColor("#555"))
+        painter.drawText(QRectF(label_width, y + 2, 300, 20), Qt.AlignmentFlag.AlignLeft, "■ 本期　　▬ 去年同期")
+
+
+class StatsPage(QWidget):
+    def __init__(self, session: Session, db_path: Path, today=date.today):
+        super().__init__()
+        self.session, self.db_path, self.today = session, db_path, today
+        self.data: dict[str, Any] = {}
+        self.thread: QThread | None = None
+        current = today()
+        self.kind = QComboBox()
+        self.kind.addItems(KINDS)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(current.year)
+        self.year.setSuffix(" 年")
+        self.part = QComboBox()
+        self.kind.currentIndexChanged.connect(self._fill_parts)
+        self._fill_parts()
+        self.part.setCurrentIndex(current.month - 1)
+        self.run_button = QPushButton("统计")
+        self.run_button.clicked.connect(self.run)
+        self.xlsx_button = QPushButton("导出 Excel…")
+        self.pdf_button = QPushButton("导出 PDF…")
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        bar = QHBoxLayout()
+        for widget in (QLabel("统计期间："), self.kind, self.year, self.part, self.run_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.xlsx_button)
+        bar.addWidget(self.pdf_button)
+        self.heading = QLabel("选择期间后按“统计”。")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 14px; padding: 4px;")
+        self.chart = BarChart()
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.heading)
+        body = QHBoxLayout()
+        body.addWidget(self.tabs, 3)
+        body.addWidget(self.chart, 2)
+        layout.addLayout(body, 1)
+        self._enable_exports(False)
+
+    def _fill_parts(self) -> None:
+        self.part.clear()
+        kind = self.kind.currentText()
+        if kind == "月":
+            self.part.addItems([f"{m} 月" for m in range(1, 13)])
+        elif kind == "季度":
+            self.part.addItems([f"第{w}季度" for w in periods.QUARTER_WORDS])
+        self.part.setVisible(kind != "年")
+
+    def period(self) -> periods.Period:
+        year, index, kind = self.year.value(), self.part.currentIndex() + 1, self.kind.currentText()
+        if kind == "月":
+            return periods.month(f"{year}-{index:02d}")
+        if kind == "季度":
+            return periods.quarter(f"{year}-Q{index}")
+        return periods.year(str(year))
+
+    def _enable_exports(self, enabled: bool) -> None:
+        self.xlsx_button.setEnabled(enabled)
+        self.pdf_button.setEnabled(enabled)
+
+    @Slot()
+    def run(self) -> None:
+        if self.thread is not None and self.thread.isRunning():
+            return
+        self.run_button.setEnabled(False)
+        self.heading.setText("正在统计……")
+        self.thread = QThread(self)
+        self.worker = TallyWorker(
+            self.db_path, self.session.actor, self.session.role or "head", self.period(), self.today()
+        )
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.done.connect(self.show_figures)
+        self.worker.done.connect(self.thread.quit)
+        self.thread.start()
+
+    @Slot(str, str)
+    def show_figures(self, figures: str, error: str) -> None:
+        self.run_button.setEnabled(True)
+        if error:
+            self.heading.setText(f"统计失败：{error}")
+            return
+        data = json.loads(figures)
+        self.names = data.pop("_station_names", {})
+        self.data = data
+        self.heading.setText(f"<b>{title(data, self.names)}</b><br>{summary_sentence(data)}")
+        self.tabs.clear()
+        for table in tally_rows.tables(data, self.session.catalogs, self.names):
+            self.tabs.addTab(self._grid(table), table.title)
+        natures = {e.code: e.label for e in self.session.catalogs.entries("natures")}
+        before = data["previous"]["complaints"]["by_nature"]
+        rows = [(natures[c], n, before.get(c, 0)) for c, n in data["complaints"]["by_nature"].items()]
+        self.chart.show_rows(sorted(rows, key=lambda row: -row[1]))
+        self._enable_exports(True)
+
+    def _grid(self, table: tally_rows.Table) -> QTableWidget:
+        grid = QTableWidget(len(table.rows), len(table.headers))
+        grid.setHorizontalHeaderLabels(list(table.headers))
+        grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        grid.verticalHeader().setVisible(False)
+        grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for r, (row, kinds) in enumerate(zip(table.rows, table.kinds, strict=True)):
+            for c, (value, kind) in enumerate(zip(row, kinds, strict=True)):
+                text = format_cell(value, kind)
+                if table.headers[c] == "增减" and isinstance(value, (int, float)) and value:
+                    text = ("▲ " if value > 0 else "▼ ") + text  # year-on-year arrows
+                item = QTableWidgetItem(text)
+                if kind != TEXT:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                grid.setItem(r, c, item)
+        return grid
+
+    def export(self, fmt: str) -> None:
+        suffix = {"xlsx": "Excel 文件 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}[fmt]
+        default = f"统计-{self.data['period']['label']}.{fmt}"
+        target, _ = QFileDialog.getSaveFileName(self, "导出统计", default, suffix)
+        if not target:
+            return
+        writer = tally_xlsx.write if fmt == "xlsx" else tally_pdf.write
+        try:
+            writer(self.data, self.session.catalogs, self.names, Path(target))
+        except OSError as exc:
+            QMessageBox.warning(self, "导出统计", f"无法写入文件：{exc}")
+            return
+        QMessageBox.information(self, "导出统计", f"已保存：{target}")
+
+    def closeEvent(self, event) -> None:
+        if self.thread is not None and self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait(10_000)
+        super().closeEvent(event)
