@@ -35,11 +35,12 @@ class Session:
     _calendar: WorkCalendar | None = None
     clock: Callable[[], datetime] = utc_now
     role: str | None = None  # None: decided on first use (set-up user while the register has no users)
+    path: Path | None = None  # the register file (workers open their own connection to it)
     _station: dict[str, Any] | None = None
 
     @classmethod
     def open(cls, path: Path | str, *, actor: str = SETUP_ACTOR, create: bool = True) -> Session:
-        return cls(open_database(path, create=create), actor=actor)
+        return cls(open_database(path, create=create), actor=actor, path=Path(path))
 
     def close(self) -> None:
         self.db.conn.close()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMenu, QMessageBox, QWidget
 
-from station_app.domain.errors import NotFound, RuleViolation
-from station_app.services import complaint_register, complaint_views
+from station_app.domain.errors import NotFound, RuleViolation, ValidationError
+from station_app.services import complaint_register, complaint_views, printing
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.build_forms import load_form
@@ -78,6 +79,13 @@ class RegisterPage(QWidget):
         }
         for target, button in self.actions.items():
             button.clicked.connect(lambda _=False, t=target: self.start_step(t))
+        self.print_menu = QMenu(self)
+        for action, (label, _) in printing.CASE_DOCUMENTS.items():
+            self.print_menu.addAction(label, lambda a=action: self.preview(a))
+        self.print_menu.addSeparator()
+        self.print_menu.addAction("本月全部投诉受理回执（批量生成）…", self.batch_receipts)
+        self.ui.print_button.setMenu(self.print_menu)
+        self.batch: object | None = None
         self.update_count()
         self.update_actions()
 
@@ -133,6 +141,31 @@ class RegisterPage(QWidget):
             button.setEnabled(target in allowed)
             button.setToolTip("" if row else "先在上面选中一件投诉")
         self.update_count()
+
+    # -- printing ---------------------------------------------------------------------------
+    def preview(self, action: str):
+        """Preview the selected case's document; a document that does not fit the case says why."""
+        number = self.selected_number()
+        if not number:
+            QMessageBox.information(self, "打印", "请先在登记簿中选中一件投诉")
+            return None
+        from station_app.ui.print_preview import preview_case_document
+
+        try:
+            dialog = preview_case_document(self.session, action, number, self.today(), self)
+        except (RuleViolation, ValidationError) as exc:
+            QMessageBox.warning(self, "打印", str(exc))
+            return None
+        dialog.show()
+        return dialog
+
+    def batch_receipts(self) -> None:
+        from station_app.ui.print_preview import print_month_receipts
+
+        folder = QFileDialog.getExistingDirectory(self, "回执保存到哪个文件夹？")
+        if folder and self.session.path is not None:
+            month = self.ui.month_filter.currentData() or self.today().strftime("%Y-%m")
+            self.batch = print_month_receipts(self.session, self.session.path, month, Path(folder), self.today(), self)
 
     # -- workflow ---------------------------------------------------------------------------
     def start_step(self, target: str) -> StepDialog | None:

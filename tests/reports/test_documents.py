@@ -11,10 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from station_app.cli import main
-from station_app.cli_print import month_cases
 from station_app.domain.errors import RuleViolation
 from station_app.reports import agreement, followup, ledger, notices, receipt, registration
 from station_app.services import complaint_views, complaints
+from station_app.services.printing import month_cases
 from tests.conftest import TODAY, complaint_payload
 
 ID_NUMBER = "11010119900307723X"

@@ -1,0 +1,177 @@
+"""Preview, print and save a document (QtPdf); print a month's receipts in the background, cancellable."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.services import printing
+from station_app.services.session import Session
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    """Paint every page at the printer's resolution, on white (QPdfDocument renders transparent)."""
+    painter = QPainter(printer)
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = painter.viewport()
+            points = document.pagePointSize(page)
+            scale = min(target.width() / points.width(), target.height() / points.height())
+            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            image = document.render(page, size)
+            painter.fillRect(0, 0, size.width(), size.height(), QColor("white"))
+            painter.drawImage(0, 0, image)
+    finally:
+        painter.end()
+
+
+class PreviewDialog(QDialog):
+    """The document as it will print, with 打印… and 另存为 PDF…."""
+
+    def __init__(self, pdf: Path, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.pdf = pdf
+        self.setWindowTitle(title)
+        self.resize(900, 700)
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf))
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        print_button = QPushButton("打印…")
+        save_button = QPushButton("另存为 PDF…")
+        close_button = QPushButton("关闭")
+        print_button.clicked.connect(self.print_document)
+        save_button.clicked.connect(self.save_as)
+        close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (print_button, save_button, close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_pdf(self.document, printer)
+
+    def save_as(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", self.windowTitle() + ".pdf", "PDF 文件 (*.pdf)")
+        if target:
+            shutil.copyfile(self.pdf, target)
+
+
+def preview_case_document(session: Session, action: str, ref: str, today: date, parent: QWidget) -> PreviewDialog:
+    """Write the document to a temporary file and open its preview (refusals are raised to the caller)."""
+    folder = Path(tempfile.mkdtemp(prefix="station-print-"))
+    path, number = printing.print_case(session, action, ref, folder / f"{action}-{ref}.pdf", today)
+    label = printing.CASE_DOCUMENTS[action][0].split("（")[0]
+    return PreviewDialog(path, f"{label} {number}", parent)
+
+
+class BatchWorker(QObject):
+    """Writes one receipt per case of a month into a folder; stops between two receipts when asked."""
+
+    progress = Signal(int, int)
+    finished = Signal(int, str)  # receipts written, error ("" when fine)
+
+    def __init__(self, db_path: Path, actor: str, role: str, month: str, folder: Path, today: date):
+        super().__init__()
+        self.db_path, self.actor, self.role = db_path, actor, role
+        self.month, self.folder, self.today = month, folder, today
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        written = 0
+        try:
+            session = Session.open(self.db_path)
+            try:
+                session.act_as(self.actor, self.role)
+                numbers = printing.month_numbers(session, self.month, self.today)
+                for index, number in enumerate(numbers):
+                    if self.cancelled:
+                        break
+                    printing.print_case(session, "receipt", number, self.folder / f"回执-{number}.pdf", self.today)
+                    written += 1
+                    self.progress.emit(index + 1, len(numbers))
+            finally:
+                session.close()
+            self.finished.emit(written, "")
+        except Exception as exc:
+            self.finished.emit(written, str(exc))
+
+
+class BatchRun(QObject):
+    """Lives in the GUI thread: the worker's signals reach these bound slots queued, never directly."""
+
+    def __init__(self, session: Session, db_path: Path, month: str, folder: Path, today: date, parent: QWidget):
+        super().__init__(parent)
+        self.parent_widget, self.folder = parent, folder
+        self.dialog = QProgressDialog(f"正在生成 {month} 的投诉受理回执……", "取消", 0, 0, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.thread = QThread(self)
+        self.worker = BatchWorker(db_path, session.actor, session.role or "head", month, folder, today)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self.show_progress)
+        self.worker.finished.connect(self.finish)
+        self.dialog.canceled.connect(self.cancel)
+        self.written = -1
+        self.error = ""
+
+    def start(self) -> None:
+        self.thread.start()
+        self.dialog.show()
+
+    @Slot()
+    def cancel(self) -> None:
+        self.worker.cancelled = True  # read by the worker between two receipts
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    @Slot(int, str)
+    def finish(self, written: int, error: str) -> None:
+        self.written, self.error = written, error
+        self.dialog.reset()
+        self.thread.quit()
+        self.thread.wait(5_000)
+        if error:
+            QMessageBox.warning(self.parent_widget, "批量打印", f"生成回执时出错：{error}")
+        elif not self.worker.cancelled:
+            QMessageBox.information(self.parent_widget, "批量打印", f"已生成 {written} 份回执：{self.folder}")
+
+
+def print_month_receipts(
+    session: Session, db_path: Path, month: str, folder: Path, today: date, parent: QWidget
+) -> BatchRun:
+    run = BatchRun(session, db_path, month, folder, today, parent)
+    run.start()
+    return run
