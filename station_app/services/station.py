@@ -42,6 +42,11 @@ def init_station(session: Session, payload: dict[str, Any], today: date) -> dict
     return session.station()
 
 
+def check_station(session: Session, payload: dict[str, Any], today: date) -> None:
+    """Check a station profile without writing it (a form shows every message at once)."""
+    record_rules.parse_station(payload, session.catalogs, today)
+
+
 def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
     session.require(roles.MANAGE)
     if key not in SETTINGS:

@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
         self.demo_button = QPushButton("加载演示登记簿（试用，可随时删除数据文件重来）")
         self.demo_button.setMinimumHeight(44)
         self.demo_button.clicked.connect(self.load_demo)
+        self.setup_button = QPushButton("设置本站，开始正式使用…")
+        self.setup_button.setMinimumHeight(44)
+        self.setup_button.clicked.connect(self.set_up)
+        self.next_window: QMainWindow | None = None
         self.progress = QProgressBar()
         self.progress.hide()
         self.table = QTableWidget(0, 7)
@@ -103,7 +107,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        for widget in (self.heading, self.hint, self.demo_button, self.progress, self.table):
+        for widget in (self.heading, self.hint, self.setup_button, self.demo_button, self.progress, self.table):
             layout.addWidget(widget)
         self.setCentralWidget(central)
         self.thread: QThread | None = None
@@ -123,9 +127,10 @@ class MainWindow(QMainWindow):
                 self.heading.setText("欢迎使用消费维权服务站登记簿")
                 self.hint.setText(
                     "还没有本站的登记簿。可以先加载一个演示登记簿四处看看；"
-                    "正式使用前请用 station-app init 初始化本站（站点设置向导将在下一版本提供）。"
+                    "正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。"
                 )
                 self.demo_button.show()
+                self.setup_button.show()
                 self.table.setRowCount(0)
                 self.statusBar().showMessage(f"数据文件：{self.db_path}")
                 return
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
         self.heading.setText(f"{station['name']}（{station['code']}）")
         self.hint.setText(f"投诉登记簿：共 {listing['total']} 件，下面是最近的 {len(listing['items'])} 件。")
         self.demo_button.hide()
+        self.setup_button.hide()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(listing["items"]))
         words = {"overdue": "已超期", "due_soon": "临期", "paused": "暂停计时"}
@@ -172,6 +178,21 @@ class MainWindow(QMainWindow):
             self.thread.quit()
             self.thread.wait(30_000)  # the demo is written in chunks; let the current one commit
         super().closeEvent(event)
+
+    def set_up(self) -> None:
+        from station_app.ui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(self.db_path, parent=self)
+        if dialog.exec() == SetupDialog.DialogCode.Accepted:
+            self.open_full_window(dialog.credentials)
+
+    def open_full_window(self, credentials: tuple[str, str] | None) -> None:
+        """Leave the first-run window for the main window on the register just set up."""
+        from station_app.app import create_main_window
+
+        self.next_window = create_main_window(self.db_path, credentials)
+        self.next_window.show()
+        self.close()
 
     @Slot(int, int)
     def show_progress(self, done: int, total: int) -> None:

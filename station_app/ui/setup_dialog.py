@@ -1,0 +1,147 @@
+"""First run: the station profile and the first user (the station head), in one short form."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.domain.errors import RuleViolation, ValidationError
+from station_app.services import station, users
+from station_app.services.session import Session
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class SetupDialog(QDialog):
+    """Creates the register's station and its first user; on success ``credentials`` holds the log-in."""
+
+    def __init__(self, db_path: Path, today=date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db_path, self.today = db_path, today
+        self.credentials: tuple[str, str] | None = None
+        self.setWindowTitle("设置本站")
+        self.setMinimumWidth(560)
+        session = Session.open(db_path)
+        try:
+            kinds = [(e.label, e.code) for e in session.catalogs.entries("station_kinds")]
+            venues = [(e.label, e.code) for e in session.catalogs.entries("venue_types")]
+        finally:
+            session.close()
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        self.code = self._line(form, "code", "站点编码 *", "2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）")
+        self.name = self._line(form, "name", "站点名称 *", "如：新集镇消费维权服务站")
+        self.kind = self._combo(form, "kind", "站点类型 *", kinds)
+        self.venue = self._combo(form, "venue_type", "所在场所 *", venues)
+        self.county = self._line(form, "county", "所属县（市、区）", "")
+        self.contact = self._line(form, "contact", "联系电话", "")
+        form.addRow(QLabel("<b>第一个用户（站长，可再添加其他工作人员）</b>"))
+        self.user = self._line(form, "user", "用户名 *", "如：李站长")
+        self.password = self._line(form, "password", "密码 *", "至少 6 位")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = self._line(form, "password2", "再输入一次 *", "")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.general = QLabel()
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        ok = QPushButton("完成设置")
+        ok.setDefault(True)
+        cancel = QPushButton("取消")
+        ok.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(ok)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addLayout(buttons)
+
+    def _line(self, form: QFormLayout, key: str, label: str, hint: str) -> QLineEdit:
+        widget = QLineEdit()
+        widget.setPlaceholderText(hint)
+        self._add(form, key, label, widget)
+        return widget
+
+    def _combo(self, form: QFormLayout, key: str, label: str, items: list[tuple[str, str]]) -> QComboBox:
+        widget = QComboBox()
+        for text, code in items:
+            widget.addItem(text, code)
+        self._add(form, key, label, widget)
+        return widget
+
+    def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        column = QVBoxLayout()
+        column.setSpacing(1)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(label, column)
+        self.fields[key], self.errors[key] = widget, error
+
+    def show_error(self, key: str, message: str) -> None:
+        label = self.errors.get(key)
+        if label is None:
+            self.general.setText(message)
+            return
+        label.setText(message)
+        label.show()
+
+    def save(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        self.general.clear()
+        local_errors = False
+        if len(self.password.text()) < users.MIN_PASSWORD:
+            self.show_error("password", f"至少 {users.MIN_PASSWORD} 位")
+            local_errors = True
+        elif self.password.text() != self.password2.text():
+            self.show_error("password2", "两次输入的密码不一致")
+            local_errors = True
+        if not self.user.text().strip():
+            self.show_error("user", "必须填写")
+            local_errors = True
+        payload = {
+            "code": self.code.text(),
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "venue_type": self.venue.currentData(),
+            "county": self.county.text(),
+            "contact": self.contact.text(),
+        }
+        session = Session.open(self.db_path)
+        try:
+            if local_errors:  # still check the station's fields, so every message shows at once
+                station.check_station(session, payload, self.today())
+                return
+            with session.db.atomic():  # station and head together, or neither
+                station.init_station(session, payload, self.today())
+                users.add_user(session, self.user.text(), "head", self.password.text())
+        except ValidationError as exc:
+            for problem in exc.problems:
+                key = {"name": "user"}.get(problem.field, problem.field) if problem.label == "用户名" else problem.field
+                self.show_error(key, problem.message)
+            return
+        except RuleViolation as exc:
+            self.show_error("", str(exc))
+            return
+        finally:
+            session.close()
+        self.credentials = (self.user.text().strip(), self.password.text())
+        self.accept()
