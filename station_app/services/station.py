@@ -20,6 +20,7 @@ SETTINGS = {
     "due_soon_days": ("临期提醒（提前几个工作日）", 0, 30),
     "retention_years": ("结案后保存个人信息的年限（到期匿名化）", 1, 30),
     "backup_keep": ("自动备份保留份数", 1, 365),
+    "idle_lock_minutes": ("无操作多少分钟后自动锁定", 1, 240),
 }
 
 

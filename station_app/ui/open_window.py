@@ -9,9 +9,10 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from station_app.services import users
+from station_app.services import station, users
 from station_app.services.session import Session
 from station_app.ui.app import register_fonts
+from station_app.ui.idle_lock import DEFAULT_MINUTES, IdleLock
 from station_app.ui.main_window import StationMainWindow
 
 FONT_SIZE = 11
@@ -39,7 +40,10 @@ def create_main_window(
     try:
         if credentials:
             users.log_in(session, *credentials)
-        return StationMainWindow(session, path, today)
+        window = StationMainWindow(session, path, today)
+        minutes = station.station_settings(session).get("idle_lock_minutes") or DEFAULT_MINUTES
+        window.idle_lock = IdleLock(window, session, int(minutes))  # type: ignore[attr-defined]
+        return window
     except Exception:
         session.close()
         raise

@@ -1,0 +1,64 @@
+"""The app locks itself after an idle time: on a shared PC the next person sees nothing until the
+logged-in user types the password again (registers with users only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from station_app.domain.errors import RuleViolation
+from station_app.services import users
+from station_app.services.session import Session
+
+DEFAULT_MINUTES = 10
+ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleLock(QObject):
+    def __init__(self, window: QWidget, session: Session, minutes: int = DEFAULT_MINUTES):
+        super().__init__(window)
+        self.window, self.session = window, session
+        self.locked = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(minutes * 60_000)
+        self.timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.locked and event.type() in ACTIVITY:
+            self.timer.start()  # any key or mouse use restarts the idle clock
+        return False
+
+    def lock(self) -> None:
+        if self.locked or not users.has_users(self.session):
+            return
+        self.locked = True
+        self.window.centralWidget().hide()  # nothing of the register stays on screen
+        try:
+            while True:
+                password, ok = QInputDialog.getText(
+                    self.window,
+                    "已锁定",
+                    f"长时间未操作，已锁定。\n请输入 {self.session.actor} 的密码：",
+                    QLineEdit.EchoMode.Password,
+                )
+                if not ok:
+                    continue
+                try:
+                    users.log_in(self.session, self.session.actor, password)
+                    break
+                except RuleViolation as exc:
+                    QMessageBox.warning(self.window, "已锁定", str(exc))
+        finally:
+            self.window.centralWidget().show()
+            self.locked = False
+            self.timer.start()

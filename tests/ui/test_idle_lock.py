@@ -1,0 +1,46 @@
+"""After an idle time the window hides the register until the user's password is typed again."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from station_app.app import create_main_window
+from station_app.services import demo, users
+from station_app.services.session import Session
+
+TODAY = date(2026, 11, 23)
+
+
+def test_idle_window_locks_until_the_password(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 10, TODAY)
+    users.add_user(s, "李站长", "head", "secret-1")
+    s.close()
+    window = create_main_window(path, ("李站长", "secret-1"), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    answers = iter([("wrong", True), ("secret-1", True)])
+    seen_hidden = []
+
+    def ask(*args, **kwargs):
+        seen_hidden.append(not window.centralWidget().isVisible())
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    window.idle_lock.lock()
+    assert seen_hidden == [True, True] and "不正确" in warnings[0]
+    assert window.centralWidget().isVisible() and not window.idle_lock.locked
+
+
+def test_a_register_without_users_does_not_lock(qtbot, tmp_path):
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 5, TODAY)
+    s.close()
+    window = create_main_window(path, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.idle_lock.lock()
+    assert not window.idle_lock.locked
