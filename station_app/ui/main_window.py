@@ -22,6 +22,7 @@ from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.ui.complaint_form import ComplaintForm
 from station_app.ui.register_page import RegisterPage
+from station_app.ui.settings_page import SettingsPage
 from station_app.ui.stats_page import StatsPage
 from station_app.ui.workbench import Workbench
 
@@ -68,8 +69,10 @@ class StationMainWindow(QMainWindow):
         self.pages.addWidget(self.workbench)
         self.pages.addWidget(self.complaints)
         self.stats = StatsPage(session, db_path, today)
+        self.settings = SettingsPage(session, db_path)
         for title in NAVIGATION[2:]:
-            self.pages.addWidget(self.stats if title == "统计" else placeholder(title))
+            special = {"统计": self.stats, "设置": self.settings}
+            self.pages.addWidget(special.get(title) or placeholder(title))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.workbench.new_complaint.connect(self.open_form)

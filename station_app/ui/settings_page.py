@@ -1,0 +1,118 @@
+"""设置: the station's own settings, the audit trail with its chain check, and the self-check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.domain.errors import RuleViolation, ValidationError
+from station_app.services import audit_trail, station
+from station_app.services.session import Session
+
+ACTION_WORDS = {"create": "新建", "delete": "删除", "setting": "修改设置", "login_failed": "登录失败"}
+
+
+class SettingsPage(QTabWidget):
+    def __init__(self, session: Session, db_path: Path):
+        super().__init__()
+        self.session, self.db_path = session, db_path
+        self.addTab(self._settings_tab(), "本站设置")
+        self.addTab(self._audit_tab(), "审计记录")
+        self.addTab(self._selfcheck_tab(), "自检")
+        self.currentChanged.connect(self._on_tab)
+
+    # -- settings -----------------------------------------------------------------------------
+    def _settings_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.inputs: dict[str, QLineEdit] = {}
+        values = station.station_settings(self.session)
+        for key, (label, low, high) in station.SETTINGS.items():
+            edit = QLineEdit(values.get(key, ""))
+            edit.setPlaceholderText(f"{low}–{high}，留空按默认")
+            self.inputs[key] = edit
+            form.addRow(label, edit)
+        self.settings_message = QLabel()
+        self.settings_message.setWordWrap(True)
+        save = QPushButton("保存设置")
+        save.clicked.connect(self.save_settings)
+        form.addRow(save, self.settings_message)
+        return page
+
+    def save_settings(self) -> None:
+        try:
+            for key, edit in self.inputs.items():
+                if edit.text().strip() != station.station_settings(self.session).get(key, ""):
+                    station.set_setting(self.session, key, edit.text())
+        except (ValidationError, RuleViolation) as exc:
+            self.settings_message.setStyleSheet("color: #b00020;")
+            self.settings_message.setText(str(exc))
+            return
+        self.settings_message.setStyleSheet("color: #1b5e20;")
+        self.settings_message.setText("已保存")
+
+    # -- audit trail ----------------------------------------------------------------------------
+    def _audit_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.verify_button = QPushButton("校验审计记录链（发现被改动或删除的记录）")
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_result = QLabel()
+        self.audit_table = QTableWidget(0, 5)
+        self.audit_table.setHorizontalHeaderLabels(["时间（UTC）", "操作人", "操作", "编号", "内容"])
+        self.audit_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.audit_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.verify_button)
+        layout.addWidget(self.verify_result)
+        layout.addWidget(self.audit_table, 1)
+        return page
+
+    def load_audit(self) -> None:
+        rows = audit_trail.recent(self.session)
+        self.audit_table.setRowCount(len(rows))
+        for r, entry in enumerate(rows):
+            action = entry["action"]
+            word = ACTION_WORDS.get(action) or action.replace("transition:", "办理：")
+            detail = json.dumps(entry["after"] or {}, ensure_ascii=False)[:200]
+            for c, text in enumerate(
+                [entry["at"][:19].replace("T", " "), entry["actor"], word, entry["number"], detail]
+            ):
+                self.audit_table.setItem(r, c, QTableWidgetItem(text))
+
+    def verify(self) -> None:
+        problems = audit_trail.verify(self.session)
+        if problems:
+            self.verify_result.setStyleSheet("color: #b00020;")
+            self.verify_result.setText("审计记录有改动：" + "；".join(problems[:5]))
+        else:
+            self.verify_result.setStyleSheet("color: #1b5e20;")
+            self.verify_result.setText(f"审计记录完整：共 {self.audit_table.rowCount()} 条最近记录已显示，链条校验通过")
+
+    # -- self-check -------------------------------------------------------------------------------
+    def _selfcheck_tab(self) -> QWidget:
+        self.selfcheck_text = QPlainTextEdit()
+        self.selfcheck_text.setReadOnly(True)
+        return self.selfcheck_text
+
+    def _on_tab(self, index: int) -> None:
+        if index == 1:
+            self.load_audit()
+        elif index == 2:
+            from station_app.selfcheck import report
+
+            result = report(self.db_path)
+            self.selfcheck_text.setPlainText("\n".join(f"{k}: {v}" for k, v in result.items()))

@@ -1,0 +1,35 @@
+"""设置: station settings, the audit trail viewer with its chain check, the self-check."""
+
+from datetime import date
+
+from station_app.services import demo
+from station_app.services.session import Session
+from station_app.ui.settings_page import SettingsPage
+
+TODAY = date(2026, 11, 23)
+
+
+def test_settings_audit_and_selfcheck(qtbot, tmp_path):
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 10, TODAY)
+    session.act_as("setup", "head")
+    page = SettingsPage(session, path)
+    qtbot.addWidget(page)
+    page.inputs["acceptance_days"].setText("9")
+    page.save_settings()
+    assert "1 到 7" in page.settings_message.text()
+    page.inputs["acceptance_days"].setText("5")
+    page.save_settings()
+    assert page.settings_message.text() == "已保存"
+    page.setCurrentIndex(1)
+    assert page.audit_table.rowCount() > 10
+    assert page.audit_table.item(0, 2).text() == "修改设置"  # newest first
+    page.verify()
+    assert "校验通过" in page.verify_result.text()
+    session.db.execute("UPDATE audit SET actor = '别人' WHERE pk = 3")
+    page.verify()
+    assert "第 3 条" in page.verify_result.text()
+    page.setCurrentIndex(2)
+    assert "database_state: ok" in page.selfcheck_text.toPlainText()
+    session.close()
