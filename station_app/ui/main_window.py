@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.ui.complaint_form import ComplaintForm
+from station_app.ui.records_page import RecordsPage
 from station_app.ui.register_page import RegisterPage
 from station_app.ui.settings_page import SettingsPage
 from station_app.ui.stats_page import StatsPage
@@ -70,8 +71,17 @@ class StationMainWindow(QMainWindow):
         self.pages.addWidget(self.complaints)
         self.stats = StatsPage(session, db_path, today)
         self.settings = SettingsPage(session, db_path)
+        self.record_pages = {
+            title: RecordsPage(session, kind, today)
+            for title, kind in (
+                ("咨询", "consultation"),
+                ("举报", "report"),
+                ("宣传活动", "outreach_event"),
+                ("消费警示", "warning"),
+            )
+        }
         for title in NAVIGATION[2:]:
-            special = {"统计": self.stats, "设置": self.settings}
+            special = {"统计": self.stats, "设置": self.settings, **self.record_pages}
             self.pages.addWidget(special.get(title) or placeholder(title))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
