@@ -229,6 +229,9 @@ class RecordsPage(QWidget):
                 if isinstance(item.get(key), int):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, cell)
+        for column in range(self.table.columnCount()):
+            if column != 2:  # the stretched text column takes the rest
+                self.table.resizeColumnToContents(column)
 
     def add(self) -> RecordDialog:
         dialog = RecordDialog(self.session, self.kind, self.today, self)
