@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.services import complaint_register, complaint_views
+from station_app.services import complaint_register, complaint_views, records
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.complaint_model import _due
@@ -67,8 +68,15 @@ class Workbench(QWidget):
         overdue = QPushButton("查看超期案件")
         overdue.setMinimumHeight(40)
         overdue.clicked.connect(self.show_overdue)
+        consult = QPushButton("＋1 咨询")
+        consult.setMinimumHeight(40)
+        consult.setToolTip("来人来电咨询一次，记一笔（事项可不填）")
+        consult.clicked.connect(self.quick_consultation)
+        self.consult_note = QLabel()
         buttons.addWidget(new)
         buttons.addWidget(overdue)
+        buttons.addWidget(consult)
+        buttons.addWidget(self.consult_note)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(QLabel("需要尽快办理的投诉（已超期或即将到期）："))
@@ -84,6 +92,17 @@ class Workbench(QWidget):
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_case.emit(self.table.item(row, 0).text()))
         layout.addWidget(self.table, 1)
         self.refresh()
+
+    def quick_consultation(self, topic: str | None = None) -> str:
+        """One consultation today, one person; the topic is optional (a walk-in question at the desk)."""
+        if topic is None:
+            topic, ok = QInputDialog.getText(self, "＋1 咨询", "咨询事项（可不填）：")
+            if not ok:
+                return ""
+        payload = {"date": self.today().isoformat(), "topic": topic.strip() or "现场咨询", "persons": 1}
+        number = records.add_records(self.session, "consultation", [payload], self.today())[0]["number"]
+        self.consult_note.setText(f"已记录 {number}")
+        return number
 
     def refresh(self) -> None:
         today = self.today()

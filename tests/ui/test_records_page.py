@@ -45,3 +45,17 @@ def test_errors_show_beside_the_field(qtbot, session):
     assert not dialog.errors["business.name"].isHidden() and not dialog.errors["reporter.phone"].isHidden()
     assert dialog.widgets["reporter.phone"].text() == "123"
     assert records.list_records(session, "report")["total"] == 0
+
+
+def test_plus_one_consultation_on_the_workbench(qtbot, session, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from station_app.ui.workbench import Workbench
+
+    bench = Workbench(session, lambda: TODAY)
+    qtbot.addWidget(bench)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    number = bench.quick_consultation()
+    assert number == "XJ-ZX-2026-0001" and "XJ-ZX-2026-0001" in bench.consult_note.text()
+    listing = records.list_records(session, "consultation")
+    assert listing["items"][0]["topic"] == "现场咨询" and listing["items"][0]["persons"] == 1
