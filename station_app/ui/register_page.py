@@ -52,6 +52,7 @@ class RegisterPage(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         table.selectionModel().selectionChanged.connect(self.update_actions)
+        table.doubleClicked.connect(lambda _index: self.open_case())
         for label, statuses in STATUS_FILTERS:
             self.ui.status_filter.addItem(label, statuses)
         self.ui.month_filter.addItem("全部月份", "")
@@ -141,6 +142,18 @@ class RegisterPage(QWidget):
             button.setEnabled(target in allowed)
             button.setToolTip("" if row else "先在上面选中一件投诉")
         self.update_count()
+
+    def open_case(self):
+        """The case page of the selected complaint: history, deadlines, clock actions, follow-up."""
+        number = self.selected_number()
+        if not number:
+            return None
+        from station_app.ui.case_dialog import CaseDialog
+
+        dialog = CaseDialog(self.session, number, self.today, self)
+        dialog.finished.connect(lambda _result: self.refresh(select=number))
+        dialog.open()
+        return dialog
 
     # -- printing ---------------------------------------------------------------------------
     def preview(self, action: str):
