@@ -1,0 +1,105 @@
+"""Benchmark of the desktop app: process start to a painted workbench on a big register, against a bare
+PySide6 window started the same way; and the time to show search results in the register.
+
+    .venv/bin/python bench/bench_gui.py --db REGISTER.sqlite3     # e.g. made by `station-app demo --complaints 100000`
+
+Target (issue "The desktop app"): at most 2× the bare window; search results in under 100 ms.
+Writes bench/out/gui.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = """
+import sys, time
+start = float(sys.argv[1])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+w = QLabel("hello"); w.resize(1366, 768); w.show()
+QTimer.singleShot(0, lambda: (print(time.time() - start), app.quit()))
+app.exec()
+"""
+
+APP = """
+import sys, time
+start = float(sys.argv[1])
+from datetime import date
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from station_app.app import create_main_window
+w = create_main_window(Path(sys.argv[2])); w.resize(1366, 768); w.show()
+QTimer.singleShot(0, lambda: (print(time.time() - start), app.quit()))
+app.exec()
+"""
+
+SEARCH = """
+import sys, time, statistics
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from station_app.app import create_main_window
+w = create_main_window(Path(sys.argv[1])); w.show(); app.processEvents()
+page = w.register
+times = {}
+for text in ["张伟", "王", "zw", "华联超市", "1381"]:
+    runs = []
+    for _ in range(3):
+        page.ui.search.setText(text)
+        start = time.perf_counter(); page.apply_filter(); app.processEvents()
+        runs.append((time.perf_counter() - start) * 1000)
+    times[text] = round(statistics.median(runs), 1)
+print(times)
+"""
+
+
+def timed(script: str, *args: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "PYTHONPATH": str(ROOT)}
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", script, str(time.time()), *args], capture_output=True, text=True, env=env, check=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    return float(out) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    args = parser.parse_args()
+    bare = statistics.median(timed(BARE) for _ in range(5))
+    app = statistics.median(timed(APP, args.db) for _ in range(5))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    search = (
+        subprocess.run([sys.executable, "-c", SEARCH, args.db], capture_output=True, text=True, env=env, check=True)
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    figures = {
+        "bare_window_ms": round(bare),
+        "workbench_painted_ms": round(app),
+        "ratio": round(app / bare, 2),
+        "search_ms": search,
+    }
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / "gui.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
