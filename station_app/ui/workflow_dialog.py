@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import complaint_register, complaints
+from station_app.services import calculator, complaint_register, complaints
 from station_app.services.session import Session
 
 TITLES = {
@@ -95,6 +96,10 @@ class StepDialog(QDialog):
         for key, label, kind in FIELDS[target]:
             self._add_row(form, key, label, self._input(kind))
         self._add_row(form, "note", "备注", QLineEdit())
+        if target == "settled":  # the calculator built in: 退一赔三 / 十倍赔偿, for reference
+            calc = QPushButton("计算惩罚性赔偿（供参考）…")
+            calc.clicked.connect(self.open_calculator)
+            layout.addWidget(calc)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"确定{TITLES[target]}")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -102,6 +107,11 @@ class StepDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.buttons = buttons
+
+    def open_calculator(self) -> None:
+        dialog = CalculatorDialog(self.case.get("amount_fen"), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_yuan:
+            self.set_value("punitive_yuan", dialog.result_yuan)
 
     def _input(self, kind: str) -> QWidget:
         if kind == "line":
@@ -173,3 +183,50 @@ class StepDialog(QDialog):
             return
         self.done_step.emit(self.case["number"])
         self.accept()
+
+
+class CalculatorDialog(QDialog):
+    """消法第五十五条（欺诈）与食品安全法第一百四十八条：which floor applied is shown, never hidden."""
+
+    def __init__(self, amount_fen: int | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("惩罚性赔偿计算（供调解参考）")
+        self.result_yuan = ""
+        self.rule = QComboBox()
+        for code, title in calculator.RULES.items():
+            self.rule.addItem(title, code)
+        self.price = QLineEdit(calculator.yuan(amount_fen) if amount_fen else "")
+        self.loss = QLineEdit("0")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("适用规定", self.rule)
+        form.addRow("商品价款或服务费用（元）", self.price)
+        form.addRow("损失（元，仅食品）", self.loss)
+        compute = QPushButton("计算")
+        compute.clicked.connect(self.compute)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("填入加倍赔偿")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept_result)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(compute)
+        layout.addWidget(self.explain)
+        layout.addWidget(buttons)
+
+    def compute(self) -> bool:
+        try:
+            result = calculator.calculate(self.rule.currentData(), self.price.text(), self.loss.text())
+        except ValidationError as exc:
+            self.explain.setText(str(exc))
+            self.result_yuan = ""
+            return False
+        self.explain.setText(result.explain())
+        self.result_yuan = calculator.yuan(result.punitive_fen)
+        return True
+
+    def accept_result(self) -> None:
+        if self.compute():
+            self.accept()

@@ -25,3 +25,22 @@ def test_clock_actions_and_followup(qtbot, session):
     complaints.transition(session, number, "settled", {"method": "mediation", "recovered_yuan": "100"}, TODAY)
     dialog.refresh()
     assert dialog.followup("satisfied", "满意") and "回访" in dialog.text.toPlainText()
+
+
+def test_settlement_calculator_fills_the_punitive_amount(qtbot, session):
+    from station_app.ui.workflow_dialog import CalculatorDialog, StepDialog
+
+    number = complaints.add_complaints(
+        session, [complaint_payload(amount_yuan="99.00", transitions=[{"to": "accepted", "on": "2026-11-03"}])], TODAY
+    )[0]["number"]
+    from station_app.services import complaint_views
+
+    case = complaint_views.show(session, number, TODAY)
+    step = StepDialog(session, case, "settled", lambda: TODAY)
+    qtbot.addWidget(step)
+    calc = CalculatorDialog(case["amount_fen"], step)
+    qtbot.addWidget(calc)
+    assert calc.price.text() == "99.00"
+    assert calc.compute() and calc.result_yuan == "500.00" and "法定最低额" in calc.explain.text()
+    calc.price.setText("abc")
+    assert not calc.compute() and "价款" in calc.explain.text()
