@@ -33,15 +33,17 @@ def create_main_window(
     if app is None:
         raise RuntimeError("create_main_window needs a QApplication")
     family = register_fonts()
-    if family and isinstance(app, QApplication) and app.font().family() != family:
-        app.setFont(QFont(family, FONT_SIZE))
     path = Path(db_path)
     session = Session.open(path)
     try:
         if credentials:
             users.log_in(session, *credentials)
+        settings = station.station_settings(session)
+        size = int(settings.get("font_size") or FONT_SIZE)  # old eyes on an old screen: a setting
+        if family and isinstance(app, QApplication) and (app.font().family(), app.font().pointSize()) != (family, size):
+            app.setFont(QFont(family, size))
         window = StationMainWindow(session, path, today)
-        minutes = station.station_settings(session).get("idle_lock_minutes") or DEFAULT_MINUTES
+        minutes = settings.get("idle_lock_minutes") or DEFAULT_MINUTES
         window.idle_lock = IdleLock(window, session, int(minutes))  # type: ignore[attr-defined]
         return window
     except Exception:

@@ -33,3 +33,23 @@ def test_settings_audit_and_selfcheck(qtbot, tmp_path):
     page.setCurrentIndex(2)
     assert "database_state: ok" in page.selfcheck_text.toPlainText()
     session.close()
+
+
+def test_font_size_setting_applies_when_the_window_opens(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from station_app.app import create_main_window
+    from station_app.services.station import set_setting
+
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 5, TODAY)
+    set_setting(session, "font_size", "14")
+    session.close()
+    original = QApplication.instance().font()
+    try:
+        window = create_main_window(path, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        assert QApplication.instance().font().pointSize() == 14
+    finally:
+        QApplication.instance().setFont(original)  # other tests in this process keep their font
