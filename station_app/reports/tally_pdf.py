@@ -86,6 +86,8 @@ def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str
         bottomMargin=18 * mm,
         title=title(data, station_names),
         author="station_app",
+        initialFontName=fonts.SONG,  # else the PDF lists an unused, non-embedded Helvetica
+        initialFontSize=10.5,
     )
     doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
     return path

@@ -317,3 +317,21 @@ def test_cli_refuses_in_one_line(cli, cases, tmp_path, args, code, message):
     assert result == code
     assert err.startswith("错误：") and message in err and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_every_document_is_a4(session, cases, tmp_path):
+    """Portrait A4 for the case documents (the ledger is landscape A4, tested above)."""
+    from station_app.services import printing
+
+    documents = {
+        "receipt": "settled_long",
+        "registration": "settled_long",
+        "agreement": "settled_long",
+        "followup": "settled_long",
+    }
+    for action, name in documents.items():
+        path, _ = printing.print_case(session, action, cases[name], tmp_path / f"{action}.pdf", TODAY)
+        for page in PdfReader(path).pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            assert abs(width - 595.28) < 1 and abs(height - 841.89) < 1, action
+    assert len(LONG_FACTS) > 3000
