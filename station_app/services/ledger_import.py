@@ -205,3 +205,15 @@ def import_ledger(
         "errors": errors,
         "results": results if ok else [],
     }
+
+
+# For the import page: the fields a column can be mapped to, with their Chinese names.
+FIELD_NAMES = dict(ledger.FIELDS)
+IGNORE = ledger.IGNORE
+
+
+def preview_mapping(session: Session, path: Path | str) -> tuple[list[str], ledger.Mapping]:
+    """The ledger's headers and the mapping the import would use (remembered, else guessed)."""
+    session.require(roles.READ)
+    sheet = read_sheet(Path(path))
+    return [h for h in sheet.headers if h], mapping_for(session, sheet.headers, [])

@@ -33,6 +33,10 @@ class SettingsPage(QTabWidget):
         self.addTab(self._settings_tab(), "本站设置")
         self.addTab(self._audit_tab(), "审计记录")
         self.addTab(self._selfcheck_tab(), "自检")
+        from station_app.ui.ledger_page import LedgerImportPage
+
+        self.ledger = LedgerImportPage(session)
+        self.addTab(self.ledger, "导入往年台账")
         self.currentChanged.connect(self._on_tab)
 
     # -- settings -----------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""导入台账: bring last year's Excel/WPS ledger in — map its columns once, check, then import all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.domain.errors import RuleViolation, ValidationError
+from station_app.services import ledger_import
+from station_app.services.session import Session
+
+
+class LedgerImportPage(QWidget):
+    def __init__(self, session: Session, today: Callable[[], date] = date.today):
+        super().__init__()
+        self.session, self.today = session, today
+        self.path: Path | None = None
+        choose = QPushButton("选择台账文件（.xlsx / .csv）…")
+        choose.clicked.connect(self.choose)
+        self.file_label = QLabel("尚未选择文件")
+        self.check_button = QPushButton("检查（不导入）")
+        self.import_button = QPushButton("导入")
+        self.check_button.clicked.connect(lambda: self.run(dry_run=True))
+        self.import_button.clicked.connect(lambda: self.run(dry_run=False))
+        top = QHBoxLayout()
+        for widget in (choose, self.file_label):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.check_button)
+        top.addWidget(self.import_button)
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setHorizontalHeaderLabels(["台账的列", "对应登记簿的字段"])
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel("每一列对应登记簿的哪个字段（第一次导入时核对，以后同样表头的台账自动沿用）："))
+        layout.addWidget(self.mapping, 2)
+        layout.addWidget(self.report, 1)
+        self._enable(False)
+
+    def _enable(self, enabled: bool) -> None:
+        self.check_button.setEnabled(enabled)
+        self.import_button.setEnabled(enabled)
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择台账", "", "台账 (*.xlsx *.csv)")
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> bool:
+        try:
+            headers, mapping = ledger_import.preview_mapping(self.session, path)
+        except (ValidationError, RuleViolation) as exc:
+            self.report.setPlainText(str(exc))
+            self._enable(False)
+            return False
+        self.path = path
+        self.file_label.setText(path.name)
+        self.mapping.setRowCount(len(headers))
+        choices = [("（不导入这一列）", ledger_import.IGNORE), *((n, f) for f, n in ledger_import.FIELD_NAMES.items())]
+        for row, header in enumerate(headers):
+            self.mapping.setItem(row, 0, QTableWidgetItem(header))
+            combo = QComboBox()
+            for text, code in choices:
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(header, ledger_import.IGNORE))))
+            self.mapping.setCellWidget(row, 1, combo)
+        source = "沿用上次的对应" if mapping.source == "remembered" else "按表头自动对应，请核对"
+        self.report.setPlainText(f"{path.name}：{len(headers)} 列（{source}）。核对后按“检查”或“导入”。")
+        self._enable(True)
+        return True
+
+    def overrides(self) -> list[str]:
+        return [
+            f"{self.mapping.item(row, 0).text()}={self.mapping.cellWidget(row, 1).currentData()}"  # type: ignore[union-attr]
+            for row in range(self.mapping.rowCount())
+        ]
+
+    def run(self, *, dry_run: bool) -> dict | None:
+        if self.path is None:
+            return None
+        try:
+            result = ledger_import.import_ledger(
+                self.session, self.path, self.today(), overrides=self.overrides(), dry_run=dry_run
+            )
+        except (ValidationError, RuleViolation) as exc:
+            self.report.setPlainText(str(exc))
+            return None
+        lines = [f"共 {result['rows']} 行，{result['valid']} 行检查通过。"]
+        if result["errors"]:
+            lines.append("以下行有问题，整份台账没有导入（改正后再导入）：")
+            lines += [f"  第 {e['row']} 行〔{e['column'] or '—'}〕：{e['message']}" for e in result["errors"]]
+        elif dry_run:
+            lines.append("检查通过，可以导入。")
+        else:
+            lines.append(f"已导入 {result['imported']} 件投诉。")
+        self.report.setPlainText("\n".join(lines))
+        return result
