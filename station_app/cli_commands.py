@@ -52,6 +52,8 @@ def run(args: argparse.Namespace, today: date) -> int:
         _out(as_json, result, f"已从 {result['restored_from']} 恢复；损坏的登记簿另存为 {result['previous_kept_as']}")
         return 0
     session = Session.open(db_path, create=args.command in ("init", "demo"))
+    if getattr(session.db, "upgrade_note", None):
+        sys.stderr.write(session.db.upgrade_note + "\n")
     try:
         _log_in(session, args)
         if args.command in ("backup", "restore", "check", "privacy"):

@@ -71,7 +71,13 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         raise StoreError(f"该文件不是本程序的数据库：{path}")
     pending = migrations.pending(db)
     if pending and applied and path_text != ":memory:":
-        backup_copy(db, Path(path).with_name(f"{Path(path).name}.before-{pending[0].name}.bak"))
+        copy = backup_copy(db, Path(path).with_name(f"{Path(path).name}.before-{pending[0].name}.bak"))
+        migrations.apply(db)
+        # Said to the user (CLI on stderr, the app in a message): the register changed shape.
+        db.upgrade_note = (  # type: ignore[attr-defined]
+            f"登记簿已升级到新版本的数据结构（{len(applied)} → {len(known_names())}），升级前的副本：{copy}"
+        )
+        return db
     migrations.apply(db)
     return db
 

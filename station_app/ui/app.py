@@ -233,6 +233,20 @@ def check_register_at_start(path: Path) -> bool:
         return True
 
 
+def tell_about_upgrade(path: Path) -> str:
+    """Opening a register made by an older release migrates it (after a backup copy): say so."""
+    if not path.exists():
+        return ""
+    session = Session.open(path)
+    try:
+        note = getattr(session.db, "upgrade_note", "")
+    finally:
+        session.close()
+    if note:
+        QMessageBox.information(None, "登记簿已升级", note)
+    return note
+
+
 def ask_credentials(path: Path) -> tuple[str, str] | None:
     """Log in when the register has users (the full log-in window comes with the desktop issue)."""
     session = Session.open(path)
@@ -264,6 +278,7 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     path = Path(db_path) if db_path else default_db_path()
     if not check_register_at_start(path):
         return 4
+    tell_about_upgrade(path)
     credentials = ask_credentials(path)
     automatic_backup(path, credentials, daily=True)
     app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False))

@@ -60,6 +60,7 @@ def test_backup_copy_before_migrating(tmp_path, monkeypatch):
     monkeypatch.setattr(database, "known_names", lambda: ["m001_register", "m002_extra"])
     db = open_database(path)
     assert "extra" in db.table_names()
+    assert "已升级" in db.upgrade_note and "before-m002_extra" in db.upgrade_note
     backups = list(tmp_path.glob("r.sqlite3.before-m002_extra.bak*"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
