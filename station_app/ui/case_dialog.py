@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_views, complaints
 from station_app.services.session import Session
+from station_app.ui.workflow_dialog import TITLES as STEP_TITLES
 
 DUE_WORDS = {"overdue": "已超期", "due_soon": "即将到期", "on_time": "未到期", "paused": "计时暂停中", "none": ""}
 EVENT_WORDS = {
@@ -49,14 +50,7 @@ def describe(case: dict[str, Any]) -> str:
     for event in case["history"]:
         word = EVENT_WORDS.get(event["kind"]) or event["to"] or event["kind"]
         if event["kind"] == "transition":
-            word = {
-                "accepted": "受理",
-                "not_accepted": "不予受理",
-                "mediating": "开始调解",
-                "settled": "调解结案",
-                "terminated": "终止调解",
-                "transferred": "转办",
-            }.get(event["to"], event["to"])
+            word = STEP_TITLES.get(event["to"], event["to"])
         detail = "，".join(f"{k}: {v}" for k, v in event["data"].items())
         lines.append(f"  {event['on']}　{word}　{detail}　（{event['actor']}）")
     lines.append("")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import records
 from station_app.services.session import Session
+from station_app.ui.field_rows import ERROR_STYLE, add_checked_row
 
 # field path, label, widget kind (date, line, text, count, combo:<catalog>, check)
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
@@ -89,7 +90,6 @@ COLUMNS = {
     ],
     "warning": [("number", "编号"), ("date", "日期"), ("title", "标题")],
 }
-ERROR_STYLE = "color: #b00020;"
 
 
 class RecordDialog(QDialog):
@@ -104,15 +104,7 @@ class RecordDialog(QDialog):
             widget = self._widget(widget_kind)
             if path == "persons":  # a consultation has at least one person
                 widget.setMinimum(1)  # type: ignore[attr-defined]
-            error = QLabel()
-            error.setStyleSheet(ERROR_STYLE)
-            error.hide()
-            column = QVBoxLayout()
-            column.setSpacing(1)
-            column.addWidget(widget)
-            column.addWidget(error)
-            form.addRow(label, column)
-            self.widgets[path], self.errors[path] = widget, error
+            self.widgets[path], self.errors[path] = widget, add_checked_row(form, label, widget)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         save, cancel = QPushButton("保存"), QPushButton("取消")

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import station, users
 from station_app.services.session import Session
-
-ERROR_STYLE = "color: #b00020;"
+from station_app.ui.field_rows import ERROR_STYLE, add_checked_row
 
 
 class SetupDialog(QDialog):
@@ -85,15 +84,7 @@ class SetupDialog(QDialog):
         return widget
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
-        error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
-        column = QVBoxLayout()
-        column.setSpacing(1)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, column)
-        self.fields[key], self.errors[key] = widget, error
+        self.fields[key], self.errors[key] = widget, add_checked_row(form, label, widget)
 
     def show_error(self, key: str, message: str) -> None:
         label = self.errors.get(key)
