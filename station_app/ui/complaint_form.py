@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from station_app.services.session import Session
 from station_app.ui.build_forms import load_form
 
 DRAFT_DELAY_MS = 700
+DRAFT_MAX_WAIT_S = 3.0
 LINE_FIELDS = (
     "consumer_name",
     "consumer_phone",
@@ -49,6 +51,7 @@ class ComplaintForm(QWidget):
         self._restoring = False
         self._fill_pickers()
         self._align_labels()
+        self.draft_saved_at = time.monotonic()
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -220,6 +223,10 @@ class ComplaintForm(QWidget):
     def changed(self) -> None:
         if not self._restoring:
             self.ui.draft_note.setText("")
+            # A pause of 0.7 s writes the draft; someone typing without a pause still gets a draft at
+            # least every few seconds, so a power cut mid-typing loses seconds, not the whole form.
+            if time.monotonic() - self.draft_saved_at > DRAFT_MAX_WAIT_S:
+                self.save_draft()
             self.draft_timer.start()
 
     @Slot()
@@ -259,8 +266,12 @@ class ComplaintForm(QWidget):
         """Write what is typed to the data folder (atomically: a power cut leaves the old or the new draft)."""
         self.draft_path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.draft_path.with_suffix(".tmp")
-        partial.write_text(json.dumps(self.state(), ensure_ascii=False, indent=1), encoding="utf-8")
+        with open(partial, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(self.state(), ensure_ascii=False, indent=1))
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before the rename makes it the draft
         os.replace(partial, self.draft_path)
+        self.draft_saved_at = time.monotonic()
 
     def restore_draft(self) -> bool:
         try:
