@@ -47,21 +47,29 @@ def test_missing_register_is_not_created_unless_asked(tmp_path):
 
 
 def test_backup_copy_before_migrating(tmp_path, monkeypatch):
+    from station_app.store import migrations as real
+
     path = tmp_path / "r.sqlite3"
-    open_database(path).conn.close()
+    first = Migrations("station_app")
+    first()(m001_register)
+    monkeypatch.setattr(database, "migrations", first)
+    monkeypatch.setattr(database, "known_names", lambda: ["m001_register"])
+    open_database(path).conn.close()  # a register made by the first release
+
     newer = Migrations("station_app")
-    newer()(m001_register)
+    for step in real.migrations._migrations:
+        newer(name=step.name)(step.fn)
 
     @newer()
-    def m002_extra(db):
+    def m999_extra(db):
         db.execute("CREATE TABLE extra (x)")
 
     monkeypatch.setattr(database, "migrations", newer)
-    monkeypatch.setattr(database, "known_names", lambda: ["m001_register", "m002_extra"])
+    monkeypatch.setattr(database, "known_names", lambda: [m.name for m in newer._migrations])
     db = open_database(path)
     assert "extra" in db.table_names()
-    assert "已升级" in db.upgrade_note and "before-m002_extra" in db.upgrade_note
-    backups = list(tmp_path.glob("r.sqlite3.before-m002_extra.bak*"))
+    assert "已升级" in db.upgrade_note
+    backups = list(tmp_path.glob("r.sqlite3.before-*.bak*"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
     assert "extra" not in [r[0] for r in copy.execute("SELECT name FROM sqlite_master")]
