@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     from station_app.cli_yearly import add_parsers as add_yearly_parsers
 
     add_yearly_parsers(sub, command)
+    from station_app.cli_exchange import add_parsers as add_exchange_parsers
+
+    add_exchange_parsers(sub, command)
     add_print_parser(sub, command)
     command(sub, "catalog", "分类代码表（性质、类别、渠道、理由、规则版本…）")
     p = command(sub, "compensation", "惩罚性赔偿计算（供调解参考）")

@@ -150,6 +150,10 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
         from station_app.cli_yearly import run as run_yearly
 
         return run_yearly(session, args, today)
+    elif command == "exchange":
+        from station_app.cli_exchange import run as run_exchange
+
+        return run_exchange(session, args, today)
     elif command == "print":
         from station_app.cli_print import run_print
 

@@ -284,3 +284,60 @@ def known_names() -> list[str]:
 
 def schema_version() -> int:
     return len(known_names())
+
+
+@migrations()
+def m002_exchange(db: Database) -> None:
+    """USB exchange (docs/package-format.md): station keys, import log, conflicts, what was sent."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE exchange_station_keys (
+            station_code TEXT PRIMARY KEY,
+            public_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            installation_id TEXT NOT NULL,
+            registered_at TEXT NOT NULL,
+            registered_by TEXT NOT NULL
+        );
+        CREATE TABLE exchange_imports (
+            pk INTEGER PRIMARY KEY,
+            package_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL,
+            station_code TEXT NOT NULL,
+            installation_id TEXT NOT NULL,
+            package_created_at TEXT NOT NULL,
+            masked INTEGER NOT NULL,
+            imported_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            added INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL,
+            older INTEGER NOT NULL,
+            conflicts INTEGER NOT NULL
+        );
+        CREATE INDEX exchange_imports_package ON exchange_imports(package_id);
+        CREATE TABLE exchange_conflicts (
+            pk INTEGER PRIMARY KEY,
+            station_code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            number TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            local_digest TEXT NOT NULL,
+            incoming_digest TEXT NOT NULL,
+            incoming TEXT NOT NULL,
+            package_id TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT,
+            UNIQUE (record_id, revision, incoming_digest)
+        );
+        CREATE TABLE exchange_masked (record_id TEXT PRIMARY KEY);
+        CREATE TABLE exchange_sent (
+            record_id TEXT PRIMARY KEY,
+            revision INTEGER NOT NULL,
+            events INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    )

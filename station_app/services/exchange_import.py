@@ -1,0 +1,296 @@
+"""USB exchange at the county: check each package and merge it in one transaction, or refuse it whole.
+
+Rules (docs/package-format.md): a newer revision replaces an older one, an older one never overwrites a
+newer one, the same revision with other content is a conflict (listed, not applied); importing the same
+package twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from station_app.domain import roles
+from station_app.domain.errors import RuleViolation
+from station_app.exchange import keys, package
+from station_app.services.exchange import PERSONAL, county_private_key
+from station_app.services.session import Session
+from station_app.store import exchange as store
+from station_app.store.migrations import schema_version
+
+MAX_FILE = 4 * 1024 * 1024 * 1024
+STATION_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
+COUNTS = ("added", "changed", "unchanged", "older", "conflicts")
+
+
+class Refused(Exception):
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+def package_files(paths: list[Path]) -> list[Path]:
+    """The files named, and the packages inside the folders named (oldest name first)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(path.glob(f"*{package.SUFFIX}"))
+        else:
+            found.append(path)
+    return found
+
+
+def import_packages(
+    session: Session, paths: list[Path], *, dry_run: bool = False, accept_key: str | None = None
+) -> list[dict[str, Any]]:
+    """Each package checked and applied (or refused) on its own; one result per file."""
+    session.require(roles.EXCHANGE)
+    files = package_files(paths)
+    if not files:
+        raise RuleViolation("没有找到数据包（*.stpkg）")
+    county = county_private_key(session, create=False)
+    return [import_file(session, path, dry_run=dry_run, accept_key=accept_key, county=county) for path in files]
+
+
+def import_file(session: Session, path: Path, *, dry_run: bool, accept_key: str | None, county=None) -> dict[str, Any]:
+    session.require(roles.EXCHANGE)
+    result: dict[str, Any] = {"file": str(path), "status": "refused", "code": "", "reason": ""}
+    try:
+        data = _read(path)
+        pkg = package.parse(data, max_schema=schema_version())
+        manifest = pkg.manifest
+        result.update(
+            package_id=manifest["package_id"],
+            station=manifest["station"]["code"],
+            fingerprint=pkg.fingerprint,
+            masked=manifest["masked"],
+            encrypted=pkg.encrypted,
+        )
+        new_key = _check_station(session, pkg, dry_run=dry_run, accept_key=accept_key)
+        members = package.open_members(pkg, county)
+        with session.db.atomic():
+            plan = _Plan(session, pkg, members)
+            result.update(plan.counts, new_key=new_key)
+            if dry_run:
+                result["status"] = "dry_run"
+            elif plan.nothing_new():
+                result["status"] = "unchanged"
+            else:
+                plan.apply(path, hashlib.sha256(data).hexdigest(), new_key)
+                result["status"] = "imported"
+    except package.PackageError as exc:
+        result.update(code=exc.code, reason=str(exc))
+    except Refused as exc:
+        result.update(code=exc.code, reason=str(exc))
+    except sqlite3.IntegrityError as exc:
+        result.update(code="integrity", reason=f"数据包中的记录与本登记簿冲突（{exc}），整个数据包未导入")
+    return result
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            raise Refused("too_large", "文件过大，不是本程序的数据包")
+        return path.read_bytes()
+    except OSError as exc:
+        raise Refused("unreadable", f"无法读取文件（{exc.strerror or exc}）") from None
+
+
+def _check_station(session: Session, pkg: package.Package, *, dry_run: bool, accept_key: str | None) -> bool:
+    """The signing key must be the one registered for the station; the first one is accepted only with
+    a matching ``--accept-key`` fingerprint (read out by the station over the phone). True: a new key."""
+    code = pkg.manifest["station"]["code"]
+    if not STATION_CODE.match(code):
+        raise Refused("unknown_station", f"站点编码“{code}”不正确，数据包不能导入")
+    if store.is_local_station(session.db, code):
+        raise Refused("own_station", f"这是本站（{code}）自己导出的数据包，不能导入本登记簿")
+    registered = store.station_key(session.db, code)
+    public = keys.b64(pkg.public_key)
+    if registered is not None:
+        if registered["public_key"] == public:
+            return False
+        if _accepted(accept_key, pkg):  # the station changed PCs: the new fingerprint was checked by phone
+            return True
+        raise Refused(
+            "wrong_key",
+            f"数据包不是用站点 {code} 登记的密钥签名的（登记的指纹 {registered['fingerprint']}，"
+            f"数据包的指纹 {pkg.fingerprint}）：可能来自另一台电脑或是伪造的，已拒收。"
+            "如站点确实更换了电脑，请电话核对新指纹后用 --accept-key 新指纹 导入",
+        )
+    if dry_run or _accepted(accept_key, pkg):
+        return True
+    raise Refused(
+        "unregistered_key",
+        f"首次导入站点 {code}（{pkg.manifest['station']['name']}）的数据包：请电话向该站核对密钥指纹 "
+        f'{pkg.fingerprint}，一致后用 --accept-key "{pkg.fingerprint}" 再导入',
+    )
+
+
+def _accepted(accept_key: str | None, pkg: package.Package) -> bool:
+    return bool(accept_key) and keys.normalise_fingerprint(accept_key or "") == keys.normalise_fingerprint(
+        pkg.fingerprint
+    )
+
+
+def digest(table: str, row: dict[str, Any]) -> str:
+    """The content of a record, personal data left out (a masked and a full copy are the same content)."""
+    personal = PERSONAL.get(table, {})
+    content = {k: v for k, v in row.items() if k not in personal}
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _event_key(event: dict[str, Any]) -> str:
+    return json.dumps([event.get(c) for c in store.EVENT_COLUMNS], ensure_ascii=False)
+
+
+def _scalar(value: object) -> bool:
+    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
+
+
+class _Plan:
+    """What a package would do to the register: decided before anything is written."""
+
+    def __init__(self, session: Session, pkg: package.Package, members: dict[str, list[dict[str, Any]]]):
+        self.session, self.db, self.pkg = session, session.db, pkg
+        self.code = pkg.manifest["station"]["code"]
+        self.masked = pkg.manifest["masked"]
+        self.counts = dict.fromkeys(COUNTS, 0) | {"conflicts_known": 0}
+        self.writes: list[tuple[str, str, dict[str, Any]]] = []  # (action, table, row)
+        self.new_conflicts: list[dict[str, Any]] = []
+        self.events: dict[str, list[dict[str, Any]]] = {}
+        self.event_actions: list[tuple[str, str, list[dict[str, Any]]]] = []
+        self._group_events(members["complaint_events"], {r.get("id") for r in members["complaints"]})
+        for table in store.RECORD_TABLES:
+            self._plan_table(table, members[table])
+
+    def _group_events(self, events: list[dict[str, Any]], complaint_ids: set[Any]) -> None:
+        allowed = set(store.EVENT_COLUMNS)
+        for event in events:
+            cid = event.get("complaint_id")
+            if not set(event) <= allowed or cid not in complaint_ids or not all(map(_scalar, event.values())):
+                raise package.damaged("办理过程记录不对")
+            self.events.setdefault(cid, []).append(event)
+
+    def _plan_table(self, table: str, rows: list[dict[str, Any]]) -> None:
+        allowed = set(store.columns(self.db, table))
+        for row in rows:
+            extra = set(row) - allowed
+            if extra:
+                raise Refused(
+                    "newer_version", f"数据包含有本版本不认识的字段（{', '.join(sorted(extra))}），请升级本程序"
+                )
+            revision = row.get("revision")
+            if not (
+                isinstance(row.get("id"), str)
+                and isinstance(row.get("number"), str)
+                and isinstance(revision, int)
+                and revision >= 1
+                and all(map(_scalar, row.values()))
+            ):
+                raise package.damaged(f"{table} 中有不完整的记录")
+            if row.get("station_code") != self.code:
+                raise Refused("foreign_record", f"数据包中有不属于站点 {self.code} 的记录（{row['number']}），已拒收")
+        current = store.current(self.db, table, [r["id"] for r in rows])
+        masked_here = store.masked_ids(self.db, list(current))
+        for row in rows:
+            self._decide(table, row, current.get(row["id"]), row["id"] in masked_here)
+
+    def _decide(self, table: str, row: dict[str, Any], cur: dict[str, Any] | None, cur_masked: bool) -> None:
+        rid, events = row["id"], self.events.get(row["id"], [])
+        if cur is None:
+            self._write("added", "insert", table, row, events, "replace")
+            return
+        if cur["station_code"] != self.code:
+            raise Refused("foreign_record", f"记录 {row['number']} 在本登记簿中属于另一站点，数据包已拒收")
+        if row["revision"] > cur["revision"]:
+            self._write("changed", "replace", table, row, events, "replace")
+        elif row["revision"] < cur["revision"]:
+            self.counts["older"] += 1
+        elif digest(table, row) != digest(table, {k: cur.get(k) for k in row}):
+            self._conflict(table, row, cur)
+        else:
+            have = {_event_key(e) for e in store.events_of(self.db, [rid])} if events else set()
+            missing = [e for e in events if _event_key(e) not in have]
+            unmask = cur_masked and not self.masked and any(row.get(c) != cur.get(c) for c in PERSONAL.get(table, {}))
+            if unmask or missing:
+                self._write("changed", "replace" if unmask else "", table, row, missing, "add")
+            else:
+                self.counts["unchanged"] += 1
+
+    def _write(self, count: str, action: str, table: str, row: dict, events: list, event_action: str) -> None:
+        self.counts[count] += 1
+        if action:
+            self.writes.append((action, table, row))
+        if table == "complaints" and (events or event_action == "replace"):
+            self.event_actions.append((event_action, row["id"], events))
+
+    def _conflict(self, table: str, row: dict[str, Any], cur: dict[str, Any]) -> None:
+        incoming = digest(table, row)
+        if store.conflict_known(self.db, row["id"], row["revision"], incoming):
+            self.counts["conflicts_known"] += 1
+            return
+        self.counts["conflicts"] += 1
+        self.new_conflicts.append(
+            {
+                "station_code": self.code,
+                "kind": table,
+                "record_id": row["id"],
+                "number": row["number"],
+                "revision": row["revision"],
+                "local_digest": digest(table, {k: cur.get(k) for k in row}),
+                "incoming_digest": incoming,
+                "incoming": json.dumps(row, ensure_ascii=False, sort_keys=True),
+                "package_id": self.pkg.manifest["package_id"],
+            }
+        )
+
+    def nothing_new(self) -> bool:
+        already = store.package_logged(self.db, self.pkg.manifest["package_id"])
+        return already and not self.writes and not self.event_actions and not self.new_conflicts
+
+    def apply(self, path: Path, file_sha256: str, new_key: bool) -> None:
+        db, manifest, now = self.db, self.pkg.manifest, self.session.now()
+        store.ensure_station(db, manifest["station"], now)
+        if new_key:
+            store.register_key(
+                db,
+                {
+                    "station_code": self.code,
+                    "public_key": keys.b64(self.pkg.public_key),
+                    "fingerprint": self.pkg.fingerprint,
+                    "installation_id": manifest["installation_id"],
+                    "registered_at": now,
+                    "registered_by": self.session.actor,
+                },
+            )
+        for action, table, row in self.writes:
+            (store.insert_row if action == "insert" else store.replace_row)(db, table, row)
+            if table in PERSONAL:
+                store.set_masked(db, row["id"], self.masked)
+        for action, complaint_id, events in self.event_actions:
+            if action == "replace":
+                store.replace_events(db, complaint_id, events)
+            else:
+                store.add_events(db, events)
+        for conflict in self.new_conflicts:
+            store.add_conflict(db, {**conflict, "detected_at": now})
+        log = {
+            "package_id": manifest["package_id"],
+            "file_name": path.name,
+            "file_sha256": file_sha256,
+            "station_code": self.code,
+            "installation_id": manifest["installation_id"],
+            "package_created_at": manifest["created_at"],
+            "masked": int(self.masked),
+            "imported_at": now,
+            "actor": self.session.actor,
+            **{k: self.counts[k] for k in COUNTS},
+        }
+        store.log_import(db, log)
+        after = {k: v for k, v in log.items() if k not in ("package_id", "actor", "imported_at")}
+        self.session.audit("import", "exchange", manifest["package_id"], self.code, after={**after, "new_key": new_key})
