@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from station_app import __version__
 from station_app.domain.errors import RuleViolation
 from station_app.paths import default_db_path, resource_dir
-from station_app.services import backup, complaint_views, demo, users
+from station_app.services import backup, complaint_views, demo, privacy, users
 from station_app.services.session import Session
 from station_app.store import records as store
 from station_app.store.complaints import ComplaintFilter
@@ -305,6 +305,8 @@ def automatic_backup(path: Path, credentials: tuple[str, str] | None, *, daily: 
             users.log_in(session, *credentials)
         if daily:
             backup.daily_backup_if_due(session, path, date.today())
+            if privacy.retention_years(session) and session.role == "head":
+                privacy.anonymise_closed(session, date.today())  # the retention setting, applied daily
         else:
             backup.backup_now(session, path)
     except Exception as exc:  # a full disk or a pulled stick must not stop the station's work

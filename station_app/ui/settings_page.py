@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import audit_trail, station
+from station_app.services import audit_trail, backup, station
 from station_app.services.session import Session
 
 ACTION_WORDS = {"create": "新建", "delete": "删除", "setting": "修改设置", "login_failed": "登录失败"}
@@ -55,6 +56,11 @@ class SettingsPage(QTabWidget):
         save = QPushButton("保存设置")
         save.clicked.connect(self.save_settings)
         form.addRow(save, self.settings_message)
+        backup_button = QPushButton("立即备份到（如U盘）…")
+        backup_button.clicked.connect(self.backup_to)
+        self.backup_message = QLabel()
+        self.backup_message.setWordWrap(True)
+        form.addRow(backup_button, self.backup_message)
         return page
 
     def save_settings(self) -> None:
@@ -68,6 +74,20 @@ class SettingsPage(QTabWidget):
             return
         self.settings_message.setStyleSheet("color: #1b5e20;")
         self.settings_message.setText("已保存")
+
+    def backup_to(self, folder: str | None = None) -> str:
+        """A verified copy of the register in a chosen folder (a USB stick), on demand."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, "备份到哪个文件夹（如U盘）？")
+            if not folder:
+                return ""
+        try:
+            result = backup.backup_now(self.session, self.db_path, Path(folder))
+        except (RuleViolation, OSError) as exc:
+            self.backup_message.setText(f"备份失败：{exc}")
+            return ""
+        self.backup_message.setText(f"已备份并校验：{result['path']}")
+        return result["path"]
 
     # -- audit trail ----------------------------------------------------------------------------
     def _audit_tab(self) -> QWidget:

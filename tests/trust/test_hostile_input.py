@@ -94,3 +94,16 @@ def test_oversized_input_is_refused(tmp_path, monkeypatch):
     path.write_text(json.dumps({"facts": "x" * 500}), encoding="utf-8")
     with pytest.raises(ValidationError, match="MB"):
         read_json_records(str(path))
+
+
+@FUZZ
+@given(st.binary(max_size=600), st.sampled_from([".csv", ".xlsx"]))
+def test_ledger_reader_refuses_garbage_cleanly(tmp_path, data, suffix):
+    from station_app.services.ledger_import import read_sheet
+
+    path = tmp_path / f"台账{suffix}"
+    path.write_bytes(data)
+    try:
+        read_sheet(path)
+    except ValidationError:
+        return

@@ -84,3 +84,26 @@ def test_automatic_backups_daily_and_on_exit(tmp_path):
     automatic_backup(path, None, daily=True)
     automatic_backup(path, None, daily=True)  # once a day only
     assert len(list((tmp_path / "backups").glob("register-*.sqlite3"))) == 1
+
+
+def test_retention_is_applied_at_start(tmp_path):
+    from datetime import date
+
+    from station_app.services import complaint_views, complaints, privacy
+    from station_app.services.session import Session
+    from station_app.services.station import init_station, set_setting
+    from station_app.ui.app import automatic_backup
+    from tests.conftest import complaint_payload
+
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    init_station(s, {"code": "XJ", "name": "站", "kind": "投诉站", "venue_type": "学校"}, date(2026, 11, 23))
+    steps = [{"to": "not_accepted", "on": "2019-03-02", "ground": "na_other"}]
+    old = complaint_payload(received_on="2019-03-01", purchased_on="2019-02-01", transitions=steps)
+    complaints.add_complaints(s, [old], date(2026, 11, 23))
+    set_setting(s, "retention_years", "3")
+    s.close()
+    automatic_backup(path, None, daily=True)
+    s = Session.open(path)
+    assert complaint_views.show(s, "XJ-2019-0001", date(2026, 11, 23))["consumer"]["name"] == privacy.ANONYMOUS
+    s.close()

@@ -53,3 +53,17 @@ def test_font_size_setting_applies_when_the_window_opens(qtbot, tmp_path):
         assert QApplication.instance().font().pointSize() == 14
     finally:
         QApplication.instance().setFont(original)  # other tests in this process keep their font
+
+
+def test_backup_on_demand_to_a_chosen_folder(qtbot, tmp_path):
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 5, TODAY)
+    session.act_as("setup", "head")
+    page = SettingsPage(session, path)
+    qtbot.addWidget(page)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    written = page.backup_to(str(stick))
+    assert written and list(stick.glob("register-*.sqlite3")) and "已备份并校验" in page.backup_message.text()
+    session.close()
