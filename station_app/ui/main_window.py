@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.ui.complaint_form import ComplaintForm
+from station_app.ui.exchange_page import ExchangePage
 from station_app.ui.records_page import RecordsPage
 from station_app.ui.register_page import RegisterPage
 from station_app.ui.settings_page import SettingsPage
@@ -71,6 +72,7 @@ class StationMainWindow(QMainWindow):
         self.pages.addWidget(self.complaints)
         self.stats = StatsPage(session, db_path, today)
         self.settings = SettingsPage(session, db_path)
+        self.exchange = ExchangePage(session, db_path)
         self.record_pages = {
             title: RecordsPage(session, kind, today)
             for title, kind in (
@@ -81,7 +83,7 @@ class StationMainWindow(QMainWindow):
             )
         }
         for title in NAVIGATION[2:]:
-            special = {"统计": self.stats, "设置": self.settings, **self.record_pages}
+            special = {"统计": self.stats, "设置": self.settings, "数据交换": self.exchange, **self.record_pages}
             self.pages.addWidget(special.get(title) or placeholder(title))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 

@@ -1,0 +1,231 @@
+"""数据交换: export this month's package to a USB stick (station) and import packages (county).
+
+Export and import run in a worker thread with their own connection; the page shows progress and the
+outcome, and the worker never touches a widget.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStorageInfo, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.domain.errors import RuleViolation
+from station_app.services import exchange, exchange_import
+from station_app.services.session import Session
+
+COUNT_WORDS = {
+    "complaints": "投诉",
+    "complaint_events": "办理过程",
+    "followups": "回访",
+    "consultations": "咨询",
+    "reports": "举报",
+    "outreach_events": "宣传活动",
+    "warnings": "消费警示",
+    "tombstones": "删除",
+}
+
+
+def removable_drives() -> list[tuple[str, str]]:
+    """(label, root) of mounted volumes that look like USB sticks: not the system drive, writable."""
+    drives = []
+    for volume in QStorageInfo.mountedVolumes():
+        root = volume.rootPath()
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly() or volume.isRoot():
+            continue
+        if root.startswith(("/media/", "/run/media/", "/mnt/")) or (len(root) <= 3 and root[:1].upper() not in "C"):
+            free = volume.bytesAvailable() // 1_000_000
+            drives.append((f"{volume.displayName() or root}（{root}，可用 {free} MB）", root))
+    return drives
+
+
+class ExchangeWorker(QObject):
+    finished = Signal(object, str)  # result, error ("" when fine)
+
+    def __init__(self, db_path: Path, actor: str, role: str, job: str, target: list[Path], options: dict[str, Any]):
+        super().__init__()
+        self.db_path, self.actor, self.role, self.job, self.target, self.options = (
+            db_path,
+            actor,
+            role,
+            job,
+            target,
+            options,
+        )
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            session = Session.open(self.db_path)  # this thread's own connection
+            try:
+                session.act_as(self.actor, self.role)
+                if self.job == "export":
+                    result: Any = exchange.export_package(session, self.target[0], **self.options)
+                else:
+                    result = exchange_import.import_packages(session, self.target, **self.options)
+            finally:
+                session.close()
+            self.finished.emit(result, "")
+        except Exception as exc:
+            self.finished.emit(None, str(exc))
+
+
+class ExchangePage(QWidget):
+    def __init__(self, session: Session, db_path: Path):
+        super().__init__()
+        self.session, self.db_path = session, db_path
+        self.thread: QThread | None = None
+        self.result: Any = None
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        # -- station: export --
+        export_box = QGroupBox("站点：导出本站数据包（每月交县局）")
+        self.drives = QComboBox()
+        refresh = QPushButton("刷新U盘列表")
+        refresh.clicked.connect(self.refresh_drives)
+        choose = QPushButton("选择其他文件夹…")
+        choose.clicked.connect(self.choose_folder)
+        self.since_last = QCheckBox("只导出上次导出之后的变化")
+        self.export_button = QPushButton("导出")
+        self.export_button.clicked.connect(lambda: self.export())
+        row = QHBoxLayout()
+        for widget in (QLabel("导出到："), self.drives, refresh, choose, self.since_last, self.export_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        export_box.setLayout(row)
+        # -- county: import --
+        import_box = QGroupBox("县局：导入各站的数据包")
+        import_files = QPushButton("选择数据包文件…")
+        import_files.clicked.connect(self.choose_packages)
+        import_folder = QPushButton("导入整个文件夹（U盘）…")
+        import_folder.clicked.connect(self.choose_package_folder)
+        row2 = QHBoxLayout()
+        row2.addWidget(import_files)
+        row2.addWidget(import_folder)
+        row2.addStretch(1)
+        import_box.setLayout(row2)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.key_label)
+        layout.addWidget(export_box)
+        layout.addWidget(import_box)
+        layout.addWidget(self.report, 1)
+        self.refresh_drives()
+        self.show_keys()
+
+    def show_keys(self) -> None:
+        try:
+            key = exchange.station_key(self.session)
+            county = exchange.county_key_installed(self.session)
+        except RuleViolation as exc:
+            self.key_label.setText(str(exc))
+            return
+        county_text = (
+            f"已安装县局公钥（指纹 {county.get('fingerprint', '')}），数据包将加密。"
+            if county
+            else "未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。"
+        )
+        self.key_label.setText(
+            f"本站签名密钥指纹：<b>{key.get('fingerprint', '')}</b>（县局首次导入时电话核对）<br>{county_text}"
+        )
+
+    def refresh_drives(self) -> None:
+        self.drives.clear()
+        for label, root in removable_drives():
+            self.drives.addItem(label, root)
+        if self.drives.count() == 0:
+            self.drives.addItem("（未检测到U盘，请插入后刷新，或选择其他文件夹）", "")
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "导出到哪个文件夹？")
+        if folder:
+            self.drives.insertItem(0, folder, folder)
+            self.drives.setCurrentIndex(0)
+
+    def export(self, folder: str | None = None) -> None:
+        target = folder or self.drives.currentData()
+        if not target:
+            QMessageBox.information(self, "导出", "请先插入U盘或选择一个文件夹")
+            return
+        self._run("export", [Path(target)], {"since_last": self.since_last.isChecked()}, "正在导出并校验……")
+
+    def choose_packages(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "选择数据包", "", "数据包 (*.stpkg)")
+        if files:
+            self.import_packages([Path(f) for f in files])
+
+    def choose_package_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "数据包所在的文件夹")
+        if folder:
+            self.import_packages([Path(folder)])
+
+    def import_packages(self, paths: list[Path], accept_key: str | None = None) -> None:
+        self.pending = paths
+        self._run("import", paths, {"accept_key": accept_key}, "正在校验并导入数据包……")
+
+    def _run(self, job: str, target: list[Path], options: dict[str, Any], text: str) -> None:
+        if self.thread is not None and self.thread.isRunning():
+            return
+        self.job = job
+        self.progress = QProgressDialog(text, None, 0, 0, self)  # no cancel: a package is one transaction
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.show()
+        self.thread = QThread(self)
+        self.worker = ExchangeWorker(
+            self.db_path, self.session.actor, self.session.role or "head", job, target, options
+        )
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self.done)
+        self.thread.start()
+
+    @Slot(object, str)
+    def done(self, result: Any, error: str) -> None:
+        self.progress.reset()
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait(5_000)
+        self.result = result
+        if error:
+            self.report.setPlainText(f"失败：{error}")
+            return
+        if self.job == "export":
+            how = "已加密给县局" if result["encrypted"] else "个人信息已去标识化"
+            counts = "，".join(f"{COUNT_WORDS.get(k, k)} {n}" for k, n in result["counts"].items() if n)
+            self.report.setPlainText(
+                f"已导出并读回校验：{result['file']}（{how}）\n可以安全拔出U盘。\n记录数：{counts}"
+            )
+            return
+        lines = []
+        for item in result:
+            lines.append(f"{Path(item['file']).name}：{item['status']}　{item.get('reason', '')}".rstrip())
+            if item.get("code") == "unregistered_key":
+                lines.append(f"　首次导入该站：请电话核对指纹 {item.get('fingerprint')} 后确认。")
+        self.report.setPlainText("\n".join(lines))
+        first_time = [i for i in result if i.get("code") == "unregistered_key"]
+        if first_time:
+            item = first_time[0]
+            answer, ok = QInputDialog.getText(
+                self,
+                "核对站点密钥",
+                f"站点 {item.get('station')} 首次导入。请电话核对后输入对方念出的指纹：",
+            )
+            if ok and answer.strip():
+                self.import_packages(self.pending, accept_key=answer.strip())
