@@ -35,29 +35,36 @@ def _init(db: Path) -> None:
     s.close()
 
 
+def run_and_kill(module: str, args: list[str], after: float, env: dict[str, str] | None = None) -> list[str]:
+    """Start ``python -m module args``, SIGKILL it after ``after`` seconds, return what it printed."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", module, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lines.extend, args=(proc.stdout,), daemon=True)
+    reader.start()
+    time.sleep(after)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    reader.join(timeout=5)
+    return lines
+
+
 def run(kills: int, db: Path, seed: int = 0, min_delay: float = 0.3, max_delay: float = 1.2) -> dict[str, int]:
     rng = random.Random(seed)
     _init(db)
     added: set[str] = set()
     accepted: set[str] = set()
     failures = lost = 0
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for kill in range(kills):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.trust.crash_worker", str(db), str(kill * 100_000)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            cwd=ROOT,
-            env=env,
+        lines = run_and_kill(
+            "tests.trust.crash_worker", [str(db), str(kill * 100_000)], rng.uniform(min_delay, max_delay)
         )
-        lines: list[str] = []
-        reader = threading.Thread(target=lines.extend, args=(proc.stdout,), daemon=True)
-        reader.start()
-        time.sleep(rng.uniform(min_delay, max_delay))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        reader.join(timeout=5)
         for line in lines:
             kind, _, number = line.strip().partition(" ")
             (added if kind == "ADD" else accepted).add(number)

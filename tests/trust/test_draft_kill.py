@@ -1,18 +1,13 @@
 """Drafts typed into a form survive a kill: the process is killed while someone types without a pause."""
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import threading
-import time
 from datetime import date
 from pathlib import Path
 
 from station_app.services import demo
 from station_app.services.session import Session
 from tests.trust.draft_worker import TEXT
+from tests.trust.kill_harness import run_and_kill
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,23 +18,10 @@ def test_typing_survives_a_kill(tmp_path):
     demo.build_demo(s, 5, date(2026, 11, 23))
     s.close()
     draft = tmp_path / "drafts" / "complaint_form.json"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     for kill_after in (4.5, 7.0):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.trust.draft_worker", str(db), str(draft)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            cwd=ROOT,
-            env=env,
+        lines = run_and_kill(
+            "tests.trust.draft_worker", [str(db), str(draft)], kill_after, {"QT_QPA_PLATFORM": "offscreen"}
         )
-        lines: list[str] = []
-        reader = threading.Thread(target=lines.extend, args=(proc.stdout,), daemon=True)
-        reader.start()
-        time.sleep(kill_after)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        reader.join(timeout=5)
         typed = int(lines[-1]) if lines else 0
         assert typed > 40, "the worker typed"
         facts = json.loads(draft.read_text(encoding="utf-8"))["facts"]
