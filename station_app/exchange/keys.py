@@ -82,31 +82,41 @@ def _load(path: Path) -> object:
         raise KeyFileError(f"密钥文件无法读取：{path}（{exc}）") from None
 
 
-def signing_key(path: Path, *, create: bool = True) -> tuple[Ed25519PrivateKey, bool]:
-    """The station's signing key at ``path``; made (and saved) when missing. Returns (key, created)."""
+def _own_key(path: Path, kind: type, generate, *, create: bool, wrong: str, missing: str):
+    """The private key of ``kind`` at ``path``; made (and saved) when missing. Returns (key, created)."""
     if path.exists():
         key = _load(path)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise KeyFileError(f"密钥文件不是本站签名密钥：{path}")
+        if not isinstance(key, kind):
+            raise KeyFileError(f"{wrong}：{path}")
         return key, False
     if not create:
-        raise KeyFileError(f"找不到本站签名密钥：{path}")
-    key = Ed25519PrivateKey.generate()
+        raise KeyFileError(missing)
+    key = generate()
     _write_private(path, _pem(key))
     return key, True
+
+
+def signing_key(path: Path, *, create: bool = True) -> tuple[Ed25519PrivateKey, bool]:
+    """The station's signing key at ``path``; made (and saved) when missing. Returns (key, created)."""
+    return _own_key(
+        path,
+        Ed25519PrivateKey,
+        Ed25519PrivateKey.generate,
+        create=create,
+        wrong="密钥文件不是本站签名密钥",
+        missing=f"找不到本站签名密钥：{path}",
+    )
 
 
 def county_key(path: Path, *, create: bool = True) -> tuple[X25519PrivateKey, bool]:
-    if path.exists():
-        key = _load(path)
-        if not isinstance(key, X25519PrivateKey):
-            raise KeyFileError(f"密钥文件不是县级解密密钥：{path}")
-        return key, False
-    if not create:
-        raise KeyFileError(f"找不到县级解密密钥：{path}（请先运行 station-app exchange county-key export）")
-    key = X25519PrivateKey.generate()
-    _write_private(path, _pem(key))
-    return key, True
+    return _own_key(
+        path,
+        X25519PrivateKey,
+        X25519PrivateKey.generate,
+        create=create,
+        wrong="密钥文件不是县级解密密钥",
+        missing=f"找不到县级解密密钥：{path}（请先运行 station-app exchange county-key export）",
+    )
 
 
 def verify(public_raw: bytes, signature: bytes, message: bytes) -> bool:
