@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -24,3 +26,16 @@ def add_checked_row(form: QFormLayout, label: str, widget: QWidget) -> QLabel:
     column.addWidget(error)
     form.addRow(label, column)
     return error
+
+
+def ok_cancel_row(ok_text: str, on_ok: Callable[[], object], on_cancel: Callable[[], object]) -> QHBoxLayout:
+    """Cancel and OK at the bottom right, OK the default (Enter)."""
+    ok, cancel = QPushButton(ok_text), QPushButton("取消")
+    ok.setDefault(True)
+    ok.clicked.connect(on_ok)
+    cancel.clicked.connect(on_cancel)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(cancel)
+    row.addWidget(ok)
+    return row

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import records
 from station_app.services.session import Session
-from station_app.ui.field_rows import ERROR_STYLE, add_checked_row
+from station_app.ui.field_rows import ERROR_STYLE, add_checked_row, ok_cancel_row
 
 # field path, label, widget kind (date, line, text, count, combo:<catalog>, check)
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
@@ -107,14 +107,7 @@ class RecordDialog(QDialog):
             self.widgets[path], self.errors[path] = widget, add_checked_row(form, label, widget)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
-        save, cancel = QPushButton("保存"), QPushButton("取消")
-        save.setDefault(True)
-        save.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
+        buttons = ok_cancel_row("保存", self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
@@ -209,9 +202,15 @@ class RecordsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        self.loaded = False  # filled when first shown: four registers need not be read at start-up
+
+    def showEvent(self, event) -> None:
+        if not self.loaded:
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self.loaded = True
         listing = records.list_records(self.session, self.kind, limit=500)
         self.count_label.setText(f"共 {listing['total']} 条（显示最近 {len(listing['items'])} 条）")
         self.table.setRowCount(len(listing["items"]))

@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import station, users
 from station_app.services.session import Session
-from station_app.ui.field_rows import ERROR_STYLE, add_checked_row
+from station_app.ui.field_rows import ERROR_STYLE, add_checked_row, ok_cancel_row
 
 
 class SetupDialog(QDialog):
@@ -56,15 +54,7 @@ class SetupDialog(QDialog):
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
-        ok = QPushButton("完成设置")
-        ok.setDefault(True)
-        cancel = QPushButton("取消")
-        ok.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
+        buttons = ok_cancel_row("完成设置", self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
