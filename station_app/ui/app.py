@@ -203,6 +203,11 @@ class MainWindow(QMainWindow):
     def demo_loaded(self, error: str) -> None:
         self.progress.hide()
         self.demo_button.setEnabled(True)
+        if self.thread is not None:
+            # The worker's last act was to emit this signal: end its thread now, so that no window is
+            # ever destroyed while the thread still runs (Qt aborts the process if it is).
+            self.thread.quit()
+            self.thread.wait()
         if error:
             QMessageBox.warning(self, "演示登记簿", f"生成演示登记簿失败：{error}")
         self.refresh()
