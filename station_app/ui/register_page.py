@@ -60,6 +60,7 @@ class RegisterPage(QWidget):
         for back in range(24):
             year, month = divmod(day.year * 12 + day.month - 1 - back, 12)
             self.ui.month_filter.addItem(f"{year}年{month + 1}月", f"{year:04d}-{month + 1:02d}")
+        self.fill_catalog_filters()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -68,6 +69,8 @@ class RegisterPage(QWidget):
         self.ui.search.returnPressed.connect(self.apply_filter)
         self.ui.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.ui.month_filter.currentIndexChanged.connect(self.apply_filter)
+        self.ui.category_filter.currentIndexChanged.connect(self.apply_filter)
+        self.ui.nature_filter.currentIndexChanged.connect(self.apply_filter)
         self.ui.overdue_filter.toggled.connect(self.apply_filter)
         self.ui.new_button.clicked.connect(self.new_complaint)
         self.actions = {
@@ -91,11 +94,31 @@ class RegisterPage(QWidget):
         self.update_actions()
 
     # -- filters ----------------------------------------------------------------------------
+    def fill_catalog_filters(self) -> None:
+        """Category: the three top groups, each followed by its classes (indented); nature: the catalog's."""
+        catalogs = self.session.catalogs
+        self.ui.filter_row.setStretchFactor(self.ui.search, 1)  # spare width goes to the search box
+        for combo in (self.ui.category_filter, self.ui.nature_filter):
+            # Long class names would push the search box off a 1366-pixel screen; the list still opens wide.
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
+        categories = catalogs.entries("categories")
+        self.ui.category_filter.addItem(self.tr("全部类别"), "")
+        for top in (entry for entry in categories if entry.parent is None):
+            self.ui.category_filter.addItem(top.label, top.code)
+            for klass in (entry for entry in categories if entry.parent == top.code):
+                self.ui.category_filter.addItem("　" + klass.label, klass.code)
+        self.ui.nature_filter.addItem(self.tr("全部性质"), "")
+        for nature in catalogs.entries("natures"):
+            self.ui.nature_filter.addItem(nature.label, nature.code)
+
     def current_filter(self) -> ComplaintFilter:
         return ComplaintFilter(
             status=list(self.ui.status_filter.currentData() or []),
             search=self.ui.search.text().strip(),
             month=self.ui.month_filter.currentData() or "",
+            category=self.ui.category_filter.currentData() or "",
+            nature=self.ui.nature_filter.currentData() or "",
         )
 
     @Slot()

@@ -1,0 +1,39 @@
+"""The complaint register's category and nature filters, driven through the real page."""
+
+from __future__ import annotations
+
+from station_app.services import complaint_views, demo
+from station_app.services.session import Session
+from station_app.store.complaints import ComplaintFilter
+from tests.conftest import TODAY
+from tests.ui.test_main_window import open_window
+
+
+def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):
+    path = tmp_path / "register.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 300, TODAY)
+    s.close()
+    window = open_window(qtbot, path)
+    window.nav.setCurrentRow(1)
+    page = window.register
+    ui = page.ui
+    everything = page.model.total
+    assert ui.category_filter.currentData() == "" and ui.nature_filter.currentData() == ""
+    assert ui.category_filter.findData("goods") >= 0 and ui.category_filter.findData("G01") >= 0
+
+    ui.category_filter.setCurrentIndex(ui.category_filter.findData("goods"))
+    goods = page.model.total
+    expected = complaint_views.list_complaints(window.session, ComplaintFilter(category="goods"), TODAY, limit=1)
+    assert goods == expected["total"] and 0 < goods < everything
+
+    ui.nature_filter.setCurrentIndex(ui.nature_filter.findData("quality"))
+    both = complaint_views.list_complaints(
+        window.session, ComplaintFilter(category="goods", nature="quality"), TODAY, limit=1
+    )
+    assert page.model.total == both["total"] <= goods
+    assert all(page.model.row_at(i)["nature"] == "quality" for i in range(page.model.rowCount()))
+
+    ui.category_filter.setCurrentIndex(0)
+    ui.nature_filter.setCurrentIndex(0)
+    assert page.model.total == everything
