@@ -12,6 +12,7 @@ from station_app.domain.errors import NotFound
 from station_app.services.session import Session
 from station_app.store import audit
 from station_app.store import complaints as complaint_store
+from station_app.store import monthly as monthly_store
 from station_app.store import records as store
 
 
@@ -159,3 +160,23 @@ def list_complaints(
         total = complaint_store.count(session.db, flt)
         rows = [summary(session, c, today) for c in complaint_store.find(session.db, flt, limit=limit, offset=offset)]
     return {"total": total, "offset": offset, "limit": limit, "items": rows}
+
+
+def last_months(session: Session, today: date, months: int = 12) -> list[dict[str, Any]]:
+    """The last ``months`` calendar months up to today's, oldest first: received and settled in each.
+
+    Received counts by the day the complaint was received, settled by the day it was settled (the
+    definitions of docs/figures.md), so a month's bar pair shows the work that came in and went out.
+    """
+    session.require(roles.READ)
+    first_index = today.year * 12 + today.month - 1 - (months - 1)
+    first = date(first_index // 12, first_index % 12 + 1, 1)
+    counts = monthly_store.received_and_settled(
+        session.db, first.isoformat(), today.isoformat(), session.station()["code"]
+    )
+    result = []
+    for index in range(first_index, first_index + months):
+        key = f"{index // 12:04d}-{index % 12 + 1:02d}"
+        received, settled = counts.get(key, (0, 0))
+        result.append({"month": key, "received": received, "settled": settled})
+    return result

@@ -25,6 +25,7 @@ from station_app.services import complaint_register, complaint_views, records
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.complaint_model import _due
+from station_app.ui.month_chart import MonthChart
 
 OPEN = ["registered", "accepted", "mediating"]
 HEADINGS = ["编号", "状态", "消费者", "被投诉经营者", "时限"]
@@ -79,6 +80,9 @@ class Workbench(QWidget):
         buttons.addWidget(self.consult_note)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("最近 12 个月的投诉：")))
+        self.chart = MonthChart()
+        layout.addWidget(self.chart)
         layout.addWidget(QLabel("需要尽快办理的投诉（已超期或即将到期）："))
         self.table = QTableWidget(0, len(HEADINGS))
         self.table.setHorizontalHeaderLabels(HEADINGS)
@@ -115,6 +119,7 @@ class Workbench(QWidget):
         self.open_cases.value.setText(str(complaint_register.count(self.session, ComplaintFilter(status=OPEN), today)))
         month = ComplaintFilter(month=today.strftime("%Y-%m"))
         self.this_month.value.setText(str(complaint_register.count(self.session, month, today)))
+        self.chart.set_months(complaint_views.last_months(self.session, today))
         rows = urgent["items"]
         self.table.setRowCount(len(rows))
         for row, item in enumerate(rows):

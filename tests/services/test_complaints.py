@@ -229,3 +229,21 @@ def test_audit_trail_traces_every_step_without_copying_personal_data(session):
     assert "张三" not in text and "13800138000" not in text and "34052419800101001X" not in text
     assert trail[1]["before"]["status"] == "accepted" and trail[1]["after"]["status"] == "mediating"
     assert trail[1]["actor"] == "李站长"
+
+
+def test_last_months_counts_received_and_settled_by_their_own_month(session):
+    ref = add(session, received_on="2026-10-30", purchased_on="2026-10-01")["number"]
+    add(session, received_on="2025-11-30", purchased_on="2025-11-01", consumer={"name": "李四", "phone": "13900139000"})
+    add(session, received_on="2025-11-01", purchased_on="2025-10-01", consumer={"name": "王五", "phone": "13700137000"})
+    complaints.transition(session, ref, "accepted", {"on": "2026-11-02"}, TODAY)
+    complaints.transition(session, ref, "mediating", {"on": "2026-11-03", "mediator": "王调解"}, TODAY)
+    complaints.transition(
+        session, ref, "settled", {"on": "2026-11-05", "method": "mediation", "recovered_yuan": "10"}, TODAY
+    )
+    months = complaint_views.last_months(session, TODAY)
+    assert [m["month"] for m in months][:2] == ["2025-12", "2026-01"] and months[-1]["month"] == "2026-11"
+    assert len(months) == 12
+    by_month = {m["month"]: (m["received"], m["settled"]) for m in months}
+    assert by_month["2026-10"] == (1, 0)
+    assert by_month["2026-11"] == (0, 1)
+    assert sum(m["received"] for m in months) == 1  # both 2025-11 cases fall outside the twelve months

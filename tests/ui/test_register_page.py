@@ -37,3 +37,15 @@ def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):
     ui.category_filter.setCurrentIndex(0)
     ui.nature_filter.setCurrentIndex(0)
     assert page.model.total == everything
+
+
+def test_the_workbench_chart_shows_twelve_months_ending_with_this_one(qtbot, tmp_path):
+    path = tmp_path / "register.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 300, TODAY)
+    s.close()
+    window = open_window(qtbot, path)
+    months = window.workbench.chart.months
+    assert len(months) == 12 and months[-1]["month"] == TODAY.strftime("%Y-%m")
+    assert months[-1]["received"] == int(window.workbench.this_month.value.text())
+    assert window.workbench.chart.isVisible()

@@ -1,0 +1,80 @@
+"""A small bar chart of the last twelve months (received and settled complaints), painted by hand.
+
+QtCharts is not in the PySide6-Essentials wheel, and two bars a month need no library.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+RECEIVED_COLOUR = QColor("#3b6ea5")
+SETTLED_COLOUR = QColor("#3d9a5b")
+
+
+class MonthChart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.months: list[dict[str, Any]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(170)
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 170)
+
+    def set_months(self, months: list[dict[str, Any]]) -> None:
+        self.months = months
+        self.setToolTip(
+            "\n".join(self.tr("{month}：登记 {received} 件，调解结案 {settled} 件").format(**month) for month in months)
+        )
+        self.update()
+
+    def month_label(self, index: int) -> str:
+        year, month = self.months[index]["month"].split("-")
+        if index == 0 or month == "01":
+            return self.tr("{year}年{month}月").format(year=year[2:], month=int(month))
+        return self.tr("{month}月").format(month=int(month))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        painter.setPen(self.palette().text().color())
+        # Legend on the first line, bars below it, month names on the last line.
+        legend_x = 4.0
+        for colour, text in ((RECEIVED_COLOUR, self.tr("登记")), (SETTLED_COLOUR, self.tr("调解结案"))):
+            painter.fillRect(QRectF(legend_x, line * 0.25, line * 0.8, line * 0.6), colour)
+            painter.drawText(QRectF(legend_x + line, 0, 200, line), Qt.AlignmentFlag.AlignVCenter, text)
+            legend_x += line + metrics.horizontalAdvance(text) + 16
+        if not self.months:
+            return
+        top, bottom = line * 2.2, self.height() - line * 1.4
+        slot = self.width() / len(self.months)
+        highest = max(max(m["received"], m["settled"]) for m in self.months) or 1
+        bar = max(3.0, min(slot * 0.3, 22.0))
+        for index, month in enumerate(self.months):
+            centre = slot * index + slot / 2
+            for offset, value, colour in (
+                (-bar, month["received"], RECEIVED_COLOUR),
+                (0.0, month["settled"], SETTLED_COLOUR),
+            ):
+                height = (bottom - top) * value / highest
+                rect = QRectF(centre + offset, bottom - height, bar - 1, height)
+                painter.fillRect(rect, colour)
+                if value:
+                    painter.drawText(
+                        QRectF(rect.left() - 12, rect.top() - line, bar + 24, line),
+                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                        str(value),
+                    )
+            painter.drawText(
+                QRectF(slot * index, bottom + 2, slot, line),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                self.month_label(index),
+            )
+        painter.drawLine(0, int(bottom), self.width(), int(bottom))
+        painter.end()
