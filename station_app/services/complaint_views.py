@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from station_app.domain import case as case_rules
-from station_app.domain import roles, workflow
-from station_app.domain.errors import NotFound
+from station_app.domain import roles, validation, workflow
+from station_app.domain.errors import InvalidValue, NotFound
 from station_app.services.session import Session
 from station_app.store import audit
 from station_app.store import complaints as complaint_store
@@ -180,3 +180,22 @@ def last_months(session: Session, today: date, months: int = 12) -> list[dict[st
         received, settled = counts.get(key, (0, 0))
         result.append({"month": key, "received": received, "settled": settled})
     return result
+
+
+def possible_duplicates(session: Session, phone: str, business_name: str, received_on: date) -> list[str]:
+    """Numbers of registered cases a complaint being typed may repeat (same phone and business, 30 days).
+
+    Asked while the form is still open, so the clerk can check before saving; an incomplete or
+    malformed phone simply finds nothing (the form reports the phone's own error on save).
+    """
+    session.require(roles.READ)
+    try:
+        phone_key = validation.normalize_phone(phone)
+    except (InvalidValue, ValueError):
+        return []
+    business_key = validation.normalize_business_name(business_name)
+    if not phone_key or not business_key:
+        return []
+    return complaint_store.likely_duplicates(
+        session.db, phone=phone_key, business_key=business_key, received_on=received_on.isoformat()
+    )

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import complaint_register, complaints
+from station_app.services import complaint_register, complaint_views, complaints
 from station_app.services.session import Session
 from station_app.ui.build_forms import load_form
 
@@ -110,6 +110,10 @@ class ComplaintForm(QWidget):
         for edit in (ui.received_on, ui.purchased_on):
             edit.dateChanged.connect(self.changed)
         ui.purchased_known.toggled.connect(ui.purchased_on.setEnabled)
+        # Check for a repeat as soon as the phone and business are known, before the clerk saves.
+        ui.consumer_phone.editingFinished.connect(self.check_duplicates)
+        ui.business_name.editingFinished.connect(self.check_duplicates)
+        ui.received_on.dateChanged.connect(self.check_duplicates)
         ui.purchased_known.toggled.connect(self.changed)
         ui.save_button.clicked.connect(self.save)
         ui.save_button.setDefault(True)
@@ -228,6 +232,24 @@ class ComplaintForm(QWidget):
             if time.monotonic() - self.draft_saved_at > DRAFT_MAX_WAIT_S:
                 self.save_draft()
             self.draft_timer.start()
+
+    @Slot()
+    def check_duplicates(self) -> None:
+        ui = self.ui
+        received = ui.received_on.date().toPython()
+        numbers = complaint_views.possible_duplicates(
+            self.session, ui.consumer_phone.text(), ui.business_name.text(), received
+        )
+        if numbers:
+            ui.duplicate_warning.setText(
+                self.tr(
+                    "注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。"
+                    "请先核对是否为同一纠纷；确认不是再保存。"
+                ).format(numbers="、".join(numbers))
+            )
+            ui.duplicate_warning.show()
+        else:
+            ui.duplicate_warning.hide()
 
     @Slot()
     def save(self) -> None:

@@ -13,6 +13,7 @@ from station_app.app import create_main_window
 from station_app.services import complaint_views, complaints, demo
 from station_app.services.session import Session
 from station_app.services.station import init_station
+from station_app.store.complaints import ComplaintFilter
 from tests.conftest import TODAY, complaint_payload
 
 STATION = {"code": "XJ", "name": "新集镇消费维权服务站", "kind": "维权服务站", "venue_type": "农村", "county": "示例县"}
@@ -141,6 +142,20 @@ def test_a_duplicate_is_saved_and_flagged(qtbot, register):
     warning = window.form.ui.duplicate_warning
     assert warning.isVisible() and "XJ-2026-0001" in warning.text()
     assert window.register.model.total == 2
+
+
+def test_a_likely_duplicate_is_shown_before_saving(qtbot, register):
+    window = open_window(qtbot, register)
+    complaints.add_complaints(window.session, [complaint_payload()], TODAY)
+    window.open_form()
+    type_complaint(qtbot, window.form)
+    ui = window.form.ui
+    ui.business_name.editingFinished.emit()  # the clerk tabs out of the business field
+    assert ui.duplicate_warning.isVisible() and "XJ-2026-0001" in ui.duplicate_warning.text()
+    assert complaint_views.list_complaints(window.session, ComplaintFilter(), TODAY)["total"] == 1  # not saved
+    ui.consumer_phone.setText("13900139000")  # another consumer: no warning
+    ui.consumer_phone.editingFinished.emit()
+    assert not ui.duplicate_warning.isVisible()
 
 
 def test_the_draft_survives_a_crash(qtbot, register):
