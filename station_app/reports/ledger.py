@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import KeepTogether, Table, TableStyle
 
 from station_app.domain.catalogs import Catalogs
 from station_app.domain.validation import mask_name, mask_phone
@@ -22,6 +22,7 @@ from station_app.reports import styles as s
 TITLE = "投诉受理台账"
 
 # (header, width in mm); the widths add up to the landscape frame (297 − 2 × 14 mm).
+TAIL_ROWS = 2  # case rows kept on the page of the totals and signatures
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 8),
     ("编号", 21),
@@ -49,6 +50,21 @@ METHOD_BY_STATUS = {"not_accepted": "不予受理", "transferred": "转办", "te
 def month_label(month: str) -> str:
     year, mon = month.split("-")
     return f"{int(year)}年{int(mon)}月"
+
+
+def _grid_style(*, header: bool) -> list[Any]:
+    commands: list[Any] = [
+        ("FONT", (0, 0), (-1, -1), fonts.SONG, 8),
+        ("GRID", (0, 0), (-1, -1), 0.5, s.LINE_COLOR),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")))
+    return commands
 
 
 def row_cells(index: int, case: dict[str, Any], catalogs: Catalogs) -> list[str]:
@@ -115,27 +131,35 @@ def write(
         for i, c in enumerate(ordered, 1)
     ]
     totals = _totals(ordered)
-    data: list[list[Any]] = [header, *body, totals] if body else [header, [s.para("本月没有登记投诉", "tiny")]]
     widths = [w * mm for _, w in COLUMNS]
-    grid = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
-    commands: list[Any] = [
-        ("FONT", (0, 0), (-1, -1), fonts.SONG, 8),
-        ("GRID", (0, 0), (-1, -1), 0.5, s.LINE_COLOR),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if body:
-        commands += [
-            ("SPAN", (0, len(data) - 1), (8, len(data) - 1)),
-            ("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), s.LABEL_BG),
-        ]
+    if not body:
+        grid = Table([header, [s.para("本月没有登记投诉", "tiny")]], colWidths=widths, repeatRows=1, hAlign="CENTER")
+        grid.setStyle(TableStyle([*_grid_style(header=True), ("SPAN", (0, 1), (-1, 1))]))
+        tables: list[Any] = [grid]
     else:
-        commands.append(("SPAN", (0, 1), (-1, 1)))
-    grid.setStyle(TableStyle(commands))
+        # The last rows and the totals travel with the sign-off block, so a page break never leaves the
+        # signatures alone on a page of their own (they must sit under the figures they vouch for).
+        tail_rows = [*body[-TAIL_ROWS:], totals]
+        head_rows = [header, *body[:-TAIL_ROWS]]
+        tables = []
+        if len(head_rows) > 1:
+            grid = Table(head_rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
+            grid.setStyle(TableStyle(_grid_style(header=True)))
+            tables.append(grid)
+        else:
+            tail_rows.insert(0, header)
+        tail = Table(tail_rows, colWidths=widths, hAlign="CENTER")
+        last = len(tail_rows) - 1
+        tail.setStyle(
+            TableStyle(
+                [
+                    *_grid_style(header=len(head_rows) == 1),
+                    ("SPAN", (0, last), (8, last)),
+                    ("BACKGROUND", (0, last), (-1, last), s.LABEL_BG),
+                ]
+            )
+        )
+        tables.append(tail)
     width = s.frame_width(wide=True)
     settled = sum(1 for c in ordered if c["status"] == "settled")
     story: list[Any] = [
@@ -147,12 +171,17 @@ def write(
             "small",
         ),
         s.gap(2),
-        grid,
-        s.gap(6),
-        s.side_by_side(
-            [s.signature_lines(["填报人", "审核人"], width - 72 * mm)],
-            s.SealArea(station["name"], None),
-            width,
+        *tables[:-1],
+        KeepTogether(
+            [
+                tables[-1],
+                s.gap(6),
+                s.side_by_side(
+                    [s.signature_lines(["填报人", "审核人"], width - 72 * mm)],
+                    s.SealArea(station["name"], None),
+                    width,
+                ),
+            ]
         ),
     ]
     return s.build(path, story, title=TITLE, station_name=station["name"], reference=month_label(month), wide=True)

@@ -249,6 +249,15 @@ def test_ledger_is_landscape_masked_and_repeats_its_header(session, cases, tmp_p
     assert_fonts_embedded(reader)
 
 
+def test_ledger_signatures_never_stand_alone_on_the_last_page(session, cases, tmp_path):
+    month = sorted(month_cases(session, "2026-11", TODAY), key=lambda c: (c["received_on"], c["number"]))
+    for size in (1, 2, 3, *range(18, len(month) + 1)):  # every length around the page breaks
+        path = ledger.write(month[:size], session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
+        last = squeeze(PdfReader(path).pages[-1].extract_text())
+        assert "填报人" in last and f"合计：{size}件" in last, size
+        assert month[size - 1]["number"] in last, size  # at least the last case sits above the totals
+
+
 def test_ledger_of_an_empty_month(session, tmp_path):
     path = ledger.write([], session.station(), session.catalogs, "2026-01", tmp_path / "e.pdf", TODAY)
     _, text = read(path)
