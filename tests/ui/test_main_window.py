@@ -36,6 +36,15 @@ def open_window(qtbot, path):
     return window
 
 
+def demo_register(tmp_path, complaints_wanted: int):
+    """A demo register of that many complaints on a file (the demo generator's own station)."""
+    path = tmp_path / "register.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, complaints_wanted, TODAY)
+    s.close()
+    return path
+
+
 def type_into(widget, text: str) -> None:
     """Key presses carrying the text, one character at a time (QTest.keyClicks only knows Latin keys)."""
     widget.setFocus()
@@ -194,11 +203,7 @@ def test_search_by_two_characters_and_by_pinyin_initials(qtbot, register):
 
 
 def test_the_register_reads_pages_as_it_scrolls_and_sorts_in_the_register(qtbot, tmp_path):
-    path = tmp_path / "register.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, 2000, TODAY)
-    s.close()
-    window = open_window(qtbot, path)
+    window = open_window(qtbot, demo_register(tmp_path, 2000))
     window.nav.setCurrentRow(1)
     model = window.register.model
     assert model.total == 2000
@@ -217,11 +222,7 @@ def test_the_register_reads_pages_as_it_scrolls_and_sorts_in_the_register(qtbot,
 
 
 def test_overdue_filter_from_the_workbench(qtbot, tmp_path):
-    path = tmp_path / "register.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, 200, TODAY)
-    s.close()
-    window = open_window(qtbot, path)
+    window = open_window(qtbot, demo_register(tmp_path, 200))
     window.workbench.show_overdue.emit()
     page = window.register
     assert page.isVisible()

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from station_app.services import complaint_views, demo
-from station_app.services.session import Session
+from station_app.services import complaint_views
 from station_app.store.complaints import ComplaintFilter
 from tests.conftest import TODAY
-from tests.ui.test_main_window import open_window
+from tests.ui.test_main_window import demo_register, open_window
 
 
 def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):
-    path = tmp_path / "register.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, 300, TODAY)
-    s.close()
-    window = open_window(qtbot, path)
+    window = open_window(qtbot, demo_register(tmp_path, 300))
     window.nav.setCurrentRow(1)
     page = window.register
     ui = page.ui
@@ -40,11 +35,7 @@ def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):
 
 
 def test_the_workbench_chart_shows_twelve_months_ending_with_this_one(qtbot, tmp_path):
-    path = tmp_path / "register.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, 300, TODAY)
-    s.close()
-    window = open_window(qtbot, path)
+    window = open_window(qtbot, demo_register(tmp_path, 300))
     months = window.workbench.chart.months
     assert len(months) == 12 and months[-1]["month"] == TODAY.strftime("%Y-%m")
     assert months[-1]["received"] == int(window.workbench.this_month.value.text())
