@@ -121,3 +121,34 @@ def test_cli_needs_user_and_password_once_users_exist(tmp_path, capsys, monkeypa
     assert main([*base, "--user", "李站长", "backup"]) == 0
     assert main([*base, "--user", "李站长", "check"]) == 0
     assert "登记簿完好" in capsys.readouterr().out
+
+
+def test_a_backup_to_a_stick_is_sealed_and_restores_with_its_password(session, tmp_path):
+    from pathlib import Path
+
+    from station_app.services import backup_stick
+
+    db_path = tmp_path / "register.sqlite3"
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    complaints.add_complaints(session, [complaint_payload()], TODAY)
+    made = backup_stick.backup_to(session, db_path, stick, "station-2026")
+    assert made["encrypted"] and made["counts"]["complaints"] == 1
+    assert [p.suffix for p in stick.iterdir()] == [".stbak"]
+    assert b"13800138000" not in Path(made["path"]).read_bytes()
+    complaints.add_complaints(session, [complaint_payload(consumer={"name": "李四", "phone": "13900139000"})], TODAY)
+    with pytest.raises(RuleViolation, match="密码"):
+        backup_stick.restore_from(db_path, Path(made["path"]), "wrong-password", session=session)
+    result = backup_stick.restore_from(db_path, Path(made["path"]), "station-2026", session=session)
+    assert result["counts"]["complaints"] == 1 and result["restored_from"] == made["path"]
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM complaints").fetchone()[0] == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("station-")]  # no clear copy left behind
+
+
+def test_a_plain_backup_to_a_stick_only_when_chosen(session, tmp_path):
+    from station_app.services import backup_stick
+
+    made = backup_stick.backup_to(session, tmp_path / "register.sqlite3", tmp_path, None)
+    assert not made["encrypted"] and made["path"].endswith(".sqlite3")
+    with pytest.raises(RuleViolation, match="至少"):
+        backup_stick.backup_to(session, tmp_path / "register.sqlite3", tmp_path, "short")
