@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.cli_io import print_json, read_json_records, table, yuan
+from station_app.cli_io import print_json, read_json_records, read_password, table, yuan
 from station_app.domain import compensation, roles, workflow
 from station_app.domain.errors import InvalidValue, Problem, RuleViolation, ValidationError
 from station_app.domain.money import yuan_to_fen
@@ -77,18 +75,6 @@ def _damaged(db_path: Path) -> bool:
     return False
 
 
-def _password(variable: str, prompt: str, *, confirm: bool = False) -> str:
-    value = os.environ.get(variable)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise ValidationError([Problem(variable, "密码", f"请在环境变量 {variable} 中提供密码（非交互运行时）")])
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("再输入一次：") != first:
-        raise ValidationError([Problem("password", "密码", "两次输入的密码不一致")])
-    return first
-
-
 def _log_in(session: Session, args: argparse.Namespace) -> None:
     """A register with users needs --user and the password; one without runs as its set-up user."""
     name = getattr(args, "user", None)
@@ -99,17 +85,17 @@ def _log_in(session: Session, args: argparse.Namespace) -> None:
         raise RuleViolation(
             "该登记簿已设置用户：请用 --user 用户名，密码放在环境变量 STATION_APP_PASSWORD 或在终端输入"
         )
-    users.log_in(session, name, _password("STATION_APP_PASSWORD", f"{name} 的密码："))
+    users.log_in(session, name, read_password("STATION_APP_PASSWORD", f"{name} 的密码："))
 
 
 def _users(session: Session, args: argparse.Namespace, as_json: bool) -> int:
     if args.action == "add":
         result = users.add_user(
-            session, args.name, args.role, _password("STATION_APP_NEW_PASSWORD", "新密码：", confirm=True)
+            session, args.name, args.role, read_password("STATION_APP_NEW_PASSWORD", "新密码：", confirm=True)
         )
         _out(as_json, result, f"已添加用户 {result['name']}（{roles.ROLE_LABELS[result['role']]}）")
     elif args.action == "passwd":
-        users.change_password(session, args.name, _password("STATION_APP_NEW_PASSWORD", "新密码：", confirm=True))
+        users.change_password(session, args.name, read_password("STATION_APP_NEW_PASSWORD", "新密码：", confirm=True))
         _out(as_json, {"name": args.name}, f"已修改 {args.name} 的密码")
     elif args.action in ("disable", "enable"):
         users.set_disabled(session, args.name, args.action == "disable")

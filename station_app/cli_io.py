@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 import sys
 from typing import Any
 
@@ -10,6 +12,19 @@ from station_app.domain.errors import Problem, ValidationError
 from station_app.reports import text_table
 
 MAX_INPUT_BYTES = 64_000_000  # a hostile or mistaken file must not exhaust an old PC's memory
+
+
+def read_password(variable: str, prompt: str, *, confirm: bool = False) -> str:
+    """From the environment variable when set (scripts), else asked at the terminal without echo."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError([Problem(variable, "密码", f"请在环境变量 {variable} 中提供密码（非交互运行时）")])
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != first:
+        raise ValidationError([Problem("password", "密码", "两次输入的密码不一致")])
+    return first
 
 
 def read_json_records(source: str) -> list[dict[str, Any]]:

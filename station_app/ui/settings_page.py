@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import audit_trail, backup, station
+from station_app.services import audit_trail, backup_stick, station
 from station_app.services.session import Session
 
 ACTION_WORDS = {"create": "新建", "delete": "删除", "setting": "修改设置", "login_failed": "登录失败"}
@@ -75,18 +75,31 @@ class SettingsPage(QTabWidget):
         self.settings_message.setStyleSheet("color: #1b5e20;")
         self.settings_message.setText("已保存")
 
-    def backup_to(self, folder: str | None = None) -> str:
-        """A verified copy of the register in a chosen folder (a USB stick), on demand."""
+    def backup_to(self, folder: str | None = None, password: str | bool | None = False) -> str:
+        """A verified copy of the register in a chosen folder (a USB stick), sealed unless chosen otherwise.
+
+        ``password`` False: ask (the user's way); a string or None: given (tests, scripted use).
+        """
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, "备份到哪个文件夹（如U盘）？")
             if not folder:
                 return ""
+        if password is False:
+            from station_app.ui.backup_dialog import BackupPasswordDialog
+
+            dialog = BackupPasswordDialog(self)
+            if dialog.exec() != BackupPasswordDialog.DialogCode.Accepted:
+                return ""
+            password = dialog.chosen_password()
         try:
-            result = backup.backup_now(self.session, self.db_path, Path(folder))
+            result = backup_stick.backup_to(self.session, self.db_path, Path(folder), password or None)
         except (RuleViolation, OSError) as exc:
             self.backup_message.setText(f"备份失败：{exc}")
             return ""
-        self.backup_message.setText(f"已备份并校验：{result['path']}")
+        if result["encrypted"]:
+            self.backup_message.setText(self.tr("已加密备份并校验：{path}").format(path=result["path"]))
+        else:
+            self.backup_message.setText(f"已备份并校验：{result['path']}")
         return result["path"]
 
     # -- audit trail ----------------------------------------------------------------------------

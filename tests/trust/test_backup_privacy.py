@@ -152,3 +152,35 @@ def test_a_plain_backup_to_a_stick_only_when_chosen(session, tmp_path):
     assert not made["encrypted"] and made["path"].endswith(".sqlite3")
     with pytest.raises(RuleViolation, match="至少"):
         backup_stick.backup_to(session, tmp_path / "register.sqlite3", tmp_path, "short")
+
+
+def test_cli_backs_up_sealed_to_a_stick_and_restores_it(tmp_path, capsys, monkeypatch):
+    db = str(tmp_path / "r.sqlite3")
+    base = ["--db", db, "--today", "2026-11-23", "--format", "json"]
+    init = [
+        "init",
+        "--station-code",
+        "XJ",
+        "--station-name",
+        "站",
+        "--kind",
+        "投诉站",
+        "--venue",
+        "学校",
+        "--county",
+        "县",
+    ]
+    assert main([*base, *init]) == 0
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    capsys.readouterr()
+    monkeypatch.setenv("STATION_APP_BACKUP_PASSWORD", "station-2026")
+    assert main([*base, "backup", "--to", str(stick), "--encrypt"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["encrypted"] and made["path"].endswith(".stbak")
+    assert main([*base, "restore", made["path"]]) == 0
+    assert json.loads(capsys.readouterr().out)["restored_from"] == made["path"]
+    monkeypatch.setenv("STATION_APP_BACKUP_PASSWORD", "not-the-password")
+    assert main([*base, "restore", made["path"]]) != 0
+    assert "密码" in capsys.readouterr().err
+    assert main([*base, "backup", "--encrypt"]) != 0  # the local daily copies stay plain

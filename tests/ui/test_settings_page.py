@@ -64,6 +64,30 @@ def test_backup_on_demand_to_a_chosen_folder(qtbot, tmp_path):
     qtbot.addWidget(page)
     stick = tmp_path / "U盘"
     stick.mkdir()
-    written = page.backup_to(str(stick))
+    written = page.backup_to(str(stick), password=None)  # the user ticked 不加密
     assert written and list(stick.glob("register-*.sqlite3")) and "已备份并校验" in page.backup_message.text()
+    sealed = page.backup_to(str(stick), password="station-2026")
+    assert sealed.endswith(".stbak") and "已加密备份" in page.backup_message.text()
     session.close()
+
+
+def test_the_backup_password_dialog_checks_beside_the_fields(qtbot):
+    from station_app.ui.backup_dialog import BackupPasswordDialog
+
+    dialog = BackupPasswordDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText("short")
+    dialog.accept_if_valid()
+    assert dialog.password_error.isVisible() and "至少" in dialog.password_error.text()
+    assert dialog.result() != BackupPasswordDialog.DialogCode.Accepted and dialog.password.text() == "short"
+    dialog.password.setText("station-2026")
+    dialog.again.setText("station-2025")
+    dialog.accept_if_valid()
+    assert dialog.again_error.isVisible() and not dialog.password_error.isVisible()
+    dialog.again.setText("station-2026")
+    dialog.accept_if_valid()
+    assert dialog.result() == BackupPasswordDialog.DialogCode.Accepted
+    assert dialog.chosen_password() == "station-2026"
+    dialog.plain.setChecked(True)
+    assert dialog.chosen_password() is None and not dialog.password.isEnabled()
