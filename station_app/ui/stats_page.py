@@ -137,6 +137,17 @@ class StatsPage(QWidget):
         body.addWidget(self.chart, 2)
         layout.addLayout(body, 1)
         self._enable_exports(False)
+        self.shown_once = False
+        self.rerun = False  # the period changed while a tally was running
+        for signal in (self.kind.currentIndexChanged, self.part.currentIndexChanged, self.year.valueChanged):
+            signal.connect(self.run)
+
+    def showEvent(self, event) -> None:
+        # The page opens on this month's figures: nobody should have to press a button to see them.
+        super().showEvent(event)
+        if not self.shown_once:
+            self.shown_once = True
+            self.run()
 
     def _fill_parts(self) -> None:
         self.part.clear()
@@ -162,6 +173,7 @@ class StatsPage(QWidget):
     @Slot()
     def run(self) -> None:
         if self.thread is not None and self.thread.isRunning():
+            self.rerun = True
             return
         self.run_button.setEnabled(False)
         self.heading.setText("正在统计……")
@@ -178,6 +190,13 @@ class StatsPage(QWidget):
     @Slot(str, str)
     def show_figures(self, figures: str, error: str) -> None:
         self.run_button.setEnabled(True)
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()  # the worker has finished: its last act was this signal
+        if self.rerun:
+            self.rerun = False
+            self.run()
+            return
         if error:
             self.heading.setText(f"统计失败：{error}")
             return

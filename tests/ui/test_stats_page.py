@@ -42,3 +42,19 @@ def test_breakdowns_keep_catalog_order(qtbot, tmp_path):
     natures = page.tabs.widget(1)
     assert [natures.item(r, 0).text() for r in range(3)] == ["质量", "安全", "价格"]
     session.close()
+
+
+def test_the_page_opens_on_this_months_figures_and_follows_the_period(qtbot, tmp_path):
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 60, TODAY)
+    session.act_as("setup", "head")
+    page = StatsPage(session, path, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.tabs.count() > 0, timeout=30_000)
+    assert page.data["period"]["from"] == "2026-11-01"
+    page.kind.setCurrentText("年")
+    qtbot.waitUntil(lambda: page.data["period"]["from"] == "2026-01-01", timeout=30_000)
+    assert not page.thread.isRunning()
+    session.close()
