@@ -7,7 +7,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from station_app.services import demo_data
+from station_app.services import demo_data, demo_records
 from station_app.services.complaints import add_complaints
 from station_app.services.records import add_records
 from station_app.services.session import Session
@@ -51,10 +51,10 @@ def build_demo(
     counts = demo_counts(complaints)
     generators = {
         "complaint": demo_data.generate_complaints,
-        "consultation": demo_data.generate_consultations,
-        "report": demo_data.generate_reports,
-        "outreach_event": demo_data.generate_outreach_events,
-        "warning": demo_data.generate_warnings,
+        "consultation": demo_records.generate_consultations,
+        "report": demo_records.generate_reports,
+        "outreach_event": demo_records.generate_outreach_events,
+        "warning": demo_records.generate_warnings,
     }
     for kind, generate in generators.items():
         done = 0

@@ -14,17 +14,17 @@ from stdnum.cn import ric, uscc
 from station_app.domain import case as case_rules
 from station_app.domain import records
 from station_app.domain.catalogs import default_catalogs
-from station_app.services import demo_data
+from station_app.services import demo_data, demo_records
 
 TODAY = date(2026, 11, 23)
 EARLIEST = date(2024, 11, 23)  # two years before TODAY
 CAT = default_catalogs()
 GENERATORS = {
     "complaint": (demo_data.generate_complaints, "received_on"),
-    "consultation": (demo_data.generate_consultations, "date"),
-    "report": (demo_data.generate_reports, "received_on"),
-    "outreach_event": (demo_data.generate_outreach_events, "date"),
-    "warning": (demo_data.generate_warnings, "date"),
+    "consultation": (demo_records.generate_consultations, "date"),
+    "report": (demo_records.generate_reports, "received_on"),
+    "outreach_event": (demo_records.generate_outreach_events, "date"),
+    "warning": (demo_records.generate_warnings, "date"),
 }
 # The state machine, written out here independently of the domain module.
 NEXT = {
@@ -265,7 +265,7 @@ def test_people_businesses_and_duplicates(cases):
 
 # -- other records --------------------------------------------------------------------------------
 def test_reports():
-    reports = list(demo_data.generate_reports(2000, today=TODAY))
+    reports = list(demo_records.generate_reports(2000, today=TODAY))
     anonymous = sum(r["reporter"].get("anonymous", False) for r in reports)
     to_case = [r for r in reports if r["to_case"]]
     assert 0.3 < anonymous / len(reports) < 0.6
@@ -275,7 +275,7 @@ def test_reports():
 
 
 def test_outreach_events():
-    events = list(demo_data.generate_outreach_events(1000, today=TODAY))
+    events = list(demo_records.generate_outreach_events(1000, today=TODAY))
     day_315 = [e for e in events if e["kind"] == "day_315"]
     assert day_315 and all(e["date"][5:] in {f"03-{d:02d}" for d in range(9, 16)} for e in day_315)
     assert {e["kind"] for e in events} == {k.code for k in CAT.entries("outreach_kinds")}
@@ -288,10 +288,10 @@ def test_outreach_events():
 
 
 def test_consultations_and_warnings():
-    consultations = list(demo_data.generate_consultations(1000, today=TODAY))
+    consultations = list(demo_records.generate_consultations(1000, today=TODAY))
     persons = Counter(c["persons"] for c in consultations)
     assert set(persons) <= {1, 2, 3, 4, 5} and persons[1] / len(consultations) > 0.7
-    warnings = list(demo_data.generate_warnings(300, today=TODAY))
+    warnings = list(demo_records.generate_warnings(300, today=TODAY))
     assert {w["type"] for w in warnings} == {"warning", "tip"}
     assert all(CAT.is_category(w["category"]) for w in warnings if "category" in w)
 
