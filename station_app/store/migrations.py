@@ -341,3 +341,11 @@ def m002_exchange(db: Database) -> None:
         );
         """,
     )
+
+
+@migrations()
+def m006_tally_months(db: Database) -> None:
+    """Monthly complaint aggregates kept by triggers (store/tally_months.py), filled from the register."""
+    from station_app.store import tally_months
+
+    _run_script(db, tally_months.SCHEMA + tally_months.REBUILD)

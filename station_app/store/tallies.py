@@ -68,6 +68,17 @@ def complaint_states(db: Database, scope: Scope) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in cursor]
 
 
+def overdue_now(db: Database, scope: Scope) -> int:
+    """Open cases past their deadline on :as_of, for cases whose state on that day is their state now."""
+    where, params = scope.where("received_on")
+    row = db.execute(
+        f"SELECT count(*) FROM complaints INDEXED BY complaints_tally WHERE {where}"
+        " AND status IN ('registered', 'accepted', 'mediating') AND " + OVERDUE_AS_OF.format(status="status"),
+        params,
+    ).fetchone()
+    return row[0]
+
+
 BREAKDOWN_COLUMNS = ("nature", "category_class", "category_top", "amount_band", "channel", "station_code")
 
 

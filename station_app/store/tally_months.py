@@ -1,0 +1,168 @@
+"""Monthly complaint aggregates kept by triggers, so a tally of whole months reads hundreds of rows, not cases.
+
+``tally_months`` holds, per station and month of receipt, the count and money of the complaints in each
+state (dim ``all``) and the accepted complaints per nature, category class, amount band and channel.
+Triggers add a case's contribution when it is written and take it back when it changes or goes, in
+the same transaction (a key emptied by a change keeps a row of zeros: harmless, and cheaper than
+finding it again), so the table always equals a GROUP BY over the live register (tested, property
+tests included). ``latest`` keeps the latest day any contribution carried (received, accepted,
+mediation started, closed): the aggregates describe the cases as they stand now, which equals "as of
+a day" only when no step of theirs is later than that day; the tally checks that before using them.
+
+The schema below is migration m006's: never edit it; change it with a new migration.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlite_utils import Database
+
+DIMENSIONS = ("nature", "category_class", "amount_band", "channel")
+_TRACKED = (
+    "station_code, received_on, status, accepted_on, mediation_started_on, closed_on, deleted_at, "
+    "nature, category_class, amount_band, channel, recovered_fen, punitive_fen"
+)
+
+
+def _contribution(row: str, sign: str) -> str:
+    """Statements adding (sign '+') or removing ('-') the contribution of ``row`` (NEW or OLD)."""
+    month = f"substr({row}.received_on, 1, 7)"
+    latest = (
+        f"max({row}.received_on, coalesce({row}.accepted_on, ''), coalesce({row}.mediation_started_on, ''),"
+        f" coalesce({row}.closed_on, ''))"
+    )
+    values = " UNION ALL ".join(
+        f"SELECT '{dim}' AS dim, coalesce({row}.{dim}, 'unknown') AS value" for dim in DIMENSIONS
+    )
+    upsert = (
+        "ON CONFLICT (station_code, month, dim, value, status, accepted) DO UPDATE SET"
+        " n = n + excluded.n, recovered_fen = recovered_fen + excluded.recovered_fen,"
+        " punitive_cases = punitive_cases + excluded.punitive_cases,"
+        " punitive_fen = punitive_fen + excluded.punitive_fen, latest = max(latest, excluded.latest)"
+    )
+    return f"""
+        INSERT INTO tally_months
+        SELECT {row}.station_code, {month}, 'all', '', {row}.status, {row}.accepted_on IS NOT NULL,
+               {sign}1, {sign}{row}.recovered_fen, {sign}({row}.punitive_fen > 0), {sign}{row}.punitive_fen, {latest}
+        WHERE {row}.deleted_at IS NULL
+        {upsert};
+        INSERT INTO tally_months
+        SELECT {row}.station_code, {month}, d.dim, d.value, '', 1, {sign}1, 0, 0, 0, {latest}
+        FROM ({values}) AS d
+        WHERE {row}.deleted_at IS NULL AND {row}.accepted_on IS NOT NULL
+        {upsert};
+    """
+
+
+SCHEMA = f"""
+    CREATE TABLE tally_months (
+        station_code TEXT NOT NULL,
+        month TEXT NOT NULL,
+        dim TEXT NOT NULL,
+        value TEXT NOT NULL,
+        status TEXT NOT NULL,
+        accepted INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        recovered_fen INTEGER NOT NULL,
+        punitive_cases INTEGER NOT NULL,
+        punitive_fen INTEGER NOT NULL,
+        latest TEXT NOT NULL,
+        PRIMARY KEY (station_code, month, dim, value, status, accepted)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER tally_months_ai AFTER INSERT ON complaints BEGIN
+        {_contribution("new", "+")}
+    END;
+    CREATE TRIGGER tally_months_ad AFTER DELETE ON complaints BEGIN
+        {_contribution("old", "-")}
+    END;
+    CREATE TRIGGER tally_months_au AFTER UPDATE OF {_TRACKED} ON complaints BEGIN
+        {_contribution("old", "-")}
+        {_contribution("new", "+")}
+    END;
+"""
+
+REBUILD = """
+    DELETE FROM tally_months;
+    INSERT INTO tally_months
+    SELECT station_code, substr(received_on, 1, 7), 'all', '', status, accepted_on IS NOT NULL, count(*),
+           sum(recovered_fen), sum(punitive_fen > 0), sum(punitive_fen),
+           max(max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''),
+                   coalesce(closed_on, '')))
+    FROM complaints WHERE deleted_at IS NULL GROUP BY 1, 2, 5, 6;
+""" + "".join(
+    f"""
+    INSERT INTO tally_months
+    SELECT station_code, substr(received_on, 1, 7), '{dim}', coalesce({dim}, 'unknown'), '', 1, count(*), 0, 0, 0,
+           max(max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''),
+                   coalesce(closed_on, '')))
+    FROM complaints WHERE deleted_at IS NULL AND accepted_on IS NOT NULL GROUP BY 1, 2, 4;
+    """
+    for dim in DIMENSIONS
+)
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into statements (a trigger's body stays whole) to run inside the caller's transaction."""
+    found, statement = [], ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            found.append(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement[:80]}")
+    return found
+
+
+def rebuild(db: Database) -> None:
+    """Recount every aggregate from the register (a repair; the triggers keep them right otherwise)."""
+    with db.atomic():
+        for statement in statements(REBUILD):
+            db.execute(statement)
+
+
+def _scope(stations: tuple[str, ...], first_month: str, last_month: str) -> tuple[str, list[Any]]:
+    marks = ", ".join("?" for _ in stations)
+    return f"station_code IN ({marks}) AND month BETWEEN ? AND ?", [*stations, first_month, last_month]
+
+
+def latest_step(db: Database, stations: tuple[str, ...], first_month: str, last_month: str) -> str | None:
+    """The latest day any aggregated case in scope carries (None when there is none)."""
+    where, params = _scope(stations, first_month, last_month)
+    return db.execute(f"SELECT max(latest) FROM tally_months WHERE {where}", params).fetchone()[0]
+
+
+def states(db: Database, stations: tuple[str, ...], first_month: str, last_month: str) -> list[dict[str, Any]]:
+    """Per state and accepted flag: cases, money recovered, punitive cases and money (as they stand)."""
+    where, params = _scope(stations, first_month, last_month)
+    cursor = db.execute(
+        "SELECT status AS st, accepted AS acc, sum(n) AS n, sum(recovered_fen) AS recovered_fen,"
+        " sum(punitive_cases) AS punitive_cases, sum(punitive_fen) AS punitive_fen"
+        f" FROM tally_months WHERE {where} AND dim = 'all' GROUP BY status, accepted",
+        params,
+    )
+    return [
+        dict(zip(("st", "acc", "n", "recovered_fen", "punitive_cases", "punitive_fen"), r, strict=True)) for r in cursor
+    ]
+
+
+def breakdown(db: Database, stations: tuple[str, ...], first_month: str, last_month: str, dim: str) -> dict[str, int]:
+    """Accepted cases per value of one dimension; ``station_code`` counts the accepted cases per station."""
+    where, params = _scope(stations, first_month, last_month)
+    if dim == "station_code":
+        sql = f"SELECT station_code, sum(n) FROM tally_months WHERE {where} AND dim = 'all' AND accepted = 1 GROUP BY 1"
+    elif dim in DIMENSIONS:
+        sql = f"SELECT value, sum(n) FROM tally_months WHERE {where} AND dim = '{dim}' GROUP BY 1"
+    else:
+        raise ValueError(dim)
+    return {value: n for value, n in db.execute(sql, params).fetchall() if n}
+
+
+def all_rows(db: Database) -> list[tuple[Any, ...]]:
+    """Every non-empty aggregate, in key order (tests compare it with a recount)."""
+    return db.execute(
+        "SELECT station_code, month, dim, value, status, accepted, n, recovered_fen, punitive_cases, punitive_fen"
+        " FROM tally_months WHERE n != 0 ORDER BY 1, 2, 3, 4, 5, 6"
+    ).fetchall()
