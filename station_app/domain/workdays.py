@@ -84,13 +84,9 @@ class WorkCalendar:
 
         ``overrides_path`` defaults to resources/holidays/cn_overrides.json; a missing file means no overrides.
         """
-        import holidays
-
         if not years:
             raise ValueError("years must not be empty")
-        table = holidays.China(years=list(years))
-        off = {d for d in table if d.year in years}
-        on = {d for d in table.weekend_workdays if d.year in years}
+        off, on = official_days(years)
         known = {y for y in years if y <= LAST_OFFICIAL_PACKAGE_YEAR}
         path = overrides_path if overrides_path is not None else default_overrides_path()
         for year, (year_off, year_on) in load_overrides(path).items():
@@ -197,6 +193,36 @@ def _parse_dates(path: Path, year_text: str, values: Any) -> set[date]:
         except (TypeError, ValueError) as exc:
             raise InvalidValue(f"节假日调整表 {path} 中 {year_text} 年的日期“{value}”无效，应为 YYYY-MM-DD") from exc
     return days
+
+
+def precomputed_path() -> Path:
+    return resource_dir() / "holidays" / "cn_calendar.json"
+
+
+def compute_official_days(years: range) -> tuple[set[date], set[date]]:
+    """Holidays and make-up working days of ``years`` from the ``holidays`` package (~0.15 s)."""
+    import holidays
+
+    table = holidays.China(years=list(years))
+    return {d for d in table if d.year in years}, {d for d in table.weekend_workdays if d.year in years}
+
+
+def official_days(years: range) -> tuple[set[date], set[date]]:
+    """The same, read from the table precomputed from the pinned package when it covers ``years``.
+
+    Working out twenty years of lunar holidays cost a fifth of the app's start; the table is checked
+    against the package by the tests (scripts/make_calendar_table.py writes it again).
+    """
+    try:
+        data = json.loads(precomputed_path().read_text(encoding="utf-8"))
+        first, last = data["years"]
+        if first <= min(years) and max(years) <= last:
+            off = {date.fromisoformat(d) for d in data["off"]}
+            on = {date.fromisoformat(d) for d in data["on"]}
+            return {d for d in off if d.year in years}, {d for d in on if d.year in years}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no table or a damaged one: work the days out
+    return compute_official_days(years)
 
 
 @lru_cache(maxsize=1)

@@ -12,18 +12,21 @@ from station_app.domain.errors import InvalidValue, NotFound
 from station_app.services.session import Session
 from station_app.store import audit
 from station_app.store import complaints as complaint_store
-from station_app.store import monthly as monthly_store
 from station_app.store import records as store
+from station_app.store import tally_months as month_store
 
 
-def _due_state(session: Session, case: dict[str, Any], today: date) -> str:
-    soon = int(store.get_setting(session.db, "due_soon_days") or 2)
-    return case_rules.case_due_state(case, today, session.calendar, soon)
+def _soon_days(session: Session) -> int:
+    return int(store.get_setting(session.db, "due_soon_days") or 2)
 
 
-def summary(session: Session, case: dict[str, Any], today: date) -> dict[str, Any]:
+def _due_state(session: Session, case: dict[str, Any], today: date, soon: int | None = None) -> str:
+    return case_rules.case_due_state(case, today, session.calendar, _soon_days(session) if soon is None else soon)
+
+
+def summary(session: Session, case: dict[str, Any], today: date, soon: int | None = None) -> dict[str, Any]:
     """One line of the register (the list output)."""
-    state = _due_state(session, case, today)
+    state = _due_state(session, case, today, soon)
     return {
         "id": case["id"],
         "number": case["number"],
@@ -149,17 +152,37 @@ def list_complaints(
     session.require(roles.READ)
     if overdue:
         flt = replace(flt, overdue_on=today.isoformat())
+    soon = _soon_days(session)
     if due_soon:
-        # Narrow in SQL to deadlines within a few weeks, then let the working-day rule decide.
-        flt = replace(flt, due_by=(today + timedelta(days=31)).isoformat())
-        rows = [summary(session, c, today) for c in complaint_store.find(session.db, flt, limit=None)]
-        rows = [r for r in rows if r["due_state"] in ("due_soon", "overdue")]
-        total = len(rows)
-        rows = rows[offset : offset + limit if limit else None]
+        total, cases = _urgent(session, flt, today, soon, limit, offset)
     else:
         total = complaint_store.count(session.db, flt)
-        rows = [summary(session, c, today) for c in complaint_store.find(session.db, flt, limit=limit, offset=offset)]
+        cases = complaint_store.find(session.db, flt, limit=limit, offset=offset)
+    rows = [summary(session, c, today, soon) for c in cases]
     return {"total": total, "offset": offset, "limit": limit, "items": rows}
+
+
+def _urgent(
+    session: Session, flt: complaint_store.ComplaintFilter, today: date, soon: int, limit: int | None, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """Overdue cases (exact in SQL) and those due within ``soon`` working days, newest received first.
+
+    Only the page asked for is read of the overdue ones (an old register may hold thousands); the few
+    due in the next weeks are read and the working-day rule decides which are due soon.
+    """
+    overdue = replace(flt, overdue_on=today.isoformat())
+    # ``soon`` working days never span more than 2×soon + 14 calendar days, even across Spring Festival.
+    upcoming = replace(flt, due_from=today.isoformat(), due_by=(today + timedelta(days=2 * soon + 14)).isoformat())
+    due_soon = [
+        c
+        for c in complaint_store.find(session.db, upcoming, limit=None)
+        if _due_state(session, c, today, soon) == "due_soon"
+    ]
+    wanted = None if limit is None else offset + limit
+    merged = complaint_store.find(session.db, overdue, limit=wanted) + due_soon
+    merged.sort(key=lambda c: (c["received_on"], c["pk"]), reverse=True)
+    total = complaint_store.count(session.db, overdue) + len(due_soon)
+    return total, merged[offset : None if limit is None else offset + limit]
 
 
 def last_months(session: Session, today: date, months: int = 12) -> list[dict[str, Any]]:
@@ -171,8 +194,8 @@ def last_months(session: Session, today: date, months: int = 12) -> list[dict[st
     session.require(roles.READ)
     first_index = today.year * 12 + today.month - 1 - (months - 1)
     first = date(first_index // 12, first_index % 12 + 1, 1)
-    counts = monthly_store.received_and_settled(
-        session.db, first.isoformat(), today.isoformat(), session.station()["code"]
+    counts = month_store.received_and_settled(
+        session.db, session.station()["code"], first.isoformat()[:7], today.isoformat()[:7]
     )
     result = []
     for index in range(first_index, first_index + months):

@@ -75,6 +75,7 @@ class ComplaintFilter:
     station_code: str = ""
     overdue_on: str = ""  # ISO date: only cases overdue on that day
     due_by: str = ""  # ISO date: open cases whose current deadline is on or before it
+    due_from: str = ""  # ISO date: open, not paused cases whose current deadline is on or after it
     include_deleted: bool = False
 
 
@@ -148,6 +149,12 @@ def filter_clauses(f: ComplaintFilter) -> tuple[list[str], list[Any]]:
             " OR (status IN ('accepted', 'mediating') AND paused_since IS NULL AND mediation_due <= ?))"
         )
         params.extend([f.due_by, f.due_by])
+    if f.due_from:
+        where.append(
+            "((status = 'registered' AND acceptance_due >= ?)"
+            " OR (status IN ('accepted', 'mediating') AND paused_since IS NULL AND mediation_due >= ?))"
+        )
+        params.extend([f.due_from, f.due_from])
     if f.search.strip():
         search_where, search_params = _search_clauses(f.search)
         where.extend(search_where)

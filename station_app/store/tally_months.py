@@ -1,7 +1,8 @@
 """Monthly complaint aggregates kept by triggers, so a tally of whole months reads hundreds of rows, not cases.
 
 ``tally_months`` holds, per station and month of receipt, the count and money of the complaints in each
-state (dim ``all``) and the accepted complaints per nature, category class, amount band and channel.
+state (dim ``all``) and the accepted complaints per nature, category class, amount band and channel; and,
+under dim ``settled_in``, the settled complaints per month of settlement (the workbench's chart).
 Triggers add a case's contribution when it is written and take it back when it changes or goes, in
 the same transaction (a key emptied by a change keeps a row of zeros: harmless, and cheaper than
 finding it again), so the table always equals a GROUP BY over the live register (tested, property
@@ -53,6 +54,11 @@ def _contribution(row: str, sign: str) -> str:
         FROM ({values}) AS d
         WHERE {row}.deleted_at IS NULL AND {row}.accepted_on IS NOT NULL
         {upsert};
+        INSERT INTO tally_months
+        SELECT {row}.station_code, substr({row}.closed_on, 1, 7), 'settled_in', '', 'settled', 1, {sign}1,
+               {sign}{row}.recovered_fen, 0, 0, {latest}
+        WHERE {row}.deleted_at IS NULL AND {row}.status = 'settled' AND {row}.closed_on IS NOT NULL
+        {upsert};
     """
 
 
@@ -83,7 +89,8 @@ SCHEMA = f"""
     END;
 """
 
-REBUILD = """
+REBUILD = (
+    """
     DELETE FROM tally_months;
     INSERT INTO tally_months
     SELECT station_code, substr(received_on, 1, 7), 'all', '', status, accepted_on IS NOT NULL, count(*),
@@ -91,15 +98,24 @@ REBUILD = """
            max(max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''),
                    coalesce(closed_on, '')))
     FROM complaints WHERE deleted_at IS NULL GROUP BY 1, 2, 5, 6;
-""" + "".join(
-    f"""
+"""
+    + "".join(
+        f"""
     INSERT INTO tally_months
     SELECT station_code, substr(received_on, 1, 7), '{dim}', coalesce({dim}, 'unknown'), '', 1, count(*), 0, 0, 0,
            max(max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''),
                    coalesce(closed_on, '')))
     FROM complaints WHERE deleted_at IS NULL AND accepted_on IS NOT NULL GROUP BY 1, 2, 4;
     """
-    for dim in DIMENSIONS
+        for dim in DIMENSIONS
+    )
+    + """
+    INSERT INTO tally_months
+    SELECT station_code, substr(closed_on, 1, 7), 'settled_in', '', 'settled', 1, count(*), sum(recovered_fen), 0, 0,
+           max(max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''),
+                   coalesce(closed_on, '')))
+    FROM complaints WHERE deleted_at IS NULL AND status = 'settled' AND closed_on IS NOT NULL GROUP BY 1, 2;
+"""
 )
 
 
@@ -158,6 +174,18 @@ def breakdown(db: Database, stations: tuple[str, ...], first_month: str, last_mo
     else:
         raise ValueError(dim)
     return {value: n for value, n in db.execute(sql, params).fetchall() if n}
+
+
+def received_and_settled(db: Database, station_code: str, first_month: str, last_month: str) -> dict[str, tuple]:
+    """YYYY-MM → (complaints received that month, complaints settled that month)."""
+    where, params = _scope((station_code,), first_month, last_month)
+    counts: dict[str, list[int]] = {}
+    for month, dim, n in db.execute(
+        f"SELECT month, dim, sum(n) FROM tally_months WHERE {where} AND dim IN ('all', 'settled_in') GROUP BY 1, 2",
+        params,
+    ):
+        counts.setdefault(month, [0, 0])[0 if dim == "all" else 1] = n
+    return {month: (pair[0], pair[1]) for month, pair in counts.items()}
 
 
 def all_rows(db: Database) -> list[tuple[Any, ...]]:

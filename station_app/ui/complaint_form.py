@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
@@ -80,10 +80,16 @@ class ComplaintForm(QWidget):
         self.ui.nature.addItem("请选择性质…", "")
         for entry in cat.entries("natures"):
             self.ui.nature.addItem(entry.label, entry.code)
-        completer = QCompleter(complaint_register.business_names(self.session), self)
+        # Filled when the form is shown (a big register's names take a moment; the window opens first).
+        self.business_names = QStringListModel(self)
+        completer = QCompleter(self.business_names, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.ui.business_name.setCompleter(completer)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.business_names.setStringList(complaint_register.business_names(self.session))
 
     def _align_labels(self) -> None:
         """The consumer and business groups' fields start at the same x."""

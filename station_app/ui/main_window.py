@@ -15,17 +15,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.ui.complaint_form import ComplaintForm
-from station_app.ui.exchange_page import ExchangePage
-from station_app.ui.records_page import RecordsPage
 from station_app.ui.register_page import RegisterPage
-from station_app.ui.settings_page import SettingsPage
-from station_app.ui.stats_page import StatsPage
 from station_app.ui.workbench import Workbench
 
 NAVIGATION = ["工作台", "投诉", "咨询", "举报", "宣传活动", "消费警示", "统计", "数据交换", "设置"]
@@ -70,22 +67,14 @@ class StationMainWindow(QMainWindow):
         self.complaints.addWidget(form_scroll)
         self.pages.addWidget(self.workbench)
         self.pages.addWidget(self.complaints)
-        self.stats = StatsPage(session, db_path, today)
-        self.settings = SettingsPage(session, db_path)
-        self.exchange = ExchangePage(session, db_path)
-        self.record_pages = {
-            title: RecordsPage(session, kind, today)
-            for title, kind in (
-                ("咨询", "consultation"),
-                ("举报", "report"),
-                ("宣传活动", "outreach_event"),
-                ("消费警示", "warning"),
-            )
-        }
-        for title in NAVIGATION[2:]:
-            special = {"统计": self.stats, "设置": self.settings, "数据交换": self.exchange, **self.record_pages}
-            self.pages.addWidget(special.get(title) or placeholder(title))
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # The other pages are made the first time they are shown: the workbench paints sooner, and
+        # what they import (spreadsheets, PDF, cryptography) is not loaded by someone who only registers.
+        self.built: dict[str, QWidget] = {}
+        for _title in NAVIGATION[2:]:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.pages.addWidget(holder)
+        self.nav.currentRowChanged.connect(self.show_page)
 
         self.workbench.new_complaint.connect(self.open_form)
         self.workbench.show_overdue.connect(self.show_overdue)
@@ -103,6 +92,54 @@ class StationMainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         if self.form.ui.draft_note.text():  # a draft survived a crash: show it straight away
             self.open_form()
+
+    # -- pages ------------------------------------------------------------------------------
+    def _make_page(self, title: str) -> QWidget:
+        session, path, today = self.session, self.db_path, self.today
+        if title == "统计":
+            from station_app.ui.stats_page import StatsPage
+
+            return StatsPage(session, path, today)
+        if title == "数据交换":
+            from station_app.ui.exchange_page import ExchangePage
+
+            return ExchangePage(session, path)
+        if title == "设置":
+            from station_app.ui.settings_page import SettingsPage
+
+            return SettingsPage(session, path)
+        from station_app.ui.records_page import RecordsPage
+
+        kinds = {"咨询": "consultation", "举报": "report", "宣传活动": "outreach_event", "消费警示": "warning"}
+        return RecordsPage(session, kinds[title], today) if title in kinds else placeholder(title)
+
+    def page(self, title: str) -> QWidget:
+        """The page under a navigation entry, made on first use."""
+        index = NAVIGATION.index(title)
+        if index < 2:
+            return self.pages.widget(index)
+        if title not in self.built:
+            self.built[title] = self._make_page(title)
+            self.pages.widget(index).layout().addWidget(self.built[title])
+        return self.built[title]
+
+    @Slot(int)
+    def show_page(self, index: int) -> None:
+        if index >= 0:
+            self.page(NAVIGATION[index])
+        self.pages.setCurrentIndex(index)
+
+    @property
+    def stats(self) -> QWidget:
+        return self.page("统计")
+
+    @property
+    def exchange(self) -> QWidget:
+        return self.page("数据交换")
+
+    @property
+    def settings(self) -> QWidget:
+        return self.page("设置")
 
     # -- navigation -------------------------------------------------------------------------
     @Slot()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain import tallies as periods
-from station_app.reports import tally_pdf, tally_rows, tally_xlsx
+from station_app.reports import tally_rows
 from station_app.reports.tally_rows import TEXT, format_cell
 from station_app.reports.tally_text import summary_sentence, title
 from station_app.services import tallies
@@ -236,6 +236,8 @@ class StatsPage(QWidget):
         target, _ = QFileDialog.getSaveFileName(self, "导出统计", default, suffix)
         if not target:
             return
+        from station_app.reports import tally_pdf, tally_xlsx  # openpyxl and reportlab: loaded when used
+
         writer = tally_xlsx.write if fmt == "xlsx" else tally_pdf.write
         try:
             writer(self.data, self.session.catalogs, self.names, Path(target))

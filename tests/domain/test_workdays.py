@@ -235,3 +235,17 @@ def test_working_days_between_agrees_with_counting_day_by_day(a, b):
 @given(DATES)
 def test_is_working_day_matches_the_rule(day):
     assert CAL.is_working_day(day) is naive_is_working(day)
+
+
+def test_the_precomputed_table_equals_the_holidays_package():
+    """A failure means the pinned package changed: run scripts/make_calendar_table.py."""
+    from station_app.domain import workdays
+
+    assert workdays.official_days(workdays.DEFAULT_YEARS) == workdays.compute_official_days(workdays.DEFAULT_YEARS)
+
+
+def test_years_outside_the_table_are_worked_out():
+    from station_app.domain import workdays
+
+    off, _on = workdays.official_days(range(2010, 2012))
+    assert date(2011, 10, 3) in off  # National Day week

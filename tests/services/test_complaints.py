@@ -247,3 +247,27 @@ def test_last_months_counts_received_and_settled_by_their_own_month(session):
     assert by_month["2026-10"] == (1, 0)
     assert by_month["2026-11"] == (0, 1)
     assert sum(m["received"] for m in months) == 1  # both 2025-11 cases fall outside the twelve months
+
+
+def test_urgent_list_reads_a_page_yet_equals_the_rule_applied_to_every_case(tmp_path):
+    from dataclasses import replace as with_
+    from datetime import timedelta
+
+    from station_app.services import demo
+    from station_app.services.session import Session
+    from station_app.store import complaints as complaint_store
+
+    s = Session.open(tmp_path / "demo.sqlite3")
+    demo.build_demo(s, 1500, TODAY)
+    states = set()
+    for day in (TODAY, TODAY + timedelta(days=4), TODAY + timedelta(days=9)):
+        wide = with_(ComplaintFilter(), due_by=(day + timedelta(days=60)).isoformat())
+        lines = [complaint_views.summary(s, c, day) for c in complaint_store.find(s.db, wide, limit=None)]
+        expected = [line["number"] for line in lines if line["due_state"] in ("overdue", "due_soon")]
+        listed = complaint_views.list_complaints(s, ComplaintFilter(), day, due_soon=True, limit=None)
+        assert [r["number"] for r in listed["items"]] == expected and listed["total"] == len(expected) > 10
+        page = complaint_views.list_complaints(s, ComplaintFilter(), day, due_soon=True, limit=5, offset=3)
+        assert [r["number"] for r in page["items"]] == expected[3:8] and page["total"] == len(expected)
+        states |= {r["due_state"] for r in listed["items"]}
+    assert states == {"overdue", "due_soon"}
+    s.close()

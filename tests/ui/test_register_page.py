@@ -40,3 +40,10 @@ def test_the_workbench_chart_shows_twelve_months_ending_with_this_one(qtbot, tmp
     assert len(months) == 12 and months[-1]["month"] == TODAY.strftime("%Y-%m")
     assert months[-1]["received"] == int(window.workbench.this_month.value.text())
     assert window.workbench.chart.isVisible()
+
+
+def test_the_form_offers_businesses_already_registered(qtbot, tmp_path):
+    window = open_window(qtbot, demo_register(tmp_path, 50))
+    window.open_form()
+    names = window.form.business_names.stringList()
+    assert names and window.form.ui.business_name.completer().model() is window.form.business_names
