@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from station_app.domain import roles, workflow
-from station_app.services.complaint_views import summary
+from station_app.services.complaint_views import soon_days, summary
 from station_app.services.session import Session
 from station_app.store import complaint_pages
 from station_app.store import complaints as complaint_store
@@ -41,7 +41,27 @@ def page(
     rows = complaint_pages.find_page(
         session.db, _filter(flt, today, overdue), sort=sort, descending=descending, limit=limit, offset=offset
     )
-    return [summary(session, row, today) for row in rows]
+    soon = soon_days(session)
+    return [summary(session, row, today, soon) for row in rows]
+
+
+def first_page(
+    session: Session,
+    flt: ComplaintFilter,
+    today: date,
+    *,
+    overdue: bool = False,
+    sort: str = "received_on",
+    descending: bool = True,
+    limit: int = 200,
+) -> tuple[int, list[dict[str, Any]]]:
+    """How many cases match, and the first ``limit`` of them (what the register shows on a new search)."""
+    session.require(roles.READ)
+    total, rows = complaint_pages.find_first_page(
+        session.db, _filter(flt, today, overdue), sort=sort, descending=descending, limit=limit
+    )
+    soon = soon_days(session)
+    return total, [summary(session, row, today, soon) for row in rows]
 
 
 def business_names(session: Session, prefix_limit: int = 500) -> list[str]:

@@ -16,12 +16,12 @@ from station_app.store import records as store
 from station_app.store import tally_months as month_store
 
 
-def _soon_days(session: Session) -> int:
+def soon_days(session: Session) -> int:
     return int(store.get_setting(session.db, "due_soon_days") or 2)
 
 
 def _due_state(session: Session, case: dict[str, Any], today: date, soon: int | None = None) -> str:
-    return case_rules.case_due_state(case, today, session.calendar, _soon_days(session) if soon is None else soon)
+    return case_rules.case_due_state(case, today, session.calendar, soon_days(session) if soon is None else soon)
 
 
 def summary(session: Session, case: dict[str, Any], today: date, soon: int | None = None) -> dict[str, Any]:
@@ -152,7 +152,7 @@ def list_complaints(
     session.require(roles.READ)
     if overdue:
         flt = replace(flt, overdue_on=today.isoformat())
-    soon = _soon_days(session)
+    soon = soon_days(session)
     if due_soon:
         total, cases = _urgent(session, flt, today, soon, limit, offset)
     else:

@@ -108,6 +108,13 @@ def select(
     return [decode(dict(zip(columns, values, strict=True))) for values in cursor]
 
 
+def select_sql(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """Rows of a query over one record table, decoded like ``select``'s (for this package's own SQL)."""
+    cursor = db.execute(sql, params)
+    columns = [d[0] for d in cursor.description]
+    return [decode(dict(zip(columns, values, strict=True))) for values in cursor]
+
+
 def count(db: Database, kind: str, where: list[str], params: list[Any]) -> int:
     sql = f"SELECT count(*) FROM {TABLES[kind]}"
     if where:

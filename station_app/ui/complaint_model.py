@@ -64,11 +64,17 @@ class ComplaintTableModel(QAbstractTableModel):
     # -- reading ----------------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = []
-        self.total = complaint_register.count(self.session, self.filter, self.today(), overdue=self.overdue)
+        self.total, self.rows = complaint_register.first_page(
+            self.session,
+            self.filter,
+            self.today(),
+            overdue=self.overdue,
+            sort=self.sort_key,
+            descending=self.descending,
+            limit=self.page_size,
+        )
+        self.pages_read = self.pages_read + 1 if self.rows else self.pages_read
         self.endResetModel()
-        if self.total:
-            self.fetchMore(QModelIndex())
 
     def set_filter(self, flt: ComplaintFilter, overdue: bool = False) -> None:
         self.filter, self.overdue = flt, overdue
