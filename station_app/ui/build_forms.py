@@ -1,4 +1,5 @@
-"""Compile the Qt Designer forms (forms/*.ui) into station_app/ui/generated/ui_<name>.py.
+"""Compile the Qt Designer forms (forms/*.ui) into station_app/ui/generated/ui_<name>.py, and the
+translations (resources/i18n/*.ts) into station_app/ui/generated/i18n/*.qm.
 
 Run ``python -m station_app.ui.build_forms`` (the build step), or let ``load_form`` compile a form on
 demand when its generated module is missing or older than the .ui file, so a clean checkout runs without
@@ -20,22 +21,56 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FORMS = ROOT / "forms"
 GENERATED = Path(__file__).resolve().parent / "generated"
 PACKAGE = "station_app.ui.generated"
+TRANSLATION_SOURCES = ROOT / "resources" / "i18n"
+
+
+def translations_dir() -> Path:
+    """Where the compiled .qm files are (beside the generated forms; a bundle carries that folder)."""
+    return GENERATED / "i18n"
+
+
+def qt_tool(name: str) -> str:
+    """A Qt tool shipped inside the PySide6 wheel (uic, lrelease), else pyside6-<name> on the PATH."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    for candidate in (f"{name}.exe", name) if sys.platform == "win32" else (name,):
+        if (folder / candidate).exists():
+            return str(folder / candidate)
+    beside = Path(sys.executable).parent / f"pyside6-{name}"
+    found = str(beside) if beside.exists() else shutil.which(f"pyside6-{name}")
+    if not found:
+        raise RuntimeError(f"找不到 {name}（PySide6 安装不完整）")
+    return found
+
+
+def compile_translations(force: bool = False) -> list[Path]:
+    """resources/i18n/<name>.ts → generated/i18n/<name>.qm when missing or older (nothing in a bundle)."""
+    written = []
+    for source in sorted(TRANSLATION_SOURCES.glob("*.ts")):
+        out = translations_dir() / f"{source.stem}.qm"
+        if not force and out.exists() and out.stat().st_mtime >= source.stat().st_mtime:
+            continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        partial = out.with_name(f"{out.stem}.{os.getpid()}.tmp.qm")
+        result = subprocess.run(
+            [qt_tool("lrelease"), "-silent", str(source), "-qm", str(partial)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0 or not partial.exists():
+            partial.unlink(missing_ok=True)
+            raise RuntimeError(f"编译 {source.name} 失败：{result.stderr.strip()}")
+        partial.replace(out)
+        written.append(out)
+    return written
 
 
 def uic_command() -> list[str]:
     """The uic shipped inside the PySide6 wheel (``-g python``), else pyside6-uic on the PATH."""
-    import PySide6
-
-    folder = Path(PySide6.__file__).resolve().parent
-    for name in ("uic.exe", "uic") if sys.platform == "win32" else ("uic",):
-        binary = folder / name
-        if binary.exists():
-            return [str(binary), "-g", "python"]
-    beside = Path(sys.executable).parent / "pyside6-uic"
-    found = str(beside) if beside.exists() else shutil.which("pyside6-uic")
-    if not found:
-        raise RuntimeError("找不到 uic（PySide6 安装不完整）：无法编译 forms/*.ui")
-    return [found]
+    tool = qt_tool("uic")
+    return [tool, "-g", "python"] if not Path(tool).name.startswith("pyside6-") else [tool]
 
 
 def target(ui_file: Path) -> Path:
@@ -65,8 +100,9 @@ def compile_form(ui_file: Path) -> Path:
 
 
 def build(force: bool = False) -> list[Path]:
-    """Compile every forms/*.ui that changed (all of them with ``force``); return what was written."""
-    return [compile_form(f) for f in sorted(FORMS.glob("*.ui")) if force or is_stale(f)]
+    """Compile every form and translation that changed (all of them with ``force``); return what was written."""
+    forms = [compile_form(f) for f in sorted(FORMS.glob("*.ui")) if force or is_stale(f)]
+    return forms + compile_translations(force)
 
 
 def load_form(name: str) -> ModuleType:
@@ -84,7 +120,7 @@ def main() -> int:
     written = build(force="--force" in sys.argv)
     for path in written:
         print(f"compiled {path.relative_to(ROOT)}")
-    print(f"{len(written)} form(s) compiled, {len(list(FORMS.glob('*.ui'))) - len(written)} up to date")
+    print(f"{len(written)} file(s) compiled")
     return 0
 
 
