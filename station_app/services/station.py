@@ -64,6 +64,26 @@ def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
     return station_settings(session)
 
 
+LANGUAGES = ("zh_CN", "en")  # the windows' languages; the register, documents and CLI stay Chinese
+
+
+def language(session: Session) -> str:
+    """The language the windows are shown in on this register (zh_CN unless chosen)."""
+    value = store.get_setting(session.db, "language")
+    return value if value in LANGUAGES else LANGUAGES[0]
+
+
+def set_language(session: Session, code: str) -> str:
+    session.require(roles.MANAGE)
+    if code not in LANGUAGES:
+        raise ValidationError([Problem("language", "界面语言", f"可选：{'、'.join(LANGUAGES)}")])
+    with session.db.atomic():
+        before = store.get_setting(session.db, "language")
+        store.set_setting(session.db, "language", code)
+        session.audit("setting", "settings", "language", before={"language": before}, after={"language": code})
+    return code
+
+
 def station_settings(session: Session) -> dict[str, str]:
     session.require(roles.READ)
     values = store.settings(session.db)

@@ -37,18 +37,25 @@ from station_app.services import backup, complaint_views, demo, privacy, users
 from station_app.services.session import Session
 from station_app.store import records as store
 from station_app.store.complaints import ComplaintFilter
+from station_app.ui.i18n import tr
 
 DEMO_SIZE = 300
 
 
+UI_FONT = "WenQuanYi Micro Hei"  # a sans face with proportional Latin letters (English, digits)
+
+
 def register_fonts() -> str | None:
-    """Register the bundled CJK font so Chinese renders on a PC without one; return its family."""
-    family = None
+    """Register the bundled CJK fonts so Chinese renders on a PC without one; return the windows' family.
+
+    The windows use WenQuanYi Micro Hei: AR PL UMing (kept for the printed documents' formal Ming style)
+    sets Latin letters at a fixed width, which made English labels too wide for a 1366-pixel screen.
+    """
+    found: list[str] = []
     for path in sorted((resource_dir() / "fonts").glob("*.tt[fc]")):
         font_id = QFontDatabase.addApplicationFont(str(path))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        family = family or (families[0] if families else None)
-    return family
+        found += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return UI_FONT if UI_FONT in found else (found[0] if found else None)
 
 
 class DemoWorker(QObject):
@@ -82,7 +89,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.credentials = credentials
         self.db_path = db_path
-        self.setWindowTitle(f"消费维权服务站登记簿 {__version__}")
+        self.setWindowTitle(tr("消费维权服务站登记簿 {0}").format(__version__))
         self.resize(1280, 720)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -91,10 +98,10 @@ class MainWindow(QMainWindow):
         self.heading.setStyleSheet("font-size: 20px; font-weight: bold; padding: 8px;")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.demo_button = QPushButton("加载演示登记簿（试用，可随时删除数据文件重来）")
+        self.demo_button = QPushButton(tr("加载演示登记簿（试用，可随时删除数据文件重来）"))
         self.demo_button.setMinimumHeight(44)
         self.demo_button.clicked.connect(self.load_demo)
-        self.setup_button = QPushButton("设置本站，开始正式使用…")
+        self.setup_button = QPushButton(tr("设置本站，开始正式使用…"))
         self.setup_button.setMinimumHeight(44)
         self.setup_button.clicked.connect(self.set_up)
         self.next_window: QMainWindow | None = None
@@ -102,7 +109,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
-            ["编号", "受理日期", "状态", "消费者", "被投诉经营者", "商品或服务", "时限"]
+            [tr("编号"), tr("受理日期"), tr("状态"), tr("消费者"), tr("被投诉经营者"), tr("商品或服务"), tr("时限")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -124,26 +131,29 @@ class MainWindow(QMainWindow):
         try:
             station = store.local_station(session.db)
             if station is None:
-                self.heading.setText("欢迎使用消费维权服务站登记簿")
+                self.heading.setText(tr("欢迎使用消费维权服务站登记簿"))
                 self.hint.setText(
-                    "还没有本站的登记簿。可以先加载一个演示登记簿四处看看；"
-                    "正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。"
+                    tr(
+                        "还没有本站的登记簿。可以先加载一个演示登记簿四处看看；正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。"
+                    )
                 )
                 self.demo_button.show()
                 self.setup_button.show()
                 self.table.setRowCount(0)
-                self.statusBar().showMessage(f"数据文件：{self.db_path}")
+                self.statusBar().showMessage(tr("数据文件：{0}").format(self.db_path))
                 return
             listing = complaint_views.list_complaints(session, ComplaintFilter(), date.today(), limit=200)
         finally:
             session.close()
         self.heading.setText(f"{station['name']}（{station['code']}）")
-        self.hint.setText(f"投诉登记簿：共 {listing['total']} 件，下面是最近的 {len(listing['items'])} 件。")
+        self.hint.setText(
+            tr("投诉登记簿：共 {0} 件，下面是最近的 {1} 件。").format(listing["total"], len(listing["items"]))
+        )
         self.demo_button.hide()
         self.setup_button.hide()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(listing["items"]))
-        words = {"overdue": "已超期", "due_soon": "临期", "paused": "暂停计时"}
+        words = {"overdue": tr("已超期"), "due_soon": tr("临期"), "paused": tr("暂停计时")}
         for row, item in enumerate(listing["items"]):
             values = [
                 item["number"],
@@ -157,7 +167,7 @@ class MainWindow(QMainWindow):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
         self.table.setSortingEnabled(True)
-        self.statusBar().showMessage(f"站点：{station['name']}    数据文件：{self.db_path}")
+        self.statusBar().showMessage(tr("站点：{0}    数据文件：{1}").format(station["name"], self.db_path))
 
     def load_demo(self) -> None:
         self.demo_button.setEnabled(False)
@@ -209,7 +219,7 @@ class MainWindow(QMainWindow):
             self.thread.quit()
             self.thread.wait()
         if error:
-            QMessageBox.warning(self, "演示登记簿", f"生成演示登记簿失败：{error}")
+            QMessageBox.warning(self, tr("演示登记簿"), tr("生成演示登记簿失败：{0}").format(error))
         self.refresh()
 
 
@@ -224,13 +234,17 @@ def check_register_at_start(path: Path) -> bool:
         candidate = backup.newest_good_backup(path)
         if candidate is None:
             QMessageBox.critical(
-                None, "登记簿已损坏", f"登记簿文件无法使用：{exc}\n没有找到完好的备份。请联系县级技术人员。"
+                None,
+                tr("登记簿已损坏"),
+                tr("登记簿文件无法使用：{0}\n没有找到完好的备份。请联系县级技术人员。").format(exc),
             )
             return False
         answer = QMessageBox.question(
             None,
-            "登记簿已损坏",
-            f"登记簿文件无法使用：{exc}\n\n是否用最近的完好备份恢复？\n{candidate.name}\n（损坏的文件会另存，不会删除）",
+            tr("登记簿已损坏"),
+            tr("登记簿文件无法使用：{0}\n\n是否用最近的完好备份恢复？\n{1}\n（损坏的文件会另存，不会删除）").format(
+                exc, candidate.name
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -248,7 +262,7 @@ def tell_about_upgrade(path: Path) -> str:
     finally:
         session.close()
     if note:
-        QMessageBox.information(None, "登记簿已升级", note)
+        QMessageBox.information(None, tr("登记簿已升级"), note)
     return note
 
 
@@ -259,17 +273,17 @@ def ask_credentials(path: Path) -> tuple[str, str] | None:
         if not users.has_users(session):
             return None
         for _ in range(3):
-            name, ok = QInputDialog.getText(None, "登录", "用户名：")
+            name, ok = QInputDialog.getText(None, tr("登录"), tr("用户名："))
             if not ok:
                 raise SystemExit(0)
-            password, ok = QInputDialog.getText(None, "登录", "密码：", QLineEdit.EchoMode.Password)
+            password, ok = QInputDialog.getText(None, tr("登录"), tr("密码："), QLineEdit.EchoMode.Password)
             if not ok:
                 raise SystemExit(0)
             try:
                 users.log_in(session, name, password)
                 return name, password
             except RuleViolation as exc:
-                QMessageBox.warning(None, "登录", str(exc))
+                QMessageBox.warning(None, tr("登录"), str(exc))
         raise SystemExit(1)
     finally:
         session.close()
@@ -292,8 +306,13 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     if os.environ.get("STATION_APP_SMOKE_TEST"):
         # Release check: the window opened and painted from the bundle; say so and leave.
         table = window.table if isinstance(window, MainWindow) else window.register.ui.table  # type: ignore[attr-defined]
+        first = "" if isinstance(window, MainWindow) else window.nav.item(0).text()  # type: ignore[attr-defined]
         QTimer.singleShot(
-            300, lambda: (print(f"window shown: {window.windowTitle()} ({table.model().rowCount()} rows)"), app.quit())
+            300,
+            lambda: (
+                print(f"window shown: {window.windowTitle()} ({table.model().rowCount()} rows) [{first}]"),
+                app.quit(),
+            ),
         )
     return app.exec()
 
@@ -315,7 +334,7 @@ def automatic_backup(path: Path, credentials: tuple[str, str] | None, *, daily: 
         else:
             backup.backup_now(session, path)
     except Exception as exc:  # a full disk or a pulled stick must not stop the station's work
-        sys.stderr.write(f"自动备份失败：{exc}\n")
+        sys.stderr.write(tr("自动备份失败：{0}\n").format(exc))
     finally:
         session.close()
 

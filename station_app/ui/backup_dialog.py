@@ -6,16 +6,17 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from station_app.exchange.sealed import MIN_PASSWORD
 from station_app.ui.field_rows import add_checked_row, ok_cancel_row
+from station_app.ui.i18n import tr
 
 
 class BackupPasswordDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("备份到U盘：设置备份密码"))
+        self.setWindowTitle(tr("备份到U盘：设置备份密码"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr(
+            tr(
                 "备份里有消费者的姓名、电话和身份证号。加密后，U盘丢失也不会泄露；"
                 "恢复时需要输入这个密码，请记在安全的地方（忘记密码将无法恢复这份备份）。"
             )
@@ -25,16 +26,16 @@ class BackupPasswordDialog(QDialog):
         form = QFormLayout()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("至少 {n} 位").format(n=MIN_PASSWORD))
-        self.password_error = add_checked_row(form, self.tr("备份密码"), self.password)
+        self.password.setPlaceholderText(tr("至少 {n} 位").format(n=MIN_PASSWORD))
+        self.password_error = add_checked_row(form, tr("备份密码"), self.password)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again_error = add_checked_row(form, self.tr("再输入一次"), self.again)
+        self.again_error = add_checked_row(form, tr("再输入一次"), self.again)
         layout.addLayout(form)
-        self.plain = QCheckBox(self.tr("不加密（明文备份：U盘丢失会泄露消费者个人信息）"))
+        self.plain = QCheckBox(tr("不加密（明文备份：U盘丢失会泄露消费者个人信息）"))
         self.plain.toggled.connect(self._plain_toggled)
         layout.addWidget(self.plain)
-        layout.addLayout(ok_cancel_row(self.tr("开始备份"), self.accept_if_valid, self.reject))
+        layout.addLayout(ok_cancel_row(tr("开始备份"), self.accept_if_valid, self.reject))
 
     def _plain_toggled(self, plain: bool) -> None:
         for field in (self.password, self.again):
@@ -51,12 +52,12 @@ class BackupPasswordDialog(QDialog):
         self.again_error.hide()
         if not self.plain.isChecked():
             if len(self.password.text()) < MIN_PASSWORD:
-                self.password_error.setText(self.tr("密码至少 {n} 位").format(n=MIN_PASSWORD))
+                self.password_error.setText(tr("密码至少 {n} 位").format(n=MIN_PASSWORD))
                 self.password_error.show()
                 self.password.setFocus()
                 return
             if self.again.text() != self.password.text():
-                self.again_error.setText(self.tr("两次输入的密码不一致"))
+                self.again_error.setText(tr("两次输入的密码不一致"))
                 self.again_error.show()
                 self.again.setFocus()
                 return

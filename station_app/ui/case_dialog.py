@@ -22,39 +22,47 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_views, complaints
 from station_app.services.session import Session
+from station_app.ui.i18n import N_, entry_label, state_label, tr
 from station_app.ui.workflow_dialog import TITLES as STEP_TITLES
 
-DUE_WORDS = {"overdue": "已超期", "due_soon": "即将到期", "on_time": "未到期", "paused": "计时暂停中", "none": ""}
+DUE_WORDS = {
+    "overdue": N_("已超期"),
+    "due_soon": N_("即将到期"),
+    "on_time": N_("未到期"),
+    "paused": N_("计时暂停中"),
+    "none": "",
+}
 EVENT_WORDS = {
-    "registered": "登记",
-    "pause": "暂停计时",
-    "resume": "恢复计时",
-    "extension": "延长时限",
-    "followup": "回访",
+    "registered": N_("登记"),
+    "pause": N_("暂停计时"),
+    "resume": N_("恢复计时"),
+    "extension": N_("延长时限"),
+    "followup": N_("回访"),
 }
 
 
 def describe(case: dict[str, Any]) -> str:
+    due_word = tr(DUE_WORDS[case["due_state"]]) if case["due_state"] in DUE_WORDS else ""
     lines = [
-        f"{case['number']}　{case['status_label']}　{DUE_WORDS.get(case['due_state'], '')}",
-        f"受理日期 {case['received_on']}　适用 {case['rule_version']}",
-        f"消费者：{case['consumer']['name']}　{case['consumer']['phone']}",
-        f"经营者：{case['business']['name']}",
-        f"商品或服务：{case['subject']}　{case['category_label']}　{case['nature_label']}",
-        f"受理决定期限：{case['acceptance_due']}　调解期限：{case['mediation_due'] or '—'}"
-        + (f"（自 {case['paused_since']} 起暂停）" if case["paused_since"] else ""),
-        f"争议事实：{case['facts']}",
+        f"{case['number']}　{state_label(case['status'], case['status_label'])}　{due_word}",
+        tr("受理日期 {0}　适用 {1}").format(case["received_on"], case["rule_version"]),
+        tr("消费者：{0}　{1}").format(case["consumer"]["name"], case["consumer"]["phone"]),
+        tr("经营者：{0}").format(case["business"]["name"]),
+        tr("商品或服务：{0}　{1}　{2}").format(case["subject"], case["category_label"], case["nature_label"]),
+        tr("受理决定期限：{0}　调解期限：{1}").format(case["acceptance_due"], case["mediation_due"] or "—")
+        + (tr("（自 {0} 起暂停）").format(case["paused_since"]) if case["paused_since"] else ""),
+        tr("争议事实：{0}").format(case["facts"]),
         "",
-        "办理过程：",
+        tr("办理过程："),
     ]
     for event in case["history"]:
-        word = EVENT_WORDS.get(event["kind"]) or event["to"] or event["kind"]
+        word = tr(EVENT_WORDS[event["kind"]]) if event["kind"] in EVENT_WORDS else event["to"] or event["kind"]
         if event["kind"] == "transition":
-            word = STEP_TITLES.get(event["to"], event["to"])
+            word = tr(STEP_TITLES[event["to"]]) if event["to"] in STEP_TITLES else event["to"]
         detail = "，".join(f"{k}: {v}" for k, v in event["data"].items())
         lines.append(f"  {event['on']}　{word}　{detail}　（{event['actor']}）")
     lines.append("")
-    lines.append("审计记录：")
+    lines.append(tr("审计记录："))
     for entry in case["audit"]:
         lines.append(f"  {entry['at'][:19].replace('T', ' ')}　{entry['actor']}　{entry['action']}")
     return "\n".join(lines)
@@ -64,15 +72,15 @@ class CaseDialog(QDialog):
     def __init__(self, session: Session, number: str, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.number, self.today = session, number, today
-        self.setWindowTitle(f"投诉案件 {number}")
+        self.setWindowTitle(tr("投诉案件 {0}").format(number))
         self.resize(820, 620)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.buttons = {
-            "pause": QPushButton("送检测/鉴定：暂停计时…"),
-            "resume": QPushButton("恢复计时"),
-            "extend": QPushButton("延长时限…"),
-            "followup": QPushButton("回访…"),
+            "pause": QPushButton(tr("送检测/鉴定：暂停计时…")),
+            "resume": QPushButton(tr("恢复计时")),
+            "extend": QPushButton(tr("延长时限…")),
+            "followup": QPushButton(tr("回访…")),
         }
         self.buttons["pause"].clicked.connect(self.pause)
         self.buttons["resume"].clicked.connect(self.resume)
@@ -82,7 +90,7 @@ class CaseDialog(QDialog):
         for button in self.buttons.values():
             row.addWidget(button)
         row.addStretch(1)
-        close = QPushButton("关闭")
+        close = QPushButton(tr("关闭"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         self.message = QLabel()
@@ -105,7 +113,7 @@ class CaseDialog(QDialog):
         try:
             action()
         except (RuleViolation, ValidationError) as exc:
-            QMessageBox.warning(self, "办理", str(exc))
+            QMessageBox.warning(self, tr("办理"), str(exc))
             return False
         self.message.setText(done)
         self.refresh()
@@ -113,37 +121,42 @@ class CaseDialog(QDialog):
 
     def pause(self, reason: str | None = None) -> bool:
         if reason is None:
-            reason, ok = QInputDialog.getText(self, "暂停计时", "原因（如：送检测、委托鉴定）：")
+            reason, ok = QInputDialog.getText(self, tr("暂停计时"), tr("原因（如：送检测、委托鉴定）："))
             if not ok:
                 return False
         today = self.today()
-        return self._do(lambda: complaints.pause(self.session, self.number, reason, today, today), "已暂停调解计时")
+        return self._do(lambda: complaints.pause(self.session, self.number, reason, today, today), tr("已暂停调解计时"))
 
     def resume(self) -> bool:
         today = self.today()
-        return self._do(lambda: complaints.resume(self.session, self.number, today, today), "已恢复计时")
+        return self._do(lambda: complaints.resume(self.session, self.number, today, today), tr("已恢复计时"))
 
     def extend(self, days: int | None = None, reason: str | None = None) -> bool:
         if days is None:
-            days, ok = QInputDialog.getInt(self, "延长时限", "延长天数：", 10, 1, 365)
+            days, ok = QInputDialog.getInt(self, tr("延长时限"), tr("延长天数："), 10, 1, 365)
             if not ok:
                 return False
         if reason is None:
-            reason, ok = QInputDialog.getText(self, "延长时限", "原因：")
+            reason, ok = QInputDialog.getText(self, tr("延长时限"), tr("原因："))
             if not ok:
                 return False
         today = self.today()
         return self._do(
-            lambda: complaints.extend(self.session, self.number, days, reason, today, today), f"已延长 {days} 天"
+            lambda: complaints.extend(self.session, self.number, days, reason, today, today),
+            tr("已延长 {0} 天").format(days),
         )
 
     def followup(self, satisfaction: str | None = None, opinion: str = "") -> bool:
         if satisfaction is None:
-            levels = [(e.label, e.code) for e in self.session.catalogs.entries("satisfaction")]
-            label, ok = QInputDialog.getItem(self, "回访", "消费者满意度：", [text for text, _ in levels], 0, False)
+            levels = [(entry_label(e), e.code) for e in self.session.catalogs.entries("satisfaction")]
+            label, ok = QInputDialog.getItem(
+                self, tr("回访"), tr("消费者满意度："), [text for text, _ in levels], 0, False
+            )
             if not ok:
                 return False
             satisfaction = dict(levels)[label]
-            opinion, _ = QInputDialog.getText(self, "回访", "消费者意见（可不填）：")
+            opinion, _ = QInputDialog.getText(self, tr("回访"), tr("消费者意见（可不填）："))
         payload = {"date": self.today().isoformat(), "satisfaction": satisfaction, "opinion": opinion}
-        return self._do(lambda: complaints.add_followup(self.session, self.number, payload, self.today()), "已记录回访")
+        return self._do(
+            lambda: complaints.add_followup(self.session, self.number, payload, self.today()), tr("已记录回访")
+        )

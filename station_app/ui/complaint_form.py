@@ -18,6 +18,7 @@ from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, complaints
 from station_app.services.session import Session
 from station_app.ui.build_forms import load_form
+from station_app.ui.i18n import entry_label, tr
 
 DRAFT_DELAY_MS = 700
 DRAFT_MAX_WAIT_S = 3.0
@@ -59,27 +60,27 @@ class ComplaintForm(QWidget):
         self._connect()
         self.reset()
         if self.restore_draft():
-            self.ui.draft_note.setText("已恢复上次未保存的内容（草稿）")
+            self.ui.draft_note.setText(tr("已恢复上次未保存的内容（草稿）"))
 
     # -- set-up -----------------------------------------------------------------------------
     def _fill_pickers(self) -> None:
         cat = self.session.catalogs
         for entry in cat.entries("channels"):
-            self.ui.channel.addItem(entry.label, entry.code)
-        self.ui.category.addItem("请选择类别…", "")
+            self.ui.channel.addItem(entry_label(entry), entry.code)
+        self.ui.category.addItem(tr("请选择类别…"), "")
         classes = {}
         for entry in cat.entries("categories"):
             if entry.parent is None:
                 continue
             if entry.parent in ("goods", "services", "other"):
-                classes[entry.code] = entry.label
-                self.ui.category.addItem(entry.label, entry.code)
+                classes[entry.code] = entry_label(entry)
+                self.ui.category.addItem(entry_label(entry), entry.code)
             else:  # a second-level item, shown with its class (the closed picker shows one line)
-                self.ui.category.addItem(f"{classes.get(entry.parent, '')} · {entry.label}", entry.code)
+                self.ui.category.addItem(f"{classes.get(entry.parent, '')} · {entry_label(entry)}", entry.code)
         self.ui.category.setMaxVisibleItems(20)
-        self.ui.nature.addItem("请选择性质…", "")
+        self.ui.nature.addItem(tr("请选择性质…"), "")
         for entry in cat.entries("natures"):
-            self.ui.nature.addItem(entry.label, entry.code)
+            self.ui.nature.addItem(entry_label(entry), entry.code)
         # Filled when the form is shown (a big register's names take a moment; the window opens first).
         self.business_names = QStringListModel(self)
         completer = QCompleter(self.business_names, self)
@@ -248,7 +249,7 @@ class ComplaintForm(QWidget):
         )
         if numbers:
             ui.duplicate_warning.setText(
-                self.tr(
+                tr(
                     "注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。"
                     "请先核对是否为同一纠纷；确认不是再保存。"
                 ).format(numbers="、".join(numbers))
@@ -272,11 +273,12 @@ class ComplaintForm(QWidget):
         self.draft_timer.stop()
         self.discard_draft()
         self.reset()
-        self.ui.draft_note.setText(f"已保存：{result['number']}")
+        self.ui.draft_note.setText(tr("已保存：{0}").format(result["number"]))
         if result["duplicates"]:
             self.ui.duplicate_warning.setText(
-                f"注意：{result['number']} 可能与 {'、'.join(result['duplicates'])} 重复"
-                "（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。"
+                tr(
+                    "注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。"
+                ).format(result["number"], "、".join(result["duplicates"]))
             )
             self.ui.duplicate_warning.show()
         self.saved.emit(result["number"], list(result["duplicates"]))

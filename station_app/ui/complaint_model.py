@@ -12,12 +12,13 @@ from PySide6.QtGui import QBrush, QColor
 from station_app.services import complaint_register
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
+from station_app.ui.i18n import N_, state_label, tr
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 # (heading, sort key, how a row shows it)
-DUE_WORDS = {"overdue": "已超期", "due_soon": "临期", "paused": "暂停计时", "on_time": "", "none": ""}
+DUE_WORDS = {"overdue": N_("已超期"), "due_soon": N_("临期"), "paused": N_("暂停计时"), "on_time": "", "none": ""}
 
 
 def _yuan(fen: int | None) -> str:
@@ -26,21 +27,21 @@ def _yuan(fen: int | None) -> str:
 
 def _due(row: dict[str, Any]) -> str:
     due = row["acceptance_due"] if row["status"] == "registered" else row["mediation_due"]
-    word = DUE_WORDS.get(row["due_state"], "")
+    word = tr(DUE_WORDS.get(row["due_state"], "")) if DUE_WORDS.get(row["due_state"]) else ""
     if row["closed_on"]:
-        return f"结案 {row['closed_on']}"
+        return tr("结案 {0}").format(row["closed_on"])
     return f"{due or ''} {word}".strip()
 
 
 COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
-    ("编号", "number", lambda r: r["number"]),
-    ("受理日期", "received_on", lambda r: r["received_on"]),
-    ("状态", "status", lambda r: r["status_label"]),
-    ("消费者", "consumer_name", lambda r: r["consumer_name"] or ""),
-    ("被投诉经营者", "business_name", lambda r: r["business_name"] or ""),
-    ("商品或服务", "subject", lambda r: r["subject"] or ""),
-    ("金额（元）", "amount_fen", lambda r: _yuan(r["amount_fen"])),
-    ("时限", "due", _due),
+    (N_("编号"), "number", lambda r: r["number"]),
+    (N_("受理日期"), "received_on", lambda r: r["received_on"]),
+    (N_("状态"), "status", lambda r: state_label(r["status"], r["status_label"])),
+    (N_("消费者"), "consumer_name", lambda r: r["consumer_name"] or ""),
+    (N_("被投诉经营者"), "business_name", lambda r: r["business_name"] or ""),
+    (N_("商品或服务"), "subject", lambda r: r["subject"] or ""),
+    (N_("金额（元）"), "amount_fen", lambda r: _yuan(r["amount_fen"])),
+    (N_("时限"), "due", _due),
 ]
 
 
@@ -119,7 +120,7 @@ class ComplaintTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return tr(COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation
 from station_app.services import exchange, exchange_import
 from station_app.services.session import Session
+from station_app.ui.i18n import N_, tr
 
 COUNT_WORDS = {
-    "complaints": "投诉",
-    "complaint_events": "办理过程",
-    "followups": "回访",
-    "consultations": "咨询",
-    "reports": "举报",
-    "outreach_events": "宣传活动",
-    "warnings": "消费警示",
-    "tombstones": "删除",
+    "complaints": N_("投诉"),
+    "complaint_events": N_("办理过程"),
+    "followups": N_("回访"),
+    "consultations": N_("咨询"),
+    "reports": N_("举报"),
+    "outreach_events": N_("宣传活动"),
+    "warnings": N_("消费警示"),
+    "tombstones": N_("删除"),
 }
 
 
@@ -51,7 +52,7 @@ def removable_drives() -> list[tuple[str, str]]:
             continue
         if root.startswith(("/media/", "/run/media/", "/mnt/")) or (len(root) <= 3 and root[:1].upper() not in "C"):
             free = volume.bytesAvailable() // 1_000_000
-            drives.append((f"{volume.displayName() or root}（{root}，可用 {free} MB）", root))
+            drives.append((tr("{0}（{1}，可用 {2} MB）").format(volume.displayName() or root, root, free), root))
     return drives
 
 
@@ -95,25 +96,28 @@ class ExchangePage(QWidget):
         self.key_label = QLabel()
         self.key_label.setWordWrap(True)
         # -- station: export --
-        export_box = QGroupBox("站点：导出本站数据包（每月交县局）")
+        export_box = QGroupBox(tr("站点：导出本站数据包（每月交县局）"))
         self.drives = QComboBox()
-        refresh = QPushButton("刷新U盘列表")
+        # A long drive name or message must not widen the page past a 1366-pixel screen.
+        self.drives.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.drives.setMinimumContentsLength(24)
+        refresh = QPushButton(tr("刷新U盘列表"))
         refresh.clicked.connect(self.refresh_drives)
-        choose = QPushButton("选择其他文件夹…")
+        choose = QPushButton(tr("选择其他文件夹…"))
         choose.clicked.connect(self.choose_folder)
-        self.since_last = QCheckBox("只导出上次导出之后的变化")
-        self.export_button = QPushButton("导出")
+        self.since_last = QCheckBox(tr("只导出上次导出之后的变化"))
+        self.export_button = QPushButton(tr("导出"))
         self.export_button.clicked.connect(lambda: self.export())
         row = QHBoxLayout()
-        for widget in (QLabel("导出到："), self.drives, refresh, choose, self.since_last, self.export_button):
+        for widget in (QLabel(tr("导出到：")), self.drives, refresh, choose, self.since_last, self.export_button):
             row.addWidget(widget)
         row.addStretch(1)
         export_box.setLayout(row)
         # -- county: import --
-        import_box = QGroupBox("县局：导入各站的数据包")
-        import_files = QPushButton("选择数据包文件…")
+        import_box = QGroupBox(tr("县局：导入各站的数据包"))
+        import_files = QPushButton(tr("选择数据包文件…"))
         import_files.clicked.connect(self.choose_packages)
-        import_folder = QPushButton("导入整个文件夹（U盘）…")
+        import_folder = QPushButton(tr("导入整个文件夹（U盘）…"))
         import_folder.clicked.connect(self.choose_package_folder)
         row2 = QHBoxLayout()
         row2.addWidget(import_files)
@@ -138,12 +142,14 @@ class ExchangePage(QWidget):
             self.key_label.setText(str(exc))
             return
         county_text = (
-            f"已安装县局公钥（指纹 {county.get('fingerprint', '')}），数据包将加密。"
+            tr("已安装县局公钥（指纹 {0}），数据包将加密。").format(county.get("fingerprint", ""))
             if county
-            else "未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。"
+            else tr("未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。")
         )
         self.key_label.setText(
-            f"本站签名密钥指纹：<b>{key.get('fingerprint', '')}</b>（县局首次导入时电话核对）<br>{county_text}"
+            tr("本站签名密钥指纹：<b>{0}</b>（县局首次导入时电话核对）<br>{1}").format(
+                key.get("fingerprint", ""), county_text
+            )
         )
 
     def refresh_drives(self) -> None:
@@ -151,10 +157,10 @@ class ExchangePage(QWidget):
         for label, root in removable_drives():
             self.drives.addItem(label, root)
         if self.drives.count() == 0:
-            self.drives.addItem("（未检测到U盘，请插入后刷新，或选择其他文件夹）", "")
+            self.drives.addItem(tr("（未检测到U盘，请插入后刷新，或选择其他文件夹）"), "")
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "导出到哪个文件夹？")
+        folder = QFileDialog.getExistingDirectory(self, tr("导出到哪个文件夹？"))
         if folder:
             self.drives.insertItem(0, folder, folder)
             self.drives.setCurrentIndex(0)
@@ -162,23 +168,23 @@ class ExchangePage(QWidget):
     def export(self, folder: str | None = None) -> None:
         target = folder or self.drives.currentData()
         if not target:
-            QMessageBox.information(self, "导出", "请先插入U盘或选择一个文件夹")
+            QMessageBox.information(self, tr("导出"), tr("请先插入U盘或选择一个文件夹"))
             return
-        self._run("export", [Path(target)], {"since_last": self.since_last.isChecked()}, "正在导出并校验……")
+        self._run("export", [Path(target)], {"since_last": self.since_last.isChecked()}, tr("正在导出并校验……"))
 
     def choose_packages(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "选择数据包", "", "数据包 (*.stpkg)")
+        files, _ = QFileDialog.getOpenFileNames(self, tr("选择数据包"), "", tr("数据包 (*.stpkg)"))
         if files:
             self.import_packages([Path(f) for f in files])
 
     def choose_package_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "数据包所在的文件夹")
+        folder = QFileDialog.getExistingDirectory(self, tr("数据包所在的文件夹"))
         if folder:
             self.import_packages([Path(folder)])
 
     def import_packages(self, paths: list[Path], accept_key: str | None = None) -> None:
         self.pending = paths
-        self._run("import", paths, {"accept_key": accept_key}, "正在校验并导入数据包……")
+        self._run("import", paths, {"accept_key": accept_key}, tr("正在校验并导入数据包……"))
 
     def _run(self, job: str, target: list[Path], options: dict[str, Any], text: str) -> None:
         if self.thread is not None and self.thread.isRunning():
@@ -204,28 +210,30 @@ class ExchangePage(QWidget):
             self.thread.wait(5_000)
         self.result = result
         if error:
-            self.report.setPlainText(f"失败：{error}")
+            self.report.setPlainText(tr("失败：{0}").format(error))
             return
         if self.job == "export":
-            how = "已加密给县局" if result["encrypted"] else "个人信息已去标识化"
-            counts = "，".join(f"{COUNT_WORDS.get(k, k)} {n}" for k, n in result["counts"].items() if n)
+            how = tr("已加密给县局") if result["encrypted"] else tr("个人信息已去标识化")
+            counts = "，".join(
+                f"{tr(COUNT_WORDS[k]) if k in COUNT_WORDS else k} {n}" for k, n in result["counts"].items() if n
+            )
             self.report.setPlainText(
-                f"已导出并读回校验：{result['file']}（{how}）\n可以安全拔出U盘。\n记录数：{counts}"
+                tr("已导出并读回校验：{0}（{1}）\n可以安全拔出U盘。\n记录数：{2}").format(result["file"], how, counts)
             )
             return
         lines = []
         for item in result:
             lines.append(f"{Path(item['file']).name}：{item['status']}　{item.get('reason', '')}".rstrip())
             if item.get("code") == "unregistered_key":
-                lines.append(f"　首次导入该站：请电话核对指纹 {item.get('fingerprint')} 后确认。")
+                lines.append(tr("　首次导入该站：请电话核对指纹 {0} 后确认。").format(item.get("fingerprint")))
         self.report.setPlainText("\n".join(lines))
         first_time = [i for i in result if i.get("code") == "unregistered_key"]
         if first_time:
             item = first_time[0]
             answer, ok = QInputDialog.getText(
                 self,
-                "核对站点密钥",
-                f"站点 {item.get('station')} 首次导入。请电话核对后输入对方念出的指纹：",
+                tr("核对站点密钥"),
+                tr("站点 {0} 首次导入。请电话核对后输入对方念出的指纹：").format(item.get("station")),
             )
             if ok and answer.strip():
                 self.import_packages(self.pending, accept_key=answer.strip())

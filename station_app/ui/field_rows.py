@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from station_app.ui.i18n import tr
+
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -30,7 +32,7 @@ def add_checked_row(form: QFormLayout, label: str, widget: QWidget) -> QLabel:
 
 def ok_cancel_row(ok_text: str, on_ok: Callable[[], object], on_cancel: Callable[[], object]) -> QHBoxLayout:
     """Cancel and OK at the bottom right, OK the default (Enter)."""
-    ok, cancel = QPushButton(ok_text), QPushButton("取消")
+    ok, cancel = QPushButton(ok_text), QPushButton(tr("取消"))
     ok.setDefault(True)
     ok.clicked.connect(on_ok)
     cancel.clicked.connect(on_cancel)

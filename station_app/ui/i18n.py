@@ -9,7 +9,9 @@ translations shipped with PySide6.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -17,6 +19,29 @@ CONTEXT = "station_app"
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 _installed: list[QTranslator] = []
+_language = [DEFAULT_LANGUAGE]
+
+
+def current_language() -> str:
+    return _language[0]
+
+
+def english() -> bool:
+    return _language[0] == "en"
+
+
+def entry_label(entry: Any) -> str:
+    """A catalog entry's name in the window's language (the catalogs carry both)."""
+    return entry.label_en if english() and getattr(entry, "label_en", "") else entry.label
+
+
+def state_label(state: str, chinese: str = "") -> str:
+    """A case state's name in the window's language."""
+    from station_app.domain import workflow
+
+    if english():
+        return workflow.STATE_LABELS_EN.get(state, state)
+    return chinese or workflow.label(state)
 
 
 def tr(text: str) -> str:
@@ -24,7 +49,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def N_(text: str) -> str:  # noqa: N802 (the gettext convention for "translated later")
+def N_(text: str) -> str:
     """Marks a string for translation where it is defined; ``tr`` translates it where it is shown."""
     return text
 
@@ -33,7 +58,7 @@ def install_language(language: str | None) -> str:
     """Install the translators for ``language`` (zh_CN or en) in the running application; returns it."""
     from station_app.ui.build_forms import TRANSLATION_SOURCES, compile_translations, translations_dir
 
-    if TRANSLATION_SOURCES.exists():  # a source tree: compile a changed .ts first (a bundle ships the .qm)
+    if TRANSLATION_SOURCES.exists() and not getattr(sys, "frozen", False):  # a bundle ships the .qm
         compile_translations()
 
     app = QCoreApplication.instance()
@@ -51,4 +76,5 @@ def install_language(language: str | None) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     QLocale.setDefault(QLocale(language))
+    _language[0] = language
     return language

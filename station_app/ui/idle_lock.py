@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from station_app.domain.errors import RuleViolation
 from station_app.services import users
 from station_app.services.session import Session
+from station_app.ui.i18n import tr
 
 DEFAULT_MINUTES = 10
 ACTIVITY = {
@@ -47,8 +48,8 @@ class IdleLock(QObject):
             while True:
                 password, ok = QInputDialog.getText(
                     self.window,
-                    "已锁定",
-                    f"长时间未操作，已锁定。\n请输入 {self.session.actor} 的密码：",
+                    tr("已锁定"),
+                    tr("长时间未操作，已锁定。\n请输入 {0} 的密码：").format(self.session.actor),
                     QLineEdit.EchoMode.Password,
                 )
                 if not ok:
@@ -57,7 +58,7 @@ class IdleLock(QObject):
                     users.log_in(self.session, self.session.actor, password)
                     break
                 except RuleViolation as exc:
-                    QMessageBox.warning(self.window, "已锁定", str(exc))
+                    QMessageBox.warning(self.window, tr("已锁定"), str(exc))
         finally:
             self.window.centralWidget().show()
             self.locked = False

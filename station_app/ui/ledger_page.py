@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import ledger_import
 from station_app.services.session import Session
+from station_app.ui.i18n import tr
 
 
 class LedgerImportPage(QWidget):
@@ -30,11 +31,11 @@ class LedgerImportPage(QWidget):
         super().__init__()
         self.session, self.today = session, today
         self.path: Path | None = None
-        choose = QPushButton("选择台账文件（.xlsx / .csv）…")
+        choose = QPushButton(tr("选择台账文件（.xlsx / .csv）…"))
         choose.clicked.connect(self.choose)
-        self.file_label = QLabel("尚未选择文件")
-        self.check_button = QPushButton("检查（不导入）")
-        self.import_button = QPushButton("导入")
+        self.file_label = QLabel(tr("尚未选择文件"))
+        self.check_button = QPushButton(tr("检查（不导入）"))
+        self.import_button = QPushButton(tr("导入"))
         self.check_button.clicked.connect(lambda: self.run(dry_run=True))
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
         top = QHBoxLayout()
@@ -44,13 +45,15 @@ class LedgerImportPage(QWidget):
         top.addWidget(self.check_button)
         top.addWidget(self.import_button)
         self.mapping = QTableWidget(0, 2)
-        self.mapping.setHorizontalHeaderLabels(["台账的列", "对应登记簿的字段"])
+        self.mapping.setHorizontalHeaderLabels([tr("台账的列"), tr("对应登记簿的字段")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel("每一列对应登记簿的哪个字段（第一次导入时核对，以后同样表头的台账自动沿用）："))
+        explanation = QLabel(tr("每一列对应登记簿的哪个字段（第一次导入时核对，以后同样表头的台账自动沿用）："))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
         layout.addWidget(self.mapping, 2)
         layout.addWidget(self.report, 1)
         self._enable(False)
@@ -60,7 +63,7 @@ class LedgerImportPage(QWidget):
         self.import_button.setEnabled(enabled)
 
     def choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择台账", "", "台账 (*.xlsx *.csv)")
+        name, _ = QFileDialog.getOpenFileName(self, tr("选择台账"), "", tr("台账 (*.xlsx *.csv)"))
         if name:
             self.load(Path(name))
 
@@ -74,7 +77,10 @@ class LedgerImportPage(QWidget):
         self.path = path
         self.file_label.setText(path.name)
         self.mapping.setRowCount(len(headers))
-        choices = [("（不导入这一列）", ledger_import.IGNORE), *((n, f) for f, n in ledger_import.FIELD_NAMES.items())]
+        choices = [
+            (tr("（不导入这一列）"), ledger_import.IGNORE),
+            *((n, f) for f, n in ledger_import.FIELD_NAMES.items()),
+        ]
         for row, header in enumerate(headers):
             self.mapping.setItem(row, 0, QTableWidgetItem(header))
             combo = QComboBox()
@@ -82,8 +88,10 @@ class LedgerImportPage(QWidget):
                 combo.addItem(text, code)
             combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(header, ledger_import.IGNORE))))
             self.mapping.setCellWidget(row, 1, combo)
-        source = "沿用上次的对应" if mapping.source == "remembered" else "按表头自动对应，请核对"
-        self.report.setPlainText(f"{path.name}：{len(headers)} 列（{source}）。核对后按“检查”或“导入”。")
+        source = tr("沿用上次的对应") if mapping.source == "remembered" else tr("按表头自动对应，请核对")
+        self.report.setPlainText(
+            tr("{0}：{1} 列（{2}）。核对后按“检查”或“导入”。").format(path.name, len(headers), source)
+        )
         self._enable(True)
         return True
 
@@ -103,13 +111,16 @@ class LedgerImportPage(QWidget):
         except (ValidationError, RuleViolation) as exc:
             self.report.setPlainText(str(exc))
             return None
-        lines = [f"共 {result['rows']} 行，{result['valid']} 行检查通过。"]
+        lines = [tr("共 {0} 行，{1} 行检查通过。").format(result["rows"], result["valid"])]
         if result["errors"]:
-            lines.append("以下行有问题，整份台账没有导入（改正后再导入）：")
-            lines += [f"  第 {e['row']} 行〔{e['column'] or '—'}〕：{e['message']}" for e in result["errors"]]
+            lines.append(tr("以下行有问题，整份台账没有导入（改正后再导入）："))
+            lines += [
+                tr("  第 {0} 行〔{1}〕：{2}").format(e["row"], e["column"] or "—", e["message"])
+                for e in result["errors"]
+            ]
         elif dry_run:
-            lines.append("检查通过，可以导入。")
+            lines.append(tr("检查通过，可以导入。"))
         else:
-            lines.append(f"已导入 {result['imported']} 件投诉。")
+            lines.append(tr("已导入 {0} 件投诉。").format(result["imported"]))
         self.report.setPlainText("\n".join(lines))
         return result

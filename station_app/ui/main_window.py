@@ -22,15 +22,26 @@ from PySide6.QtWidgets import (
 from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.ui.complaint_form import ComplaintForm
+from station_app.ui.i18n import N_, tr
 from station_app.ui.register_page import RegisterPage
 from station_app.ui.workbench import Workbench
 
-NAVIGATION = ["工作台", "投诉", "咨询", "举报", "宣传活动", "消费警示", "统计", "数据交换", "设置"]
+NAVIGATION = [
+    N_("工作台"),
+    N_("投诉"),
+    N_("咨询"),
+    N_("举报"),
+    N_("宣传活动"),
+    N_("消费警示"),
+    N_("统计"),
+    N_("数据交换"),
+    N_("设置"),
+]
 DRAFT_FILE = "complaint_form.json"
 
 
 def placeholder(title: str) -> QWidget:
-    label = QLabel(f"{title}\n\n这一部分将在后续版本提供；现在可用命令行 station-app 办理。")
+    label = QLabel(tr("{0}\n\n这一部分将在后续版本提供；现在可用命令行 station-app 办理。").format(title))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setStyleSheet("color: #555; font-size: 15px;")
     return label
@@ -41,14 +52,16 @@ class StationMainWindow(QMainWindow):
         super().__init__()
         self.session, self.db_path, self.today = session, db_path, today
         station = session.station()
-        self.setWindowTitle(f"{station['name']} · 消费维权服务站登记簿 {__version__}")
+        self.setWindowTitle(tr("{0} · 消费维权服务站登记簿 {1}").format(station["name"], __version__))
         self.resize(1366, 768)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         self.nav = QListWidget()
-        self.nav.addItems(NAVIGATION)
-        self.nav.setFixedWidth(112)
+        self.nav.addItems([tr(title) for title in NAVIGATION])
+        # Wide enough for the longest entry in the language shown (English names are longer).
+        metrics = self.nav.fontMetrics()
+        self.nav.setFixedWidth(max(112, max(metrics.horizontalAdvance(tr(t)) for t in NAVIGATION) * 15 // 11 + 28))
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = QStackedWidget()
         layout.addWidget(self.nav)
@@ -84,9 +97,9 @@ class StationMainWindow(QMainWindow):
         self.form.saved.connect(self.complaint_saved)
         self.form.closed.connect(self.show_register)
 
-        user = session.actor if session.actor != SETUP_ACTOR else "（未设置用户，任何人可用）"
-        self.station_label = QLabel(f"站点：{station['name']}（{station['code']}）")
-        self.user_label = QLabel(f"用户：{user}")
+        user = session.actor if session.actor != SETUP_ACTOR else tr("（未设置用户，任何人可用）")
+        self.station_label = QLabel(tr("站点：{0}（{1}）").format(station["name"], station["code"]))
+        self.user_label = QLabel(tr("用户：{0}").format(user))
         self.statusBar().addWidget(self.station_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.nav.setCurrentRow(0)
@@ -131,15 +144,15 @@ class StationMainWindow(QMainWindow):
 
     @property
     def stats(self) -> QWidget:
-        return self.page("统计")
+        return self.page(tr("统计"))
 
     @property
     def exchange(self) -> QWidget:
-        return self.page("数据交换")
+        return self.page(tr("数据交换"))
 
     @property
     def settings(self) -> QWidget:
-        return self.page("设置")
+        return self.page(tr("设置"))
 
     # -- navigation -------------------------------------------------------------------------
     @Slot()
@@ -169,7 +182,9 @@ class StationMainWindow(QMainWindow):
     def complaint_saved(self, number: str, duplicates: list) -> None:
         self.register.refresh(select=number)
         self.workbench.refresh()
-        note = f"已登记 {number}" + (f"（可能与 {'、'.join(duplicates)} 重复，请核对）" if duplicates else "")
+        note = tr("已登记 {0}").format(number) + (
+            tr("（可能与 {0} 重复，请核对）").format("、".join(duplicates)) if duplicates else ""
+        )
         self.statusBar().showMessage(note, 15_000)
         if not duplicates:
             self.show_register()

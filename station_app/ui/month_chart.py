@@ -11,6 +11,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from station_app.ui.i18n import tr
+
 RECEIVED_COLOUR = QColor("#3b6ea5")
 SETTLED_COLOUR = QColor("#3d9a5b")
 
@@ -28,15 +30,15 @@ class MonthChart(QWidget):
     def set_months(self, months: list[dict[str, Any]]) -> None:
         self.months = months
         self.setToolTip(
-            "\n".join(self.tr("{month}：登记 {received} 件，调解结案 {settled} 件").format(**month) for month in months)
+            "\n".join(tr("{month}：登记 {received} 件，调解结案 {settled} 件").format(**month) for month in months)
         )
         self.update()
 
     def month_label(self, index: int) -> str:
         year, month = self.months[index]["month"].split("-")
         if index == 0 or month == "01":
-            return self.tr("{year}年{month}月").format(year=year[2:], month=int(month))
-        return self.tr("{month}月").format(month=int(month))
+            return tr("{year}年{month}月").format(year=year[2:], month=int(month))
+        return tr("{month}月").format(month=int(month))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -46,7 +48,7 @@ class MonthChart(QWidget):
         painter.setPen(self.palette().text().color())
         # Legend on the first line, bars below it, month names on the last line.
         legend_x = 4.0
-        for colour, text in ((RECEIVED_COLOUR, self.tr("登记")), (SETTLED_COLOUR, self.tr("调解结案"))):
+        for colour, text in ((RECEIVED_COLOUR, tr("登记")), (SETTLED_COLOUR, tr("已调解结案"))):
             painter.fillRect(QRectF(legend_x, line * 0.25, line * 0.8, line * 0.6), colour)
             painter.drawText(QRectF(legend_x + line, 0, 200, line), Qt.AlignmentFlag.AlignVCenter, text)
             legend_x += line + metrics.horizontalAdvance(text) + 16

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from station_app.services import station, users
 from station_app.services.session import Session
 from station_app.ui.app import register_fonts
+from station_app.ui.i18n import install_language
 from station_app.ui.idle_lock import DEFAULT_MINUTES, IdleLock
 from station_app.ui.main_window import StationMainWindow
 
@@ -38,6 +39,7 @@ def create_main_window(
     try:
         if credentials:
             users.log_in(session, *credentials)
+        install_language(station.language(session))  # before any window text is made
         settings = station.station_settings(session)
         size = int(settings.get("font_size") or FONT_SIZE)  # old eyes on an old screen: a setting
         if family and isinstance(app, QApplication) and (app.font().family(), app.font().pointSize()) != (family, size):

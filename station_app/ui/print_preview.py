@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from station_app.services import printing
 from station_app.services.session import Session
+from station_app.ui.i18n import tr
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
@@ -59,9 +60,9 @@ class PreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        print_button = QPushButton("打印…")
-        save_button = QPushButton("另存为 PDF…")
-        close_button = QPushButton("关闭")
+        print_button = QPushButton(tr("打印…"))
+        save_button = QPushButton(tr("另存为 PDF…"))
+        close_button = QPushButton(tr("关闭"))
         print_button.clicked.connect(self.print_document)
         save_button.clicked.connect(self.save_as)
         close_button.clicked.connect(self.accept)
@@ -80,7 +81,9 @@ class PreviewDialog(QDialog):
             print_pdf(self.document, printer)
 
     def save_as(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", self.windowTitle() + ".pdf", "PDF 文件 (*.pdf)")
+        target, _ = QFileDialog.getSaveFileName(
+            self, tr("另存为 PDF"), self.windowTitle() + ".pdf", tr("PDF 文件 (*.pdf)")
+        )
         if target:
             shutil.copyfile(self.pdf, target)
 
@@ -116,7 +119,9 @@ class BatchWorker(QObject):
                 for index, number in enumerate(numbers):
                     if self.cancelled:
                         break
-                    printing.print_case(session, "receipt", number, self.folder / f"回执-{number}.pdf", self.today)
+                    printing.print_case(
+                        session, "receipt", number, self.folder / tr("回执-{0}.pdf").format(number), self.today
+                    )
                     written += 1
                     self.progress.emit(index + 1, len(numbers))
             finally:
@@ -132,7 +137,7 @@ class BatchRun(QObject):
     def __init__(self, session: Session, db_path: Path, month: str, folder: Path, today: date, parent: QWidget):
         super().__init__(parent)
         self.parent_widget, self.folder = parent, folder
-        self.dialog = QProgressDialog(f"正在生成 {month} 的投诉受理回执……", "取消", 0, 0, parent)
+        self.dialog = QProgressDialog(tr("正在生成 {0} 的投诉受理回执……").format(month), tr("取消"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.thread = QThread(self)
         self.worker = BatchWorker(db_path, session.actor, session.role or "head", month, folder, today)
@@ -164,9 +169,11 @@ class BatchRun(QObject):
         self.thread.quit()
         self.thread.wait(5_000)
         if error:
-            QMessageBox.warning(self.parent_widget, "批量打印", f"生成回执时出错：{error}")
+            QMessageBox.warning(self.parent_widget, tr("批量打印"), tr("生成回执时出错：{0}").format(error))
         elif not self.worker.cancelled:
-            QMessageBox.information(self.parent_widget, "批量打印", f"已生成 {written} 份回执：{self.folder}")
+            QMessageBox.information(
+                self.parent_widget, tr("批量打印"), tr("已生成 {0} 份回执：{1}").format(written, self.folder)
+            )
 
 
 def print_month_receipts(

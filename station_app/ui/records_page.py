@@ -30,65 +30,71 @@ from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import records
 from station_app.services.session import Session
 from station_app.ui.field_rows import ERROR_STYLE, add_checked_row, ok_cancel_row
+from station_app.ui.i18n import N_, entry_label, tr
 
 # field path, label, widget kind (date, line, text, count, combo:<catalog>, check)
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
     "consultation": [
-        ("date", "咨询日期 *", "date"),
-        ("topic", "咨询事项 *", "line"),
-        ("persons", "人次", "count"),
-        ("channel", "渠道", "combo:channels"),
-        ("consumer.name", "咨询人", "line"),
-        ("consumer.phone", "电话", "line"),
-        ("answer", "答复内容", "text"),
+        ("date", N_("咨询日期 *"), "date"),
+        ("topic", N_("咨询事项 *"), "line"),
+        ("persons", N_("人次"), "count"),
+        ("channel", N_("渠道"), "combo:channels"),
+        ("consumer.name", N_("咨询人"), "line"),
+        ("consumer.phone", N_("电话"), "line"),
+        ("answer", N_("答复内容"), "text"),
     ],
     "report": [
-        ("received_on", "举报日期 *", "date"),
-        ("business.name", "被举报经营者 *", "line"),
-        ("business.address", "地址", "line"),
-        ("facts", "违法线索及事实 *", "text"),
-        ("reporter.name", "举报人（可匿名，不填）", "line"),
-        ("reporter.phone", "举报人电话", "line"),
-        ("to_case", "转为案件线索", "check"),
-        ("fine_yuan", "罚没款（元）", "line"),
+        ("received_on", N_("举报日期 *"), "date"),
+        ("business.name", N_("被举报经营者 *"), "line"),
+        ("business.address", N_("地址"), "line"),
+        ("facts", N_("违法线索及事实 *"), "text"),
+        ("reporter.name", N_("举报人（可匿名，不填）"), "line"),
+        ("reporter.phone", N_("举报人电话"), "line"),
+        ("to_case", N_("转为案件线索"), "check"),
+        ("fine_yuan", N_("罚没款（元）"), "line"),
     ],
     "outreach_event": [
-        ("date", "活动日期 *", "date"),
-        ("kind", "活动类型 *", "combo:outreach_kinds"),
-        ("venue_type", "场所类型 *", "combo:venue_types"),
-        ("title", "活动主题", "line"),
-        ("place", "地点", "line"),
-        ("partners", "合作单位", "line"),
-        ("leaflets", "发放资料（份）", "count"),
-        ("banners", "横幅（条）", "count"),
-        ("boards", "展板（块）", "count"),
-        ("onsite_consultations", "现场咨询（人次）", "count"),
-        ("audience", "受众（人次）", "count"),
-        ("complaints_taken", "现场受理投诉（件）", "count"),
-        ("articles", "发表文章（篇）", "count"),
-        ("destroyed_kg", "销毁商品（千克）", "line"),
-        ("destroyed_value_yuan", "销毁货值（元）", "line"),
+        ("date", N_("活动日期 *"), "date"),
+        ("kind", N_("活动类型 *"), "combo:outreach_kinds"),
+        ("venue_type", N_("场所类型 *"), "combo:venue_types"),
+        ("title", N_("活动主题"), "line"),
+        ("place", N_("地点"), "line"),
+        ("partners", N_("合作单位"), "line"),
+        ("leaflets", N_("发放资料（份）"), "count"),
+        ("banners", N_("横幅（条）"), "count"),
+        ("boards", N_("展板（块）"), "count"),
+        ("onsite_consultations", N_("现场咨询（人次）"), "count"),
+        ("audience", N_("受众（人次）"), "count"),
+        ("complaints_taken", N_("现场受理投诉（件）"), "count"),
+        ("articles", N_("发表文章（篇）"), "count"),
+        ("destroyed_kg", N_("销毁商品（千克）"), "line"),
+        ("destroyed_value_yuan", N_("销毁货值（元）"), "line"),
     ],
     "warning": [
-        ("date", "发布日期 *", "date"),
-        ("type", "类型", "combo:warning_types"),
-        ("title", "标题 *", "line"),
-        ("body", "正文 *", "text"),
-        ("basis", "依据或来源", "line"),
-        ("channels", "发布渠道", "line"),
+        ("date", N_("发布日期 *"), "date"),
+        ("type", N_("类型"), "combo:warning_types"),
+        ("title", N_("标题 *"), "line"),
+        ("body", N_("正文 *"), "text"),
+        ("basis", N_("依据或来源"), "line"),
+        ("channels", N_("发布渠道"), "line"),
     ],
 }
 COLUMNS = {
-    "consultation": [("number", "编号"), ("date", "日期"), ("topic", "咨询事项"), ("persons", "人次")],
-    "report": [("number", "编号"), ("received_on", "日期"), ("business_name", "被举报经营者"), ("facts", "线索")],
-    "outreach_event": [
-        ("number", "编号"),
-        ("date", "日期"),
-        ("title", "主题"),
-        ("leaflets", "资料（份）"),
-        ("audience", "受众（人次）"),
+    "consultation": [("number", N_("编号")), ("date", N_("日期")), ("topic", N_("咨询事项")), ("persons", N_("人次"))],
+    "report": [
+        ("number", N_("编号")),
+        ("received_on", N_("日期")),
+        ("business_name", N_("被举报经营者")),
+        ("facts", N_("线索")),
     ],
-    "warning": [("number", "编号"), ("date", "日期"), ("title", "标题")],
+    "outreach_event": [
+        ("number", N_("编号")),
+        ("date", N_("日期")),
+        ("title", N_("主题")),
+        ("leaflets", N_("资料（份）")),
+        ("audience", N_("受众（人次）")),
+    ],
+    "warning": [("number", N_("编号")), ("date", N_("日期")), ("title", N_("标题"))],
 }
 
 
@@ -96,7 +102,7 @@ class RecordDialog(QDialog):
     def __init__(self, session: Session, kind: str, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.kind, self.today = session, kind, today
-        self.setWindowTitle(f"登记{records.KIND_LABELS[kind]}")
+        self.setWindowTitle(tr("登记{0}").format(tr(records.KIND_LABELS[kind])))
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -104,10 +110,10 @@ class RecordDialog(QDialog):
             widget = self._widget(widget_kind)
             if path == "persons":  # a consultation has at least one person
                 widget.setMinimum(1)  # type: ignore[attr-defined]
-            self.widgets[path], self.errors[path] = widget, add_checked_row(form, label, widget)
+            self.widgets[path], self.errors[path] = widget, add_checked_row(form, tr(label), widget)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
-        buttons = ok_cancel_row("保存", self.save, self.reject)
+        buttons = ok_cancel_row(tr("保存"), self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
@@ -134,7 +140,7 @@ class RecordDialog(QDialog):
         if widget_kind.startswith("combo:"):
             combo = QComboBox()
             for entry in self.session.catalogs.entries(widget_kind.split(":", 1)[1]):
-                combo.addItem(entry.label, entry.code)
+                combo.addItem(entry_label(entry), entry.code)
             return combo
         return QLineEdit()
 
@@ -186,8 +192,8 @@ class RecordsPage(QWidget):
     def __init__(self, session: Session, kind: str, today: Callable[[], date] = date.today):
         super().__init__()
         self.session, self.kind, self.today = session, kind, today
-        label = records.KIND_LABELS[kind]
-        self.add_button = QPushButton(f"＋ 登记{label}")
+        label = tr(records.KIND_LABELS[kind])
+        self.add_button = QPushButton(tr("＋ 登记{0}").format(label))
         self.add_button.clicked.connect(self.add)
         self.count_label = QLabel()
         top = QHBoxLayout()
@@ -195,7 +201,7 @@ class RecordsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.add_button)
         self.table = QTableWidget(0, len(COLUMNS[kind]))
-        self.table.setHorizontalHeaderLabels([title for _, title in COLUMNS[kind]])
+        self.table.setHorizontalHeaderLabels([tr(title) for _, title in COLUMNS[kind]])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -212,7 +218,7 @@ class RecordsPage(QWidget):
     def refresh(self) -> None:
         self.loaded = True
         listing = records.list_records(self.session, self.kind, limit=500)
-        self.count_label.setText(f"共 {listing['total']} 条（显示最近 {len(listing['items'])} 条）")
+        self.count_label.setText(tr("共 {0} 条（显示最近 {1} 条）").format(listing["total"], len(listing["items"])))
         self.table.setRowCount(len(listing["items"]))
         for r, item in enumerate(listing["items"]):
             for c, (key, _) in enumerate(COLUMNS[self.kind]):

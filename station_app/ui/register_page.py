@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
 
 from station_app.domain.errors import NotFound, RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, printing
@@ -15,18 +23,19 @@ from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.build_forms import load_form
 from station_app.ui.complaint_model import ComplaintTableModel
+from station_app.ui.i18n import N_, entry_label, tr
 from station_app.ui.workflow_dialog import StepDialog
 
 SEARCH_DELAY_MS = 250
 STATUS_FILTERS = [
-    ("全部", []),
-    ("未结案", ["registered", "accepted", "mediating"]),
-    ("已登记（待受理）", ["registered"]),
-    ("已受理", ["accepted"]),
-    ("调解中", ["mediating"]),
-    ("已结案", ["settled", "terminated", "not_accepted", "transferred"]),
+    (N_("全部"), []),
+    (N_("未结案"), ["registered", "accepted", "mediating"]),
+    (N_("已登记（待受理）"), ["registered"]),
+    (N_("已受理"), ["accepted"]),
+    (N_("调解中"), ["mediating"]),
+    (N_("已结案"), ["settled", "terminated", "not_accepted", "transferred"]),
 ]
-COLUMN_WIDTHS = (120, 95, 80, 80, 220, 200, 95, 150)
+COLUMN_WIDTHS = (120, 95, 100, 80, 220, 200, 110, 150)
 
 
 class RegisterPage(QWidget):
@@ -54,12 +63,12 @@ class RegisterPage(QWidget):
         table.selectionModel().selectionChanged.connect(self.update_actions)
         table.doubleClicked.connect(lambda _index: self.open_case())
         for label, statuses in STATUS_FILTERS:
-            self.ui.status_filter.addItem(label, statuses)
-        self.ui.month_filter.addItem("全部月份", "")
+            self.ui.status_filter.addItem(tr(label), statuses)
+        self.ui.month_filter.addItem(tr("全部月份"), "")
         day = today()
         for back in range(24):
             year, month = divmod(day.year * 12 + day.month - 1 - back, 12)
-            self.ui.month_filter.addItem(f"{year}年{month + 1}月", f"{year:04d}-{month + 1:02d}")
+            self.ui.month_filter.addItem(tr("{0}年{1}月").format(year, month + 1), f"{year:04d}-{month + 1:02d}")
         self.fill_catalog_filters()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -87,7 +96,7 @@ class RegisterPage(QWidget):
         for action, (label, _) in printing.CASE_DOCUMENTS.items():
             self.print_menu.addAction(label, lambda a=action: self.preview(a))
         self.print_menu.addSeparator()
-        self.print_menu.addAction("本月全部投诉受理回执（批量生成）…", self.batch_receipts)
+        self.print_menu.addAction(tr("本月全部投诉受理回执（批量生成）…"), self.batch_receipts)
         self.ui.print_button.setMenu(self.print_menu)
         self.batch: object | None = None
         self.update_count()
@@ -98,19 +107,23 @@ class RegisterPage(QWidget):
         """Category: the three top groups, each followed by its classes (indented); nature: the catalog's."""
         catalogs = self.session.catalogs
         self.ui.filter_row.setStretchFactor(self.ui.search, 1)  # spare width goes to the search box
-        for combo in (self.ui.category_filter, self.ui.nature_filter):
+        # The count line gives way to the buttons on a narrow screen rather than widen the window.
+        self.ui.count_label.setMinimumWidth(1)
+        self.ui.count_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.ui.action_row.removeItem(self.ui.action_spacer)  # the label itself takes the spare width
+        for combo in (self.ui.status_filter, self.ui.month_filter, self.ui.category_filter, self.ui.nature_filter):
             # Long class names would push the search box off a 1366-pixel screen; the list still opens wide.
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(7)
         categories = catalogs.entries("categories")
-        self.ui.category_filter.addItem(self.tr("全部类别"), "")
+        self.ui.category_filter.addItem(tr("全部类别"), "")
         for top in (entry for entry in categories if entry.parent is None):
-            self.ui.category_filter.addItem(top.label, top.code)
+            self.ui.category_filter.addItem(entry_label(top), top.code)
             for klass in (entry for entry in categories if entry.parent == top.code):
-                self.ui.category_filter.addItem("　" + klass.label, klass.code)
-        self.ui.nature_filter.addItem(self.tr("全部性质"), "")
+                self.ui.category_filter.addItem("　" + entry_label(klass), klass.code)
+        self.ui.nature_filter.addItem(tr("全部性质"), "")
         for nature in catalogs.entries("natures"):
-            self.ui.nature_filter.addItem(nature.label, nature.code)
+            self.ui.nature_filter.addItem(entry_label(nature), nature.code)
 
     def current_filter(self) -> ComplaintFilter:
         return ComplaintFilter(
@@ -130,8 +143,8 @@ class RegisterPage(QWidget):
 
     def update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        more = f"（已显示 {shown} 件，向下滚动显示更多）" if shown < total else ""
-        self.ui.count_label.setText(f"共 {total} 件{more}")
+        more = tr("（已显示 {0} 件，向下滚动显示更多）").format(shown) if shown < total else ""
+        self.ui.count_label.setText(tr("共 {0} 件{1}").format(total, more))
 
     def refresh(self, select: str = "") -> None:
         self.model.reload()
@@ -163,7 +176,7 @@ class RegisterPage(QWidget):
         allowed = complaint_register.allowed_steps(row["status"]) if row else []
         for target, button in self.actions.items():
             button.setEnabled(target in allowed)
-            button.setToolTip("" if row else "先在上面选中一件投诉")
+            button.setToolTip("" if row else tr("先在上面选中一件投诉"))
         self.update_count()
 
     def open_case(self):
@@ -183,14 +196,14 @@ class RegisterPage(QWidget):
         """Preview the selected case's document; a document that does not fit the case says why."""
         number = self.selected_number()
         if not number:
-            QMessageBox.information(self, "打印", "请先在登记簿中选中一件投诉")
+            QMessageBox.information(self, tr("打印"), tr("请先在登记簿中选中一件投诉"))
             return None
         from station_app.ui.print_preview import preview_case_document
 
         try:
             dialog = preview_case_document(self.session, action, number, self.today(), self)
         except (RuleViolation, ValidationError) as exc:
-            QMessageBox.warning(self, "打印", str(exc))
+            QMessageBox.warning(self, tr("打印"), str(exc))
             return None
         dialog.show()
         return dialog
@@ -198,7 +211,7 @@ class RegisterPage(QWidget):
     def batch_receipts(self) -> None:
         from station_app.ui.print_preview import print_month_receipts
 
-        folder = QFileDialog.getExistingDirectory(self, "回执保存到哪个文件夹？")
+        folder = QFileDialog.getExistingDirectory(self, tr("回执保存到哪个文件夹？"))
         if folder and self.session.path is not None:
             month = self.ui.month_filter.currentData() or self.today().strftime("%Y-%m")
             self.batch = print_month_receipts(self.session, self.session.path, month, Path(folder), self.today(), self)
@@ -207,7 +220,7 @@ class RegisterPage(QWidget):
     def start_step(self, target: str) -> StepDialog | None:
         number = self.selected_number()
         if not number:
-            self.warn("请先在登记簿中选中一件投诉。")
+            self.warn(tr("请先在登记簿中选中一件投诉。"))
             return None
         try:
             case = complaint_views.show(self.session, number, self.today())
@@ -226,4 +239,4 @@ class RegisterPage(QWidget):
         self.changed.emit()
 
     def warn(self, text: str) -> None:
-        QMessageBox.warning(self, "不能办理", text)
+        QMessageBox.warning(self, tr("不能办理"), text)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHeaderView,
@@ -23,21 +24,22 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import audit_trail, backup_stick, station
 from station_app.services.session import Session
+from station_app.ui.i18n import LANGUAGES, N_, tr
 
-ACTION_WORDS = {"create": "新建", "delete": "删除", "setting": "修改设置", "login_failed": "登录失败"}
+ACTION_WORDS = {"create": N_("新建"), "delete": N_("删除"), "setting": N_("修改设置"), "login_failed": N_("登录失败")}
 
 
 class SettingsPage(QTabWidget):
     def __init__(self, session: Session, db_path: Path):
         super().__init__()
         self.session, self.db_path = session, db_path
-        self.addTab(self._settings_tab(), "本站设置")
-        self.addTab(self._audit_tab(), "审计记录")
-        self.addTab(self._selfcheck_tab(), "自检")
+        self.addTab(self._settings_tab(), tr("本站设置"))
+        self.addTab(self._audit_tab(), tr("审计记录"))
+        self.addTab(self._selfcheck_tab(), tr("自检"))
         from station_app.ui.ledger_page import LedgerImportPage
 
         self.ledger = LedgerImportPage(session)
-        self.addTab(self.ledger, "导入往年台账")
+        self.addTab(self.ledger, tr("导入往年台账"))
         self.currentChanged.connect(self._on_tab)
 
     # -- settings -----------------------------------------------------------------------------
@@ -48,20 +50,39 @@ class SettingsPage(QTabWidget):
         values = station.station_settings(self.session)
         for key, (label, low, high) in station.SETTINGS.items():
             edit = QLineEdit(values.get(key, ""))
-            edit.setPlaceholderText(f"{low}–{high}，留空按默认")
+            edit.setPlaceholderText(tr("{0}–{1}，留空按默认").format(low, high))
             self.inputs[key] = edit
-            form.addRow(label, edit)
+            form.addRow(tr(label), edit)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(station.language(self.session)))
+        self.language.currentIndexChanged.connect(self.choose_language)
+        form.addRow(tr("界面语言 / Language"), self.language)
         self.settings_message = QLabel()
         self.settings_message.setWordWrap(True)
-        save = QPushButton("保存设置")
+        save = QPushButton(tr("保存设置"))
         save.clicked.connect(self.save_settings)
         form.addRow(save, self.settings_message)
-        backup_button = QPushButton("立即备份到（如U盘）…")
+        backup_button = QPushButton(tr("立即备份到（如U盘）…"))
         backup_button.clicked.connect(self.backup_to)
         self.backup_message = QLabel()
         self.backup_message.setWordWrap(True)
         form.addRow(backup_button, self.backup_message)
         return page
+
+    def choose_language(self) -> None:
+        code = self.language.currentData()
+        try:
+            station.set_language(self.session, code)
+        except (ValidationError, RuleViolation) as exc:
+            self.settings_message.setText(str(exc))
+            return
+        self.settings_message.setStyleSheet("color: #1b5e20;")
+        # Every window is built in one language; the next start shows the new one everywhere.
+        self.settings_message.setText(
+            tr("已保存。重新打开程序后使用新的界面语言。") + " / Restart the program to switch."
+        )
 
     def save_settings(self) -> None:
         try:
@@ -73,7 +94,7 @@ class SettingsPage(QTabWidget):
             self.settings_message.setText(str(exc))
             return
         self.settings_message.setStyleSheet("color: #1b5e20;")
-        self.settings_message.setText("已保存")
+        self.settings_message.setText(tr("已保存"))
 
     def backup_to(self, folder: str | None = None, password: str | bool | None = False) -> str:
         """A verified copy of the register in a chosen folder (a USB stick), sealed unless chosen otherwise.
@@ -81,7 +102,7 @@ class SettingsPage(QTabWidget):
         ``password`` False: ask (the user's way); a string or None: given (tests, scripted use).
         """
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, "备份到哪个文件夹（如U盘）？")
+            folder = QFileDialog.getExistingDirectory(self, tr("备份到哪个文件夹（如U盘）？"))
             if not folder:
                 return ""
         if password is False:
@@ -94,23 +115,25 @@ class SettingsPage(QTabWidget):
         try:
             result = backup_stick.backup_to(self.session, self.db_path, Path(folder), password or None)
         except (RuleViolation, OSError) as exc:
-            self.backup_message.setText(f"备份失败：{exc}")
+            self.backup_message.setText(tr("备份失败：{0}").format(exc))
             return ""
         if result["encrypted"]:
-            self.backup_message.setText(self.tr("已加密备份并校验：{path}").format(path=result["path"]))
+            self.backup_message.setText(tr("已加密备份并校验：{path}").format(path=result["path"]))
         else:
-            self.backup_message.setText(f"已备份并校验：{result['path']}")
+            self.backup_message.setText(tr("已备份并校验：{0}").format(result["path"]))
         return result["path"]
 
     # -- audit trail ----------------------------------------------------------------------------
     def _audit_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.verify_button = QPushButton("校验审计记录链（发现被改动或删除的记录）")
+        self.verify_button = QPushButton(tr("校验审计记录链（发现被改动或删除的记录）"))
         self.verify_button.clicked.connect(self.verify)
         self.verify_result = QLabel()
         self.audit_table = QTableWidget(0, 5)
-        self.audit_table.setHorizontalHeaderLabels(["时间（UTC）", "操作人", "操作", "编号", "内容"])
+        self.audit_table.setHorizontalHeaderLabels(
+            [tr("时间（UTC）"), tr("操作人"), tr("操作"), tr("编号"), tr("内容")]
+        )
         self.audit_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.audit_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.verify_button)
@@ -123,7 +146,7 @@ class SettingsPage(QTabWidget):
         self.audit_table.setRowCount(len(rows))
         for r, entry in enumerate(rows):
             action = entry["action"]
-            word = ACTION_WORDS.get(action) or action.replace("transition:", "办理：")
+            word = tr(ACTION_WORDS[action]) if action in ACTION_WORDS else action.replace("transition:", tr("办理："))
             detail = json.dumps(entry["after"] or {}, ensure_ascii=False)[:200]
             for c, text in enumerate(
                 [entry["at"][:19].replace("T", " "), entry["actor"], word, entry["number"], detail]
@@ -134,10 +157,12 @@ class SettingsPage(QTabWidget):
         problems = audit_trail.verify(self.session)
         if problems:
             self.verify_result.setStyleSheet("color: #b00020;")
-            self.verify_result.setText("审计记录有改动：" + "；".join(problems[:5]))
+            self.verify_result.setText(tr("审计记录有改动：") + "；".join(problems[:5]))
         else:
             self.verify_result.setStyleSheet("color: #1b5e20;")
-            self.verify_result.setText(f"审计记录完整：共 {self.audit_table.rowCount()} 条最近记录已显示，链条校验通过")
+            self.verify_result.setText(
+                tr("审计记录完整：共 {0} 条最近记录已显示，链条校验通过").format(self.audit_table.rowCount())
+            )
 
     # -- self-check -------------------------------------------------------------------------------
     def _selfcheck_tab(self) -> QWidget:

@@ -19,6 +19,7 @@ from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import station, users
 from station_app.services.session import Session
 from station_app.ui.field_rows import ERROR_STYLE, add_checked_row, ok_cancel_row
+from station_app.ui.i18n import entry_label, tr
 
 
 class SetupDialog(QDialog):
@@ -28,33 +29,35 @@ class SetupDialog(QDialog):
         super().__init__(parent)
         self.db_path, self.today = db_path, today
         self.credentials: tuple[str, str] | None = None
-        self.setWindowTitle("设置本站")
+        self.setWindowTitle(tr("设置本站"))
         self.setMinimumWidth(560)
         session = Session.open(db_path)
         try:
-            kinds = [(e.label, e.code) for e in session.catalogs.entries("station_kinds")]
-            venues = [(e.label, e.code) for e in session.catalogs.entries("venue_types")]
+            kinds = [(entry_label(e), e.code) for e in session.catalogs.entries("station_kinds")]
+            venues = [(entry_label(e), e.code) for e in session.catalogs.entries("venue_types")]
         finally:
             session.close()
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
-        self.code = self._line(form, "code", "站点编码 *", "2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）")
-        self.name = self._line(form, "name", "站点名称 *", "如：新集镇消费维权服务站")
-        self.kind = self._combo(form, "kind", "站点类型 *", kinds)
-        self.venue = self._combo(form, "venue_type", "所在场所 *", venues)
-        self.county = self._line(form, "county", "所属县（市、区）", "")
-        self.contact = self._line(form, "contact", "联系电话", "")
-        form.addRow(QLabel("<b>第一个用户（站长，可再添加其他工作人员）</b>"))
-        self.user = self._line(form, "user", "用户名 *", "如：李站长")
-        self.password = self._line(form, "password", "密码 *", "至少 6 位")
+        self.code = self._line(
+            form, "code", tr("站点编码 *"), tr("2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）")
+        )
+        self.name = self._line(form, "name", tr("站点名称 *"), tr("如：新集镇消费维权服务站"))
+        self.kind = self._combo(form, "kind", tr("站点类型 *"), kinds)
+        self.venue = self._combo(form, "venue_type", tr("所在场所 *"), venues)
+        self.county = self._line(form, "county", tr("所属县（市、区）"), "")
+        self.contact = self._line(form, "contact", tr("联系电话"), "")
+        form.addRow(QLabel(tr("<b>第一个用户（站长，可再添加其他工作人员）</b>")))
+        self.user = self._line(form, "user", tr("用户名 *"), tr("如：李站长"))
+        self.password = self._line(form, "password", tr("密码 *"), tr("至少 6 位"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2 = self._line(form, "password2", "再输入一次 *", "")
+        self.password2 = self._line(form, "password2", tr("再输入一次 *"), "")
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
-        buttons = ok_cancel_row("完成设置", self.save, self.reject)
+        buttons = ok_cancel_row(tr("完成设置"), self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)
@@ -90,13 +93,13 @@ class SetupDialog(QDialog):
         self.general.clear()
         local_errors = False
         if len(self.password.text()) < users.MIN_PASSWORD:
-            self.show_error("password", f"至少 {users.MIN_PASSWORD} 位")
+            self.show_error("password", tr("至少 {0} 位").format(users.MIN_PASSWORD))
             local_errors = True
         elif self.password.text() != self.password2.text():
-            self.show_error("password2", "两次输入的密码不一致")
+            self.show_error("password2", tr("两次输入的密码不一致"))
             local_errors = True
         if not self.user.text().strip():
-            self.show_error("user", "必须填写")
+            self.show_error("user", tr("必须填写"))
             local_errors = True
         payload = {
             "code": self.code.text(),

@@ -36,8 +36,9 @@ from station_app.reports.tally_text import summary_sentence, title
 from station_app.services import tallies
 from station_app.services.session import Session
 from station_app.store import tallies as tally_store
+from station_app.ui.i18n import N_, entry_label, tr
 
-KINDS = ["月", "季度", "年"]
+KINDS = [N_("月"), N_("季度"), N_("年")]
 
 
 class TallyWorker(QObject):
@@ -80,7 +81,8 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = max((max(now, before) for _, now, before in self.rows), default=0) or 1
-        label_width, y = 110, 6
+        label_width = max([110, *(painter.fontMetrics().horizontalAdvance(row[0]) + 12 for row in self.rows)])
+        y = 6
         width = self.width() - label_width - 70
         for label, now, before in self.rows:
             painter.setPen(QColor("#222"))
@@ -92,7 +94,7 @@ class BarChart(QWidget):
             )
             y += 24
         painter.setPen(QColor("#555"))
-        painter.drawText(QRectF(label_width, y + 2, 300, 20), Qt.AlignmentFlag.AlignLeft, "■ 本期　　▬ 去年同期")
+        painter.drawText(QRectF(label_width, y + 2, 300, 20), Qt.AlignmentFlag.AlignLeft, tr("■ 本期　　▬ 去年同期"))
 
 
 class StatsPage(QWidget):
@@ -103,28 +105,29 @@ class StatsPage(QWidget):
         self.thread: QThread | None = None
         current = today()
         self.kind = QComboBox()
-        self.kind.addItems(KINDS)
+        for kind in KINDS:
+            self.kind.addItem(tr(kind), kind)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(current.year)
-        self.year.setSuffix(" 年")
+        self.year.setSuffix(tr(" 年"))
         self.part = QComboBox()
         self.kind.currentIndexChanged.connect(self._fill_parts)
         self._fill_parts()
         self.part.setCurrentIndex(current.month - 1)
-        self.run_button = QPushButton("统计")
+        self.run_button = QPushButton(tr("统计"))
         self.run_button.clicked.connect(self.run)
-        self.xlsx_button = QPushButton("导出 Excel…")
-        self.pdf_button = QPushButton("导出 PDF…")
+        self.xlsx_button = QPushButton(tr("导出 Excel…"))
+        self.pdf_button = QPushButton(tr("导出 PDF…"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         bar = QHBoxLayout()
-        for widget in (QLabel("统计期间："), self.kind, self.year, self.part, self.run_button):
+        for widget in (QLabel(tr("统计期间：")), self.kind, self.year, self.part, self.run_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
-        self.heading = QLabel("选择期间后按“统计”。")
+        self.heading = QLabel(tr("选择期间后按“统计”。"))
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 14px; padding: 4px;")
         self.chart = BarChart()
@@ -151,15 +154,15 @@ class StatsPage(QWidget):
 
     def _fill_parts(self) -> None:
         self.part.clear()
-        kind = self.kind.currentText()
+        kind = self.kind.currentData()
         if kind == "月":
-            self.part.addItems([f"{m} 月" for m in range(1, 13)])
+            self.part.addItems([tr("{0} 月").format(m) for m in range(1, 13)])
         elif kind == "季度":
-            self.part.addItems([f"第{w}季度" for w in periods.QUARTER_WORDS])
+            self.part.addItems([tr("第{0}季度").format(w) for w in periods.QUARTER_WORDS])
         self.part.setVisible(kind != "年")
 
     def period(self) -> periods.Period:
-        year, index, kind = self.year.value(), self.part.currentIndex() + 1, self.kind.currentText()
+        year, index, kind = self.year.value(), self.part.currentIndex() + 1, self.kind.currentData()
         if kind == "月":
             return periods.month(f"{year}-{index:02d}")
         if kind == "季度":
@@ -176,7 +179,7 @@ class StatsPage(QWidget):
             self.rerun = True
             return
         self.run_button.setEnabled(False)
-        self.heading.setText("正在统计……")
+        self.heading.setText(tr("正在统计……"))
         self.thread = QThread(self)
         self.worker = TallyWorker(
             self.db_path, self.session.actor, self.session.role or "head", self.period(), self.today()
@@ -198,7 +201,7 @@ class StatsPage(QWidget):
             self.run()
             return
         if error:
-            self.heading.setText(f"统计失败：{error}")
+            self.heading.setText(tr("统计失败：{0}").format(error))
             return
         data = json.loads(figures)
         self.names = data.pop("_station_names", {})
@@ -207,7 +210,7 @@ class StatsPage(QWidget):
         self.tabs.clear()
         for table in tally_rows.tables(data, self.session.catalogs, self.names):
             self.tabs.addTab(self._grid(table), table.title)
-        natures = {e.code: e.label for e in self.session.catalogs.entries("natures")}
+        natures = {e.code: entry_label(e) for e in self.session.catalogs.entries("natures")}
         before = data["previous"]["complaints"]["by_nature"]
         rows = [(natures[c], n, before.get(c, 0)) for c, n in data["complaints"]["by_nature"].items()]
         self.chart.show_rows(sorted(rows, key=lambda row: -row[1]))
@@ -231,9 +234,9 @@ class StatsPage(QWidget):
         return grid
 
     def export(self, fmt: str) -> None:
-        suffix = {"xlsx": "Excel 文件 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}[fmt]
-        default = f"统计-{self.data['period']['label']}.{fmt}"
-        target, _ = QFileDialog.getSaveFileName(self, "导出统计", default, suffix)
+        suffix = {"xlsx": tr("Excel 文件 (*.xlsx)"), "pdf": tr("PDF 文件 (*.pdf)")}[fmt]
+        default = tr("统计-{0}.{1}").format(self.data["period"]["label"], fmt)
+        target, _ = QFileDialog.getSaveFileName(self, tr("导出统计"), default, suffix)
         if not target:
             return
         from station_app.reports import tally_pdf, tally_xlsx  # openpyxl and reportlab: loaded when used
@@ -242,9 +245,9 @@ class StatsPage(QWidget):
         try:
             writer(self.data, self.session.catalogs, self.names, Path(target))
         except OSError as exc:
-            QMessageBox.warning(self, "导出统计", f"无法写入文件：{exc}")
+            QMessageBox.warning(self, tr("导出统计"), tr("无法写入文件：{0}").format(exc))
             return
-        QMessageBox.information(self, "导出统计", f"已保存：{target}")
+        QMessageBox.information(self, tr("导出统计"), tr("已保存：{0}").format(target))
 
     def closeEvent(self, event) -> None:
         if self.thread is not None and self.thread.isRunning():

@@ -25,10 +25,11 @@ from station_app.services import complaint_register, complaint_views, records
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.complaint_model import _due
+from station_app.ui.i18n import N_, state_label, tr
 from station_app.ui.month_chart import MonthChart
 
 OPEN = ["registered", "accepted", "mediating"]
-HEADINGS = ["编号", "状态", "消费者", "被投诉经营者", "时限"]
+HEADINGS = [N_("编号"), N_("状态"), N_("消费者"), N_("被投诉经营者"), N_("时限")]
 
 
 class Figure(QFrame):
@@ -55,23 +56,23 @@ class Workbench(QWidget):
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold; padding: 4px 0;")
         layout.addWidget(self.heading)
         figures = QGridLayout()
-        self.overdue = Figure("已超期（未结案）", "#b00020")
-        self.due_soon = Figure("2 个工作日内到期", "#a15c00")
-        self.open_cases = Figure("办理中的投诉")
-        self.this_month = Figure("本月登记")
+        self.overdue = Figure(tr("已超期（未结案）"), "#b00020")
+        self.due_soon = Figure(tr("2 个工作日内到期"), "#a15c00")
+        self.open_cases = Figure(tr("办理中的投诉"))
+        self.this_month = Figure(tr("本月登记"))
         for column, figure in enumerate((self.overdue, self.due_soon, self.open_cases, self.this_month)):
             figures.addWidget(figure, 0, column)
         layout.addLayout(figures)
         buttons = QHBoxLayout()
-        new = QPushButton("＋ 登记投诉")
+        new = QPushButton(tr("＋ 登记投诉"))
         new.setMinimumHeight(40)
         new.clicked.connect(self.new_complaint)
-        overdue = QPushButton("查看超期案件")
+        overdue = QPushButton(tr("查看超期案件"))
         overdue.setMinimumHeight(40)
         overdue.clicked.connect(self.show_overdue)
-        consult = QPushButton("＋1 咨询")
+        consult = QPushButton(tr("＋1 咨询"))
         consult.setMinimumHeight(40)
-        consult.setToolTip("来人来电咨询一次，记一笔（事项可不填）")
+        consult.setToolTip(tr("来人来电咨询一次，记一笔（事项可不填）"))
         consult.clicked.connect(self.quick_consultation)
         self.consult_note = QLabel()
         buttons.addWidget(new)
@@ -80,12 +81,12 @@ class Workbench(QWidget):
         buttons.addWidget(self.consult_note)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("最近 12 个月的投诉：")))
+        layout.addWidget(QLabel(tr("最近 12 个月的投诉：")))
         self.chart = MonthChart()
         layout.addWidget(self.chart)
-        layout.addWidget(QLabel("需要尽快办理的投诉（已超期或即将到期）："))
+        layout.addWidget(QLabel(tr("需要尽快办理的投诉（已超期或即将到期）：")))
         self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.setHorizontalHeaderLabels([tr(heading) for heading in HEADINGS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -100,12 +101,12 @@ class Workbench(QWidget):
     def quick_consultation(self, topic: str | None = None) -> str:
         """One consultation today, one person; the topic is optional (a walk-in question at the desk)."""
         if topic is None:
-            topic, ok = QInputDialog.getText(self, "＋1 咨询", "咨询事项（可不填）：")
+            topic, ok = QInputDialog.getText(self, tr("＋1 咨询"), tr("咨询事项（可不填）："))
             if not ok:
                 return ""
         payload = {"date": self.today().isoformat(), "topic": topic.strip() or "现场咨询", "persons": 1}
         number = records.add_records(self.session, "consultation", [payload], self.today())[0]["number"]
-        self.consult_note.setText(f"已记录 {number}")
+        self.consult_note.setText(tr("已记录 {0}").format(number))
         return number
 
     def refresh(self) -> None:
@@ -123,6 +124,12 @@ class Workbench(QWidget):
         rows = urgent["items"]
         self.table.setRowCount(len(rows))
         for row, item in enumerate(rows):
-            values = [item["number"], item["status_label"], item["consumer_name"], item["business_name"], _due(item)]
+            values = [
+                item["number"],
+                state_label(item["status"], item["status_label"]),
+                item["consumer_name"],
+                item["business_name"],
+                _due(item),
+            ]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(str(value or "")))

@@ -24,31 +24,32 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import calculator, complaint_register, complaints
 from station_app.services.session import Session
+from station_app.ui.i18n import N_, tr
 
 TITLES = {
-    "accepted": "受理",
-    "not_accepted": "不予受理",
-    "mediating": "开始调解",
-    "settled": "调解结案",
-    "terminated": "终止调解",
-    "transferred": "转办",
+    "accepted": N_("受理"),
+    "not_accepted": N_("不予受理"),
+    "mediating": N_("开始调解"),
+    "settled": N_("调解结案"),
+    "terminated": N_("终止调解"),
+    "transferred": N_("转办"),
 }
 # step → its fields: (JSON key, label, kind: "line" / "text" / a catalog kind for a picker)
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
     "accepted": [],
-    "not_accepted": [("ground", "不予受理理由 *", "not_accepted_grounds")],
-    "mediating": [("mediator", "调解员", "line")],
+    "not_accepted": [("ground", N_("不予受理理由 *"), "not_accepted_grounds")],
+    "mediating": [("mediator", N_("调解员"), "line")],
     "settled": [
-        ("method", "结案方式 *", "settlement_methods"),
-        ("recovered_yuan", "挽回经济损失（元）*", "line"),
-        ("punitive_yuan", "其中加倍赔偿（元）", "line"),
-        ("agreement", "协议内容", "text"),
+        ("method", N_("结案方式 *"), "settlement_methods"),
+        ("recovered_yuan", N_("挽回经济损失（元）*"), "line"),
+        ("punitive_yuan", N_("其中加倍赔偿（元）"), "line"),
+        ("agreement", N_("协议内容"), "text"),
     ],
     "terminated": [
-        ("ground", "终止理由 *", "termination_grounds"),
-        ("route", "建议的解决途径 *", "routes"),
+        ("ground", N_("终止理由 *"), "termination_grounds"),
+        ("route", N_("建议的解决途径 *"), "routes"),
     ],
-    "transferred": [("to_unit", "转办单位 *", "line")],
+    "transferred": [("to_unit", N_("转办单位 *"), "line")],
 }
 
 
@@ -75,10 +76,12 @@ class StepDialog(QDialog):
     ):
         super().__init__(parent)
         self.session, self.case, self.target, self.today = session, case, target, today
-        self.setWindowTitle(f"{TITLES[target]}：{case['number']}")
+        self.setWindowTitle(f"{tr(TITLES[target])}：{case['number']}")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"{case['number']}　{case['consumer']['name']} 投诉 {case['business']['name']}")
+        heading = QLabel(
+            tr("{0}　{1} 投诉 {2}").format(case["number"], case["consumer"]["name"], case["business"]["name"])
+        )
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.message = _error_label()
@@ -92,17 +95,17 @@ class StepDialog(QDialog):
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
         self.on.setMaximumDate(QDate(today()))
-        self._add_row(form, "on", "日期", self.on)
+        self._add_row(form, "on", tr("日期"), self.on)
         for key, label, kind in FIELDS[target]:
-            self._add_row(form, key, label, self._input(kind))
-        self._add_row(form, "note", "备注", QLineEdit())
+            self._add_row(form, key, tr(label), self._input(kind))
+        self._add_row(form, "note", tr("备注"), QLineEdit())
         if target == "settled":  # the calculator built in: 退一赔三 / 十倍赔偿, for reference
-            calc = QPushButton("计算惩罚性赔偿（供参考）…")
+            calc = QPushButton(tr("计算惩罚性赔偿（供参考）…"))
             calc.clicked.connect(self.open_calculator)
             layout.addWidget(calc)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"确定{TITLES[target]}")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("确定{0}").format(tr(TITLES[target])))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -122,7 +125,7 @@ class StepDialog(QDialog):
             edit.setFixedHeight(70)
             return edit
         combo = QComboBox()
-        combo.addItem("请选择…", "")
+        combo.addItem(tr("请选择…"), "")
         for code, label in complaint_register.step_choices(self.session, self.case["rule_version"], kind):
             combo.addItem(label, code)
             combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
@@ -190,7 +193,7 @@ class CalculatorDialog(QDialog):
 
     def __init__(self, amount_fen: int | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("惩罚性赔偿计算（供调解参考）")
+        self.setWindowTitle(tr("惩罚性赔偿计算（供调解参考）"))
         self.result_yuan = ""
         self.rule = QComboBox()
         for code, title in calculator.RULES.items():
@@ -200,14 +203,14 @@ class CalculatorDialog(QDialog):
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("适用规定", self.rule)
-        form.addRow("商品价款或服务费用（元）", self.price)
-        form.addRow("损失（元，仅食品）", self.loss)
-        compute = QPushButton("计算")
+        form.addRow(tr("适用规定"), self.rule)
+        form.addRow(tr("商品价款或服务费用（元）"), self.price)
+        form.addRow(tr("损失（元，仅食品）"), self.loss)
+        compute = QPushButton(tr("计算"))
         compute.clicked.connect(self.compute)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("填入加倍赔偿")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("填入加倍赔偿"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept_result)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,10 @@ def test_bundle_runs_without_the_source_tree(bundle, tmp_path):
     assert (folder / "回执.pdf").stat().st_size > 10_000
     shown = run(bundle, folder, "--db", db, "gui", STATION_APP_SMOKE_TEST="1")
     assert shown.returncode == 0 and "window shown" in shown.stdout, shown.stderr[-1000:]
+    assert "[工作台]" in shown.stdout
+    # The English translation travels in the bundle, compiled (the bundle has no lrelease to make it).
+    assert list(bundle.parent.rglob("station_app_en.qm"))
+    with sqlite3.connect(db) as register:
+        register.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('language', 'en')")
+    shown = run(bundle, folder, "--db", db, "gui", STATION_APP_SMOKE_TEST="1")
+    assert "[Workbench]" in shown.stdout, shown.stdout + shown.stderr[-1000:]

@@ -1,0 +1,1971 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+  <context>
+    <name>station_app</name>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <source>  第 {0} 行〔{1}〕：{2}</source>
+      <translation>  row {0} [{1}]: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="112" />
+      <source> 年</source>
+      <translation> </translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="60" />
+      <source>2 个工作日内到期</source>
+      <translation>Due within 2 working days</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="44" />
+      <source>2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）</source>
+      <translation>2–12 letters or digits, e.g. XJ (used in case numbers such as XJ-2026-0001)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="51" />
+      <source>&lt;b&gt;第一个用户（站长，可再添加其他工作人员）&lt;/b&gt;</source>
+      <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="236" />
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel file (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="85" />
+      <location filename="../../station_app/ui/stats_page.py" line="236" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="44" />
+      <source>{0}
+
+这一部分将在后续版本提供；现在可用命令行 station-app 办理。</source>
+      <translation>{0}
+
+This part comes in a later version; for now use the station-app command line.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="55" />
+      <source>{0} · 消费维权服务站登记簿 {1}</source>
+      <translation>{0} · Consumer Rights Station Register {1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="158" />
+      <source>{0} 月</source>
+      <translation>{0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="53" />
+      <source>{0}–{1}，留空按默认</source>
+      <translation>{0}–{1}; leave empty for the default</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="83" />
+      <source>{0}　{1} 投诉 {2}</source>
+      <translation>{0}  {1} complaints {2}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="71" />
+      <source>{0}年{1}月</source>
+      <translation>{1}/{0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="55" />
+      <source>{0}（{1}，可用 {2} MB）</source>
+      <translation>{0} ({1}, {2} MB free)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="91" />
+      <source>{0}：{1} 列（{2}）。核对后按“检查”或“导入”。</source>
+      <translation>{0}: {1} columns ({2}). Check them, then press "Check" or "Import".</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/month_chart.py" line="41" />
+      <source>{month}月</source>
+      <translation>{month}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/month_chart.py" line="33" />
+      <source>{month}：登记 {received} 件，调解结案 {settled} 件</source>
+      <translation>{month}: {received} registered, {settled} settled</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/month_chart.py" line="40" />
+      <source>{year}年{month}月</source>
+      <translation>{month}/{year}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="96" />
+      <source>■ 本期　　▬ 去年同期</source>
+      <translation>■ this period    ▬ same period last year</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="225" />
+      <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
+      <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="31" />
+      <source>不予受理</source>
+      <translation>Not accepted</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="40" />
+      <source>不予受理理由 *</source>
+      <translation>Reason for not accepting *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="35" />
+      <source>不加密（明文备份：U盘丢失会泄露消费者个人信息）</source>
+      <translation>Don't encrypt (plain backup: a lost USB stick exposes consumers' personal data)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="242" />
+      <source>不能办理</source>
+      <translation>Not possible</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="60" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="99" />
+      <source>两次输入的密码不一致</source>
+      <translation>The two passwords differ</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="213" />
+      <source>个人信息已去标识化</source>
+      <translation>personal data masked</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="156" />
+      <location filename="../../station_app/ui/complaint_model.py" line="21" />
+      <source>临期</source>
+      <translation>due soon</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>临期提醒（提前几个工作日）</source>
+      <translation>Warn of a deadline (working days ahead)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="93" />
+      <source>主题</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="39" />
+      <location filename="../../station_app/ui/main_window.py" line="33" />
+      <source>举报</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="52" />
+      <source>举报人电话</source>
+      <translation>Reporter's phone</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="51" />
+      <source>举报人（可匿名，不填）</source>
+      <translation>Reporter (may stay anonymous: leave empty)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="47" />
+      <source>举报日期 *</source>
+      <translation>Report date *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="54" />
+      <source>争议事实：{0}</source>
+      <translation>Facts in dispute: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="40" />
+      <location filename="../../station_app/ui/records_page.py" line="83" />
+      <source>人次</source>
+      <translation>Persons</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="114" />
+      <source>以下行有问题，整份台账没有导入（改正后再导入）：</source>
+      <translation>These rows have problems; nothing of the ledger was imported (correct them and import again):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="78" />
+      <source>依据或来源</source>
+      <translation>Basis or source</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="116" />
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="64" />
+      <source>保存设置</source>
+      <translation>Save settings</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <source>修改设置</source>
+      <translation>Setting changed</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="179" />
+      <source>先在上面选中一件投诉</source>
+      <translation>Select a complaint above first</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="31" />
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="124" />
+      <source>全部性质</source>
+      <translation>All natures</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="67" />
+      <source>全部月份</source>
+      <translation>All months</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="119" />
+      <source>全部类别</source>
+      <translation>All categories</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="147" />
+      <source>共 {0} 件{1}</source>
+      <translation>{0} complaints{1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="221" />
+      <source>共 {0} 条（显示最近 {1} 条）</source>
+      <translation>{0} records (latest {1} shown)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="112" />
+      <source>共 {0} 行，{1} 行检查通过。</source>
+      <translation>{0} rows, {1} passed the checks.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="93" />
+      <location filename="../../station_app/ui/print_preview.py" line="65" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="45" />
+      <source>其中加倍赔偿（元）</source>
+      <translation>Of which punitive compensation (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <source>内容</source>
+      <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="33" />
+      <source>再输入一次</source>
+      <translation>Enter it again</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="55" />
+      <source>再输入一次 *</source>
+      <translation>Enter it again *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="42" />
+      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <source>删除</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="101" />
+      <source>刷新U盘列表</source>
+      <translation>Refresh USB sticks</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="116" />
+      <source>办理</source>
+      <translation>Handle</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="61" />
+      <source>办理中的投诉</source>
+      <translation>Open complaints</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="36" />
+      <source>办理过程</source>
+      <translation>Case steps</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="56" />
+      <source>办理过程：</source>
+      <translation>Case steps:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="149" />
+      <source>办理：</source>
+      <translation>step: </translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="101" />
+      <source>加载演示登记簿（试用，可随时删除数据文件重来）</source>
+      <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
+      <source>协议内容</source>
+      <translation>Terms of the agreement</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="30" />
+      <source>即将到期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="124" />
+      <source>原因（如：送检测、委托鉴定）：</source>
+      <translation>Reason (e.g. sent for testing or appraisal):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <source>原因：</source>
+      <translation>Reason:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="114" />
+      <source>县局：导入各站的数据包</source>
+      <translation>County office: import the stations' packages</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="74" />
+      <source>发布日期 *</source>
+      <translation>Date issued *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="79" />
+      <source>发布渠道</source>
+      <translation>Published through</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="63" />
+      <source>发放资料（份）</source>
+      <translation>Leaflets handed out</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="69" />
+      <source>发表文章（篇）</source>
+      <translation>Articles published</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/field_rows.py" line="35" />
+      <location filename="../../station_app/ui/print_preview.py" line="140" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="108" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="67" />
+      <location filename="../../station_app/ui/records_page.py" line="95" />
+      <source>受众（人次）</source>
+      <translation>Audience (persons)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="30" />
+      <source>受理</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="52" />
+      <source>受理决定期限：{0}　调解期限：{1}</source>
+      <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/complaint_model.py" line="38" />
+      <source>受理日期</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="48" />
+      <source>受理日期 {0}　适用 {1}</source>
+      <translation>Received {0}  Rules: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="85" />
+      <source>另存为 PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="64" />
+      <source>另存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="105" />
+      <source>只导出上次导出之后的变化</source>
+      <translation>Only changes since the last export</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="64" />
+      <source>台账 (*.xlsx *.csv)</source>
+      <translation>Ledger (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="48" />
+      <source>台账的列</source>
+      <translation>Ledger column</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="62" />
+      <source>合作单位</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="38" />
+      <location filename="../../station_app/ui/main_window.py" line="32" />
+      <source>咨询</source>
+      <translation>Consultations</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="83" />
+      <source>咨询事项</source>
+      <translation>Question</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="39" />
+      <source>咨询事项 *</source>
+      <translation>Question *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="104" />
+      <source>咨询事项（可不填）：</source>
+      <translation>Question (optional):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="42" />
+      <source>咨询人</source>
+      <translation>Asked by</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="38" />
+      <source>咨询日期 *</source>
+      <translation>Date *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="207" />
+      <source>商品价款或服务费用（元）</source>
+      <translation>Price of the goods or service (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/complaint_model.py" line="42" />
+      <source>商品或服务</source>
+      <translation>Goods or service</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="51" />
+      <source>商品或服务：{0}　{1}　{2}</source>
+      <translation>Goods or service: {0}  {1}  {2}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="123" />
+      <source>回执-{0}.pdf</source>
+      <translation>receipt-{0}.pdf</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="214" />
+      <source>回执保存到哪个文件夹？</source>
+      <translation>Save the receipts in which folder?</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="40" />
+      <location filename="../../station_app/ui/case_dialog.py" line="153" />
+      <location filename="../../station_app/ui/case_dialog.py" line="158" />
+      <source>回访</source>
+      <translation>Follow-up visit</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="83" />
+      <source>回访…</source>
+      <translation>Follow-up visit…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="49" />
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="61" />
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="59" />
+      <source>场所类型 *</source>
+      <translation>Venue type *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="212" />
+      <source>填入加倍赔偿</source>
+      <translation>Use as punitive compensation</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="15" />
+      <source>备份到U盘：设置备份密码</source>
+      <translation>Backup to a USB stick: set a backup password</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="105" />
+      <source>备份到哪个文件夹（如U盘）？</source>
+      <translation>Back up to which folder (e.g. a USB stick)?</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="118" />
+      <source>备份失败：{0}</source>
+      <translation>Backup failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="30" />
+      <source>备份密码</source>
+      <translation>Backup password</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="19" />
+      <source>备份里有消费者的姓名、电话和身份证号。加密后，U盘丢失也不会泄露；恢复时需要输入这个密码，请记在安全的地方（忘记密码将无法恢复这份备份）。</source>
+      <translation>The backup holds consumers' names, phones and ID numbers. Encrypted, a lost USB stick reveals nothing; restoring it needs this password, so keep it somewhere safe (a forgotten password means this backup cannot be restored).</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="101" />
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="210" />
+      <source>失败：{0}</source>
+      <translation>Failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="46" />
+      <source>如：新集镇消费维权服务站</source>
+      <translation>e.g. Xinji Town Consumer Rights Station</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="52" />
+      <source>如：李站长</source>
+      <translation>e.g. Li (station head)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="41" />
+      <source>季度</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="60" />
+      <source>完成设置</source>
+      <translation>Finish set-up</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="37" />
+      <source>审计记录</source>
+      <translation>Audit trail</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="164" />
+      <source>审计记录完整：共 {0} 条最近记录已显示，链条校验通过</source>
+      <translation>Audit trail intact: the latest {0} entries are shown and the chain checks out</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="160" />
+      <source>审计记录有改动：</source>
+      <translation>The audit trail was altered: </translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <source>审计记录：</source>
+      <translation>Audit trail:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="40" />
+      <location filename="../../station_app/ui/main_window.py" line="34" />
+      <source>宣传活动</source>
+      <translation>Outreach</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="53" />
+      <source>密码 *</source>
+      <translation>Password *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="55" />
+      <source>密码至少 {n} 位</source>
+      <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="279" />
+      <source>密码：</source>
+      <translation>Password:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="48" />
+      <source>对应登记簿的字段</source>
+      <translation>Register field</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="38" />
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="42" />
+      <source>导入往年台账</source>
+      <translation>Import last year's ledger</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="117" />
+      <source>导入整个文件夹（U盘）…</source>
+      <translation>Import a whole folder (USB stick)…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="106" />
+      <location filename="../../station_app/ui/exchange_page.py" line="168" />
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="119" />
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="120" />
+      <source>导出 PDF…</source>
+      <translation>Export PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="160" />
+      <source>导出到哪个文件夹？</source>
+      <translation>Export to which folder?</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="109" />
+      <source>导出到：</source>
+      <translation>Export to:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="238" />
+      <location filename="../../station_app/ui/stats_page.py" line="249" />
+      <location filename="../../station_app/ui/stats_page.py" line="247" />
+      <source>导出统计</source>
+      <translation>Export figures</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="36" />
+      <source>尚未选择文件</source>
+      <translation>No file chosen yet</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="65" />
+      <source>展板（块）</source>
+      <translation>Display boards</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="30" />
+      <source>工作台</source>
+      <translation>Workbench</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="97" />
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="84" />
+      <source>已保存。重新打开程序后使用新的界面语言。</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="276" />
+      <location filename="../../station_app/ui/stats_page.py" line="249" />
+      <source>已保存：{0}</source>
+      <translation>Saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="121" />
+      <source>已加密备份并校验：{path}</source>
+      <translation>Encrypted backup written and checked: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="213" />
+      <source>已加密给县局</source>
+      <translation>encrypted for the county office</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="34" />
+      <source>已受理</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="123" />
+      <source>已备份并校验：{0}</source>
+      <translation>Backup written and checked: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
+      <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <source>已导入 {0} 件投诉。</source>
+      <translation>{0} complaints imported.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="218" />
+      <source>已导出并读回校验：{0}（{1}）
+可以安全拔出U盘。
+记录数：{2}</source>
+      <translation>Exported and read back: {0} ({1})
+The USB stick can be removed safely.
+Records: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="146" />
+      <source>已延长 {0} 天</source>
+      <translation>Extended by {0} days</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="63" />
+      <source>已恢复上次未保存的内容（草稿）</source>
+      <translation>What was typed last time and not saved has been restored (draft)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="132" />
+      <source>已恢复计时</source>
+      <translation>The clock runs again</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="128" />
+      <source>已暂停调解计时</source>
+      <translation>Mediation clock paused</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="175" />
+      <source>已生成 {0} 份回执：{1}</source>
+      <translation>{0} receipts written: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="185" />
+      <source>已登记 {0}</source>
+      <translation>Registered {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="33" />
+      <source>已登记（待受理）</source>
+      <translation>Registered (awaiting acceptance)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="36" />
+      <source>已结案</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="109" />
+      <source>已记录 {0}</source>
+      <translation>Recorded {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="161" />
+      <source>已记录回访</source>
+      <translation>Follow-up visit recorded</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/month_chart.py" line="51" />
+      <source>已调解结案</source>
+      <translation>Settled</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="29" />
+      <location filename="../../station_app/ui/complaint_model.py" line="21" />
+      <source>已超期</source>
+      <translation>overdue</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="59" />
+      <source>已超期（未结案）</source>
+      <translation>Overdue (open)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/idle_lock.py" line="51" />
+      <location filename="../../station_app/ui/idle_lock.py" line="61" />
+      <source>已锁定</source>
+      <translation>Locked</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="41" />
+      <source>年</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <source>延长天数：</source>
+      <translation>Days to extend:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="39" />
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <source>延长时限</source>
+      <translation>Time limit extended</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="82" />
+      <source>延长时限…</source>
+      <translation>Extend the time limit…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="50" />
+      <source>建议的解决途径 *</source>
+      <translation>Suggested route *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="38" />
+      <source>开始备份</source>
+      <translation>Start the backup</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
+      <source>开始调解</source>
+      <translation>Start mediation</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="102" />
+      <source>必须填写</source>
+      <translation>Required</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="38" />
+      <location filename="../../station_app/ui/case_dialog.py" line="81" />
+      <source>恢复计时</source>
+      <translation>Clock resumed</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="196" />
+      <source>惩罚性赔偿计算（供调解参考）</source>
+      <translation>Punitive compensation calculator (for mediation, as a reference)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="48" />
+      <source>所在场所 *</source>
+      <translation>Venue *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="49" />
+      <source>所属县（市、区）</source>
+      <translation>County (city, district)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="199" />
+      <location filename="../../station_app/ui/register_page.py" line="206" />
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="63" />
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="172" />
+      <location filename="../../station_app/ui/print_preview.py" line="175" />
+      <source>批量打印</source>
+      <translation>Batch printing</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="35" />
+      <location filename="../../station_app/ui/main_window.py" line="31" />
+      <source>投诉</source>
+      <translation>Complaints</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="75" />
+      <source>投诉案件 {0}</source>
+      <translation>Complaint {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="150" />
+      <source>投诉登记簿：共 {0} 件，下面是最近的 {1} 件。</source>
+      <translation>Complaint register: {0} cases; the latest {1} are below.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="89" />
+      <source>按表头自动对应，请核对</source>
+      <translation>Matched by the column headings: please check</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="44" />
+      <source>挽回经济损失（元）*</source>
+      <translation>Money recovered (yuan) *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="208" />
+      <source>损失（元，仅食品）</source>
+      <translation>Loss (yuan, food only)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <source>操作人</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="37" />
+      <location filename="../../station_app/ui/main_window.py" line="151" />
+      <source>数据交换</source>
+      <translation>USB exchange</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="173" />
+      <source>数据包 (*.stpkg)</source>
+      <translation>Packages (*.stpkg)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="178" />
+      <source>数据包所在的文件夹</source>
+      <translation>Folder holding the packages</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="143" />
+      <source>数据文件：{0}</source>
+      <translation>Data file: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <source>新建</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>无操作多少分钟后自动锁定</source>
+      <translation>Lock after this many idle minutes</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="247" />
+      <source>无法写入文件：{0}</source>
+      <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="83" />
+      <location filename="../../station_app/ui/records_page.py" line="86" />
+      <location filename="../../station_app/ui/records_page.py" line="92" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <source>时间（UTC）</source>
+      <translation>Time (UTC)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/complaint_model.py" line="44" />
+      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <source>时限</source>
+      <translation>Time limit</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="37" />
+      <location filename="../../station_app/ui/case_dialog.py" line="124" />
+      <source>暂停计时</source>
+      <translation>clock paused</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="84" />
+      <source>最近 12 个月的投诉：</source>
+      <translation>Complaints in the last 12 months:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="41" />
+      <source>月</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <source>未到期</source>
+      <translation>on time</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="144" />
+      <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
+      <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="32" />
+      <source>未结案</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="99" />
+      <source>本月全部投诉受理回执（批量生成）…</source>
+      <translation>All of this month's complaint receipts (batch)…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="62" />
+      <source>本月登记</source>
+      <translation>Registered this month</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>本站受理时限（工作日，须短于规定的 7 个工作日）</source>
+      <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="147" />
+      <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
+      <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="36" />
+      <source>本站设置</source>
+      <translation>Station settings</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>本站调解时限（工作日，须短于规定时限）</source>
+      <translation>This station's mediation limit (working days, shorter than the rules' limit)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="75" />
+      <source>来人来电咨询一次，记一笔（事项可不填）</source>
+      <translation>One consultation in person or by phone, counted (the question is optional)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="70" />
+      <source>查看超期案件</source>
+      <translation>Show overdue cases</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="97" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="76" />
+      <source>标题 *</source>
+      <translation>Title *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="130" />
+      <source>校验审计记录链（发现被改动或删除的记录）</source>
+      <translation>Verify the audit chain (finds altered or deleted entries)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="232" />
+      <source>核对站点密钥</source>
+      <translation>Check the station key</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="120" />
+      <source>检查通过，可以导入。</source>
+      <translation>Checks passed: ready to import.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="37" />
+      <source>检查（不导入）</source>
+      <translation>Check (no import)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="64" />
+      <source>横幅（条）</source>
+      <translation>Banners</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="134" />
+      <source>欢迎使用消费维权服务站登记簿</source>
+      <translation>Welcome to the Consumer Rights Station Register</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="170" />
+      <source>正在导出并校验……</source>
+      <translation>Exporting and checking…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="184" />
+      <source>正在校验并导入数据包……</source>
+      <translation>Checking and importing packages…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="140" />
+      <source>正在生成 {0} 的投诉受理回执……</source>
+      <translation>Writing the complaint receipts of {0}…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="181" />
+      <source>正在统计……</source>
+      <translation>Counting…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="77" />
+      <source>正文 *</source>
+      <translation>Text *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="54" />
+      <source>每一列对应登记簿的哪个字段（第一次导入时核对，以后同样表头的台账自动沿用）：</source>
+      <translation>Which register field each column holds (checked at the first import; later ledgers with the same headings reuse it):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="89" />
+      <source>沿用上次的对应</source>
+      <translation>Same mapping as last time</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="279" />
+      <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
+      <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="252" />
+      <source>注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。请先核对是否为同一纠纷；确认不是再保存。</source>
+      <translation>Note: {numbers} already has the same consumer phone against the same business (within 30 days). Check whether it is the same dispute before saving.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="60" />
+      <source>活动主题</source>
+      <translation>Theme</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="57" />
+      <source>活动日期 *</source>
+      <translation>Date *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="58" />
+      <source>活动类型 *</source>
+      <translation>Kind of event *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="92" />
+      <source>消费维权服务站登记簿 {0}</source>
+      <translation>Consumer Rights Station Register {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/complaint_model.py" line="40" />
+      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <source>消费者</source>
+      <translation>Consumer</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="158" />
+      <source>消费者意见（可不填）：</source>
+      <translation>Consumer's comments (optional):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="153" />
+      <source>消费者满意度：</source>
+      <translation>Consumer satisfaction:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="49" />
+      <source>消费者：{0}　{1}</source>
+      <translation>Consumer: {0}  {1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="41" />
+      <location filename="../../station_app/ui/main_window.py" line="35" />
+      <source>消费警示</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="41" />
+      <source>渠道</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="222" />
+      <source>演示登记簿</source>
+      <translation>Demo register</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/complaint_model.py" line="39" />
+      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="68" />
+      <source>现场受理投诉（件）</source>
+      <translation>Complaints taken on site</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="66" />
+      <source>现场咨询（人次）</source>
+      <translation>On-site consultations (persons)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="172" />
+      <source>生成回执时出错：{0}</source>
+      <translation>Error while writing the receipts: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="222" />
+      <source>生成演示登记簿失败：{0}</source>
+      <translation>Could not make the demo register: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="52" />
+      <source>用户名 *</source>
+      <translation>User name *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="276" />
+      <source>用户名：</source>
+      <translation>User name:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="102" />
+      <source>用户：{0}</source>
+      <translation>User: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="43" />
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>界面字号（9–20，默认 11；重新打开程序后生效）</source>
+      <translation>Font size (9–20, default 11; applies after a restart)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="61" />
+      <source>界面语言 / Language</source>
+      <translation>Language / 界面语言</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="276" />
+      <location filename="../../station_app/ui/app.py" line="279" />
+      <location filename="../../station_app/ui/app.py" line="286" />
+      <source>登录</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <source>登录失败</source>
+      <translation>Log-in failed</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="36" />
+      <location filename="../../station_app/ui/month_chart.py" line="51" />
+      <source>登记</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="105" />
+      <source>登记{0}</source>
+      <translation>Register: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="265" />
+      <source>登记簿已升级</source>
+      <translation>Register upgraded</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="244" />
+      <location filename="../../station_app/ui/app.py" line="238" />
+      <source>登记簿已损坏</source>
+      <translation>The register is damaged</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="245" />
+      <source>登记簿文件无法使用：{0}
+
+是否用最近的完好备份恢复？
+{1}
+（损坏的文件会另存，不会删除）</source>
+      <translation>The register file cannot be used: {0}
+
+Restore the newest intact backup?
+{1}
+(The damaged file is kept aside, not deleted.)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="239" />
+      <source>登记簿文件无法使用：{0}
+没有找到完好的备份。请联系县级技术人员。</source>
+      <translation>The register file cannot be used: {0}
+No intact backup was found. Please call the county technician.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="107" />
+      <source>确定{0}</source>
+      <translation>Confirm: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="67" />
+      <source>立即备份到（如U盘）…</source>
+      <translation>Back up now to (e.g. a USB stick)…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="233" />
+      <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
+      <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="46" />
+      <source>站点名称 *</source>
+      <translation>Station name *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="47" />
+      <source>站点类型 *</source>
+      <translation>Station kind *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="44" />
+      <source>站点编码 *</source>
+      <translation>Station code *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="170" />
+      <source>站点：{0}    数据文件：{1}</source>
+      <translation>Station: {0}    Data file: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="101" />
+      <source>站点：{0}（{1}）</source>
+      <translation>Station: {0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="99" />
+      <source>站点：导出本站数据包（每月交县局）</source>
+      <translation>Station: export this station's package (handed to the county office monthly)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="160" />
+      <source>第{0}季度</source>
+      <translation>Q{0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="44" />
+      <source>答复内容</source>
+      <translation>Answer given</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="75" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="88" />
+      <source>线索</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="49" />
+      <source>终止理由 *</source>
+      <translation>Reason for ending *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
+      <source>终止调解</source>
+      <translation>End mediation</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="50" />
+      <source>经营者：{0}</source>
+      <translation>Business: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_model.py" line="32" />
+      <source>结案 {0}</source>
+      <translation>closed {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>结案后保存个人信息的年限（到期匿名化）</source>
+      <translation>Years personal data is kept after closing (then anonymised)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
+      <source>结案方式 *</source>
+      <translation>How it was settled *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="36" />
+      <location filename="../../station_app/ui/main_window.py" line="147" />
+      <location filename="../../station_app/ui/stats_page.py" line="117" />
+      <source>统计</source>
+      <translation>Figures</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="237" />
+      <source>统计-{0}.{1}</source>
+      <translation>figures-{0}.{1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="203" />
+      <source>统计失败：{0}</source>
+      <translation>Counting failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="124" />
+      <source>统计期间：</source>
+      <translation>Period:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/complaint_model.py" line="37" />
+      <location filename="../../station_app/ui/records_page.py" line="83" />
+      <source>编号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="54" />
+      <source>罚没款（元）</source>
+      <translation>Fines and confiscations (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="50" />
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>自动备份保留份数</source>
+      <translation>Automatic backups kept</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="332" />
+      <source>自动备份失败：{0}
+</source>
+      <translation>The automatic backup failed: {0}
+</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="38" />
+      <source>自检</source>
+      <translation>Self-check</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="53" />
+      <source>至少 6 位</source>
+      <translation>At least 6 characters</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="96" />
+      <source>至少 {0} 位</source>
+      <translation>At least {0} characters</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/backup_dialog.py" line="29" />
+      <source>至少 {n} 位</source>
+      <translation>At least {n} characters</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="87" />
+      <source>被举报经营者</source>
+      <translation>Business reported</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="48" />
+      <source>被举报经营者 *</source>
+      <translation>Business reported *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/complaint_model.py" line="41" />
+      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <source>被投诉经营者</source>
+      <translation>Business complained about</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="32" />
+      <source>计时暂停中</source>
+      <translation>clock paused</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="209" />
+      <source>计算</source>
+      <translation>Calculate</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="103" />
+      <source>计算惩罚性赔偿（供参考）…</source>
+      <translation>Calculate punitive compensation (reference)…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="38" />
+      <location filename="../../station_app/ui/main_window.py" line="155" />
+      <source>设置</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="32" />
+      <source>设置本站</source>
+      <translation>Set up the station</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="104" />
+      <source>设置本站，开始正式使用…</source>
+      <translation>Set up this station and start for real…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="199" />
+      <source>请先在登记簿中选中一件投诉</source>
+      <translation>Select a complaint in the register first</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="223" />
+      <source>请先在登记簿中选中一件投诉。</source>
+      <translation>Select a complaint in the register first.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="168" />
+      <source>请先插入U盘或选择一个文件夹</source>
+      <translation>Insert a USB stick or choose a folder first</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="128" />
+      <source>请选择…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="81" />
+      <source>请选择性质…</source>
+      <translation>Choose the nature…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="70" />
+      <source>请选择类别…</source>
+      <translation>Choose the category…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="35" />
+      <source>调解中</source>
+      <translation>In mediation</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="41" />
+      <source>调解员</source>
+      <translation>Mediator</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
+      <source>调解结案</source>
+      <translation>Settle</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="94" />
+      <source>资料（份）</source>
+      <translation>Leaflets</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="53" />
+      <source>转为案件线索</source>
+      <translation>Turned into a case lead</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
+      <source>转办</source>
+      <translation>Transfer</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
+      <source>转办单位 *</source>
+      <translation>Transferred to *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/app.py" line="136" />
+      <source>还没有本站的登记簿。可以先加载一个演示登记簿四处看看；正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。</source>
+      <translation>There is no register for this station yet. Load a demo register to look around; to start for real, press "Set up the station" and enter the station details and the head's user name and password.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="50" />
+      <source>违法线索及事实 *</source>
+      <translation>What was seen (facts) *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="80" />
+      <source>送检测/鉴定：暂停计时…</source>
+      <translation>Testing/appraisal: pause the clock…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="206" />
+      <source>适用规定</source>
+      <translation>Rules applied</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="103" />
+      <source>选择其他文件夹…</source>
+      <translation>Choose another folder…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="64" />
+      <source>选择台账</source>
+      <translation>Choose a ledger</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="34" />
+      <source>选择台账文件（.xlsx / .csv）…</source>
+      <translation>Choose a ledger file (.xlsx / .csv)…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="173" />
+      <source>选择数据包</source>
+      <translation>Choose packages</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="115" />
+      <source>选择数据包文件…</source>
+      <translation>Choose package files…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/stats_page.py" line="129" />
+      <source>选择期间后按“统计”。</source>
+      <translation>Choose a period, then press "Count".</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_model.py" line="43" />
+      <source>金额（元）</source>
+      <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="70" />
+      <source>销毁商品（千克）</source>
+      <translation>Goods destroyed (kg)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="71" />
+      <source>销毁货值（元）</source>
+      <translation>Value destroyed (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/idle_lock.py" line="52" />
+      <source>长时间未操作，已锁定。
+请输入 {0} 的密码：</source>
+      <translation>Locked after a while without use.
+Enter {0}'s password:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="87" />
+      <source>需要尽快办理的投诉（已超期或即将到期）：</source>
+      <translation>Complaints needing action soon (overdue or due soon):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="79" />
+      <source>（不导入这一列）</source>
+      <translation>(do not import this column)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="186" />
+      <source>（可能与 {0} 重复，请核对）</source>
+      <translation> (may repeat {0}: please check)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="146" />
+      <source>（已显示 {0} 件，向下滚动显示更多）</source>
+      <translation> ({0} shown; scroll down for more)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="157" />
+      <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
+      <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/main_window.py" line="100" />
+      <source>（未设置用户，任何人可用）</source>
+      <translation>(no users set up: anyone can use it)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="53" />
+      <source>（自 {0} 起暂停）</source>
+      <translation> (paused since {0})</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/records_page.py" line="196" />
+      <source>＋ 登记{0}</source>
+      <translation>+ Register: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="67" />
+      <source>＋ 登记投诉</source>
+      <translation>+ Register a complaint</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="73" />
+      <location filename="../../station_app/ui/workbench.py" line="104" />
+      <source>＋1 咨询</source>
+      <translation>+1 consultation</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintForm</name>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <location filename="../../forms/complaint_form.ui" />
+      <source>18 位（可不填）</source>
+      <translation>18 characters (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <location filename="../../forms/complaint_form.ui" />
+      <source>yyyy-MM-dd</source>
+      <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>争议事实 *</source>
+      <translation>Facts in dispute *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>事实与请求</source>
+      <translation>Facts and request</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>何时、在哪里买了什么，出了什么问题，与商家协商的经过</source>
+      <translation>What was bought, when and where, what went wrong, and how talks with the business went</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>例如 1550.00</source>
+      <translation>e.g. 1550.00</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>例如：海尔冰箱 BCD-216</source>
+      <translation>e.g. Haier fridge BCD-216</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>例如：要求退货退款</source>
+      <translation>e.g. return the goods and refund</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>保存登记（Ctrl+S）</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>受理日期 *</source>
+      <translation>Received on *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>名称 *</source>
+      <translation>Name *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>商品或服务 *</source>
+      <translation>Goods or service *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <location filename="../../forms/complaint_form.ui" />
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>姓名 *</source>
+      <translation>Name *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>已知</source>
+      <translation>Known</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>手机 11 位，或带区号的座机</source>
+      <translation>11-digit mobile, or a landline with its area code</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>投诉内容</source>
+      <translation>The complaint</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>投诉性质 *</source>
+      <translation>Nature *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>投诉渠道</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>投诉登记</source>
+      <translation>Register a complaint</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>投诉请求</source>
+      <translation>Request</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>消费者</source>
+      <translation>Consumer</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>消费者姓名</source>
+      <translation>Consumer's name</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>涉案金额（元）</source>
+      <translation>Amount involved (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>清空</source>
+      <translation>Clear</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>电话 *</source>
+      <translation>Phone *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>类别 *</source>
+      <translation>Category *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>统一社会信用代码</source>
+      <translation>Unified social credit code</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>被投诉经营者</source>
+      <translation>Business complained about</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>购买日期</source>
+      <translation>Bought on</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>身份证号码</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>输入时会提示已登记过的经营者</source>
+      <translation>Businesses already registered are offered as you type</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>返回登记簿</source>
+      <translation>Back to the register</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterPage</name>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>不予受理</source>
+      <translation>Not accepted</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>受理</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>只看超期</source>
+      <translation>Overdue only</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>开始调解</source>
+      <translation>Start mediation</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>性质</source>
+      <translation>Nature</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>投诉登记簿</source>
+      <translation>Complaint register</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>查找：姓名、电话、经营者、编号、拼音首字母</source>
+      <translation>Find: name, phone, business, number, pinyin initials</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>终止调解</source>
+      <translation>End mediation</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>调解结案</source>
+      <translation>Settle</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>转办</source>
+      <translation>Transfer</translation>
+    </message>
+    <message>
+      <location filename="../../forms/register_page.ui" />
+      <source>＋ 登记投诉</source>
+      <translation>+ Register a complaint</translation>
+    </message>
+  </context>
+</TS>
