@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from station_app import __version__
 from station_app.domain.errors import RuleViolation
 from station_app.paths import default_db_path, resource_dir
-from station_app.services import backup, complaint_views, demo, privacy, users
+from station_app.services import complaint_views, users
 from station_app.services.session import Session
 from station_app.store import records as store
 from station_app.store.complaints import ComplaintFilter
@@ -68,6 +68,8 @@ class DemoWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from station_app.services import demo  # imported where used
+
         try:
             session = Session.open(self.db_path)  # a connection of this thread's own
             try:
@@ -225,6 +227,8 @@ class MainWindow(QMainWindow):
 
 def check_register_at_start(path: Path) -> bool:
     """A quick integrity check; on failure offer the newest good backup instead of crashing."""
+    from station_app.services import backup  # imported where used
+
     if not path.exists():
         return True
     try:
@@ -319,6 +323,8 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
 
 def automatic_backup(path: Path, credentials: tuple[str, str] | None, *, daily: bool) -> None:
     """The daily backup at start and the one on exit: a failure is shown in the log, never blocks work."""
+    from station_app.services import backup, privacy  # imported where used
+
     if not path.exists():
         return
     session = Session.open(path)

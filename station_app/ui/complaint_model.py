@@ -48,7 +48,9 @@ COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
 class ComplaintTableModel(QAbstractTableModel):
     """Rows come from ``complaint_register.page`` in pages of ``page_size``; only the count is read up front."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today, page_size: int = PAGE):
+    def __init__(
+        self, session: Session, today: Callable[[], date] = date.today, page_size: int = PAGE, *, load: bool = True
+    ):
         super().__init__()
         self.session = session
         self.today = today
@@ -60,10 +62,13 @@ class ComplaintTableModel(QAbstractTableModel):
         self.rows: list[dict[str, Any]] = []
         self.total = 0
         self.pages_read = 0  # for tests and the status line: how many pages came from the register
-        self.reload()
+        self.loaded = False
+        if load:
+            self.reload()
 
     # -- reading ----------------------------------------------------------------------------
     def reload(self) -> None:
+        self.loaded = True
         self.beginResetModel()
         self.total, self.rows = complaint_register.first_page(
             self.session,

@@ -48,7 +48,8 @@ class RegisterPage(QWidget):
         self.ui.setupUi(self)
         self.session, self.today = session, today
         self.dialog: StepDialog | None = None
-        self.model = ComplaintTableModel(session, today)
+        # Read when the page is first shown: the window opens on the workbench, not on the register.
+        self.model = ComplaintTableModel(session, today, load=False)
         table = self.ui.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -101,6 +102,11 @@ class RegisterPage(QWidget):
         self.batch: object | None = None
         self.update_count()
         self.update_actions()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.model.loaded:
+            self.apply_filter()
 
     # -- filters ----------------------------------------------------------------------------
     def fill_catalog_filters(self) -> None:

@@ -28,6 +28,7 @@ from station_app.ui.complaint_model import _due
 from station_app.ui.i18n import N_, state_label, tr
 from station_app.ui.month_chart import MonthChart
 
+URGENT_ROWS = 60  # the most pressing first; the register shows them all (查看超期案件)
 OPEN = ["registered", "accepted", "mediating"]
 HEADINGS = [N_("编号"), N_("状态"), N_("消费者"), N_("被投诉经营者"), N_("时限")]
 
@@ -113,10 +114,12 @@ class Workbench(QWidget):
         today = self.today()
         station = self.session.station()
         self.heading.setText(f"{station['name']}　{today.isoformat()}")
-        urgent = complaint_views.list_complaints(self.session, ComplaintFilter(), today, due_soon=True, limit=200)
-        overdue = [r for r in urgent["items"] if r["due_state"] == "overdue"]
-        self.overdue.value.setText(str(complaint_register.count(self.session, ComplaintFilter(), today, overdue=True)))
-        self.due_soon.value.setText(str(urgent["total"] - len(overdue) if urgent["total"] >= len(overdue) else 0))
+        urgent = complaint_views.list_complaints(
+            self.session, ComplaintFilter(), today, due_soon=True, limit=URGENT_ROWS
+        )
+        overdue = complaint_register.count(self.session, ComplaintFilter(), today, overdue=True)
+        self.overdue.value.setText(str(overdue))
+        self.due_soon.value.setText(str(max(urgent["total"] - overdue, 0)))  # the list holds both kinds
         self.open_cases.value.setText(str(complaint_register.count(self.session, ComplaintFilter(status=OPEN), today)))
         month = ComplaintFilter(month=today.strftime("%Y-%m"))
         self.this_month.value.setText(str(complaint_register.count(self.session, month, today)))

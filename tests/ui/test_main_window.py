@@ -190,6 +190,7 @@ def test_search_by_two_characters_and_by_pinyin_initials(qtbot, register):
     complaints.add_complaints(s, [complaint_payload()], TODAY)
     s.close()
     window = open_window(qtbot, register)
+    window.nav.setCurrentRow(1)
     page = window.register
     total = page.model.total
     for text in ("张三", "zs"):

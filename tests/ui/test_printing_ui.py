@@ -25,6 +25,7 @@ def test_preview_of_the_selected_case(qtbot, tmp_path, monkeypatch):
     session = make_register(tmp_path)
     page = RegisterPage(session, lambda: TODAY)
     qtbot.addWidget(page)
+    page.show()  # the register is read when its page is first shown
     assert page.select_number(page.model.row_at(0)["number"])
     dialog = page.preview("receipt")
     qtbot.addWidget(dialog)

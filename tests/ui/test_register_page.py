@@ -47,3 +47,27 @@ def test_the_form_offers_businesses_already_registered(qtbot, tmp_path):
     window.open_form()
     names = window.form.business_names.stringList()
     assert names and window.form.ui.business_name.completer().model() is window.form.business_names
+
+
+def test_workbench_figures_count_every_case_not_only_the_rows_shown(qtbot, tmp_path):
+    from datetime import timedelta
+
+    from station_app.store.complaints import ComplaintFilter
+
+    window = open_window(qtbot, demo_register(tmp_path, 1500))
+    bench = window.workbench
+    later = TODAY + timedelta(days=9)  # some cases fall due soon then
+    bench.today = lambda: later
+    bench.refresh()
+    urgent = complaint_views.list_complaints(window.session, ComplaintFilter(), later, due_soon=True, limit=None)
+    states = [r["due_state"] for r in urgent["items"]]
+    assert int(bench.overdue.value.text()) == states.count("overdue")
+    assert int(bench.due_soon.value.text()) == states.count("due_soon") > 0
+    assert bench.table.rowCount() == min(len(states), 60)
+
+
+def test_the_register_is_read_when_its_page_is_first_shown(qtbot, tmp_path):
+    window = open_window(qtbot, demo_register(tmp_path, 30))
+    assert window.register.model.pages_read == 0 and not window.built  # only the workbench at start
+    window.nav.setCurrentRow(1)
+    assert window.register.model.total == 30 and window.register.model.pages_read == 1
