@@ -233,6 +233,17 @@ def _complaint(session: Session, args: argparse.Namespace, action: str, today: d
     elif action == "delete":
         complaints.delete(session, args.ref, args.reason)
         _out(as_json, {"deleted": args.ref}, f"已删除 {args.ref}（原因已记入审计记录）")
+    elif action == "attach":
+        from station_app.services import evidence
+
+        added = evidence.attach(session, args.ref, Path(args.file), args.label)
+        _out(as_json, added, f"已附加 {added['file_name']}（{added['label']}，SHA-256 {added['sha256'][:12]}…）")
+    elif action == "evidence":
+        from station_app.services import evidence
+
+        rows = evidence.list_for(session, args.ref)
+        lines = [f"{r['label']}\t{r['file_name']}\t{r['size']} 字节\t{r['path']}" for r in rows]
+        _out(as_json, rows, "\n".join(lines) or "（没有证据）")
     elif action == "followup":
         result = complaints.add_followup(session, args.ref, read_json_records(args.json)[0], today)
         _out(as_json, result, f"已记录回访 {result['number']}（案件 {result['complaint']}）")

@@ -4,17 +4,17 @@
   <context>
     <name>station_app</name>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <location filename="../../station_app/ui/ledger_page.py" line="118" />
       <source>  第 {0} 行〔{1}〕：{2}</source>
       <translation>  row {0} [{1}]: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="112" />
+      <location filename="../../station_app/ui/stats_page.py" line="113" />
       <source> 年</source>
       <translation> </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="60" />
+      <location filename="../../station_app/ui/workbench.py" line="61" />
       <source>2 个工作日内到期</source>
       <translation>Due within 2 working days</translation>
     </message>
@@ -29,13 +29,13 @@
       <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="236" />
+      <location filename="../../station_app/ui/stats_page.py" line="237" />
       <source>Excel 文件 (*.xlsx)</source>
       <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/print_preview.py" line="85" />
-      <location filename="../../station_app/ui/stats_page.py" line="236" />
+      <location filename="../../station_app/ui/stats_page.py" line="237" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
@@ -54,7 +54,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} · Consumer Rights Station Register {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="158" />
+      <location filename="../../station_app/ui/stats_page.py" line="159" />
       <source>{0} 月</source>
       <translation>{0}</translation>
     </message>
@@ -69,9 +69,14 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0}  {1} complaints {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="71" />
+      <location filename="../../station_app/ui/register_page.py" line="72" />
       <source>{0}年{1}月</source>
       <translation>{1}/{0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="84" />
+      <source>{0}（{1} 字节）</source>
+      <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="55" />
@@ -79,7 +84,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="91" />
+      <location filename="../../station_app/ui/complaint_form.py" line="123" />
+      <location filename="../../station_app/ui/evidence_panel.py" line="112" />
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="93" />
       <source>{0}：{1} 列（{2}）。核对后按“检查”或“导入”。</source>
       <translation>{0}: {1} columns ({2}). Check them, then press "Check" or "Import".</translation>
     </message>
@@ -99,12 +110,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{month}/{year}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="96" />
+      <location filename="../../station_app/ui/stats_page.py" line="97" />
       <source>■ 本期　　▬ 去年同期</source>
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="225" />
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -124,7 +135,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Don't encrypt (plain backup: a lost USB stick exposes consumers' personal data)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="242" />
+      <location filename="../../station_app/ui/register_page.py" line="248" />
       <source>不能办理</source>
       <translation>Not possible</translation>
     </message>
@@ -135,12 +146,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="213" />
+      <location filename="../../station_app/ui/exchange_page.py" line="216" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="156" />
+      <location filename="../../station_app/ui/app.py" line="158" />
       <location filename="../../station_app/ui/complaint_model.py" line="21" />
       <source>临期</source>
       <translation>due soon</translation>
@@ -188,7 +199,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Persons</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="114" />
+      <location filename="../../station_app/ui/ledger_page.py" line="116" />
       <source>以下行有问题，整份台账没有导入（改正后再导入）：</source>
       <translation>These rows have problems; nothing of the ledger was imported (correct them and import again):</translation>
     </message>
@@ -213,9 +224,14 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Setting changed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="179" />
+      <location filename="../../station_app/ui/register_page.py" line="185" />
       <source>先在上面选中一件投诉</source>
       <translation>Select a complaint above first</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="127" />
+      <source>先选中一个证据</source>
+      <translation>Select a piece of evidence first</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="31" />
@@ -223,22 +239,22 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="124" />
+      <location filename="../../station_app/ui/register_page.py" line="130" />
       <source>全部性质</source>
       <translation>All natures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="67" />
+      <location filename="../../station_app/ui/register_page.py" line="68" />
       <source>全部月份</source>
       <translation>All months</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="119" />
+      <location filename="../../station_app/ui/register_page.py" line="125" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="147" />
+      <location filename="../../station_app/ui/register_page.py" line="153" />
       <source>共 {0} 件{1}</source>
       <translation>{0} complaints{1}</translation>
     </message>
@@ -248,7 +264,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} records (latest {1} shown)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="112" />
+      <location filename="../../station_app/ui/ledger_page.py" line="114" />
       <source>共 {0} 行，{1} 行检查通过。</source>
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
@@ -285,17 +301,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="101" />
+      <location filename="../../station_app/ui/exchange_page.py" line="104" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="116" />
+      <location filename="../../station_app/ui/case_dialog.py" line="120" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="61" />
+      <location filename="../../station_app/ui/workbench.py" line="62" />
       <source>办理中的投诉</source>
       <translation>Open complaints</translation>
     </message>
@@ -315,7 +331,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>step: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="101" />
+      <location filename="../../station_app/ui/app.py" line="103" />
       <source>加载演示登记簿（试用，可随时删除数据文件重来）</source>
       <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
     </message>
@@ -330,17 +346,22 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="124" />
+      <location filename="../../station_app/ui/case_dialog.py" line="128" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/evidence_panel.py" line="130" />
+      <source>原因（文件仍保留在备份和审计记录中）：</source>
+      <translation>Reason (the file stays in the backups and the audit trail):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="114" />
+      <location filename="../../station_app/ui/exchange_page.py" line="117" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -358,6 +379,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <location filename="../../station_app/ui/records_page.py" line="63" />
       <source>发放资料（份）</source>
       <translation>Leaflets handed out</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="96" />
+      <source>发票、收据、三包凭证、聊天截图、照片（图片或 PDF），保存登记时一起保存</source>
+      <translation>Invoices, receipts, warranty cards, chat screenshots, photos (pictures or PDF), saved with the complaint</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="69" />
@@ -388,7 +414,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="38" />
       <source>受理日期</source>
       <translation>Received</translation>
@@ -409,12 +435,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="105" />
+      <location filename="../../station_app/ui/exchange_page.py" line="108" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="64" />
+      <location filename="../../station_app/ui/ledger_page.py" line="66" />
       <source>台账 (*.xlsx *.csv)</source>
       <translation>Ledger (*.xlsx *.csv)</translation>
     </message>
@@ -445,7 +471,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Question *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="104" />
+      <location filename="../../station_app/ui/workbench.py" line="105" />
       <source>咨询事项（可不填）：</source>
       <translation>Question (optional):</translation>
     </message>
@@ -465,7 +491,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Price of the goods or service (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="42" />
       <source>商品或服务</source>
       <translation>Goods or service</translation>
@@ -481,14 +507,14 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>receipt-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="214" />
+      <location filename="../../station_app/ui/register_page.py" line="220" />
       <source>回执保存到哪个文件夹？</source>
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="40" />
-      <location filename="../../station_app/ui/case_dialog.py" line="153" />
-      <location filename="../../station_app/ui/case_dialog.py" line="158" />
+      <location filename="../../station_app/ui/case_dialog.py" line="157" />
+      <location filename="../../station_app/ui/case_dialog.py" line="162" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
@@ -496,6 +522,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <location filename="../../station_app/ui/case_dialog.py" line="83" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="108" />
+      <location filename="../../station_app/ui/evidence_panel.py" line="96" />
+      <source>图片或 PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</source>
+      <translation>Pictures or PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="49" />
@@ -548,7 +580,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="210" />
+      <location filename="../../station_app/ui/exchange_page.py" line="213" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -609,7 +641,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The password needs at least {n} characters</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="279" />
+      <location filename="../../station_app/ui/app.py" line="283" />
       <source>密码：</source>
       <translation>Password:</translation>
     </message>
@@ -629,40 +661,40 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="117" />
+      <location filename="../../station_app/ui/exchange_page.py" line="120" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="106" />
-      <location filename="../../station_app/ui/exchange_page.py" line="168" />
+      <location filename="../../station_app/ui/exchange_page.py" line="109" />
+      <location filename="../../station_app/ui/exchange_page.py" line="171" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="119" />
+      <location filename="../../station_app/ui/stats_page.py" line="120" />
       <source>导出 Excel…</source>
       <translation>Export Excel…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="120" />
+      <location filename="../../station_app/ui/stats_page.py" line="121" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="160" />
+      <location filename="../../station_app/ui/exchange_page.py" line="163" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="109" />
+      <location filename="../../station_app/ui/exchange_page.py" line="112" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="238" />
-      <location filename="../../station_app/ui/stats_page.py" line="249" />
-      <location filename="../../station_app/ui/stats_page.py" line="247" />
+      <location filename="../../station_app/ui/stats_page.py" line="239" />
+      <location filename="../../station_app/ui/stats_page.py" line="250" />
+      <location filename="../../station_app/ui/stats_page.py" line="248" />
       <source>导出统计</source>
       <translation>Export figures</translation>
     </message>
@@ -692,8 +724,8 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Saved.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="276" />
-      <location filename="../../station_app/ui/stats_page.py" line="249" />
+      <location filename="../../station_app/ui/complaint_form.py" line="314" />
+      <location filename="../../station_app/ui/stats_page.py" line="250" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
@@ -703,7 +735,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="213" />
+      <location filename="../../station_app/ui/exchange_page.py" line="216" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -718,17 +750,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <location filename="../../station_app/ui/exchange_page.py" line="145" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <location filename="../../station_app/ui/ledger_page.py" line="124" />
       <source>已导入 {0} 件投诉。</source>
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="218" />
+      <location filename="../../station_app/ui/exchange_page.py" line="221" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -737,22 +769,22 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="146" />
+      <location filename="../../station_app/ui/case_dialog.py" line="150" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="63" />
+      <location filename="../../station_app/ui/complaint_form.py" line="64" />
       <source>已恢复上次未保存的内容（草稿）</source>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="132" />
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="128" />
+      <location filename="../../station_app/ui/case_dialog.py" line="132" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -777,12 +809,12 @@ Records: {2}</translation>
       <translation>Closed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="109" />
+      <location filename="../../station_app/ui/workbench.py" line="110" />
       <source>已记录 {0}</source>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="161" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -792,14 +824,14 @@ Records: {2}</translation>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="156" />
+      <location filename="../../station_app/ui/app.py" line="158" />
       <location filename="../../station_app/ui/case_dialog.py" line="29" />
       <location filename="../../station_app/ui/complaint_model.py" line="21" />
       <source>已超期</source>
       <translation>overdue</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="59" />
+      <location filename="../../station_app/ui/workbench.py" line="60" />
       <source>已超期（未结案）</source>
       <translation>Overdue (open)</translation>
     </message>
@@ -810,19 +842,24 @@ Records: {2}</translation>
       <translation>Locked</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="114" />
+      <source>已附加 {0} 个文件</source>
+      <translation>{0} file(s) attached</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/stats_page.py" line="41" />
       <source>年</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <location filename="../../station_app/ui/case_dialog.py" line="140" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="39" />
-      <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
@@ -845,6 +882,11 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
       <source>开始调解</source>
       <translation>Start mediation</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="112" />
+      <source>待保存的证据：{0}</source>
+      <translation>Evidence to save: {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/setup_dialog.py" line="102" />
@@ -873,8 +915,8 @@ Records: {2}</translation>
       <translation>County (city, district)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="199" />
-      <location filename="../../station_app/ui/register_page.py" line="206" />
+      <location filename="../../station_app/ui/register_page.py" line="205" />
+      <location filename="../../station_app/ui/register_page.py" line="212" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -882,6 +924,11 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/print_preview.py" line="63" />
       <source>打印…</source>
       <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="58" />
+      <source>打开</source>
+      <translation>Open</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/print_preview.py" line="172" />
@@ -901,12 +948,12 @@ Records: {2}</translation>
       <translation>Complaint {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="150" />
+      <location filename="../../station_app/ui/app.py" line="152" />
       <source>投诉登记簿：共 {0} 件，下面是最近的 {1} 件。</source>
       <translation>Complaint register: {0} cases; the latest {1} are below.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="89" />
+      <location filename="../../station_app/ui/ledger_page.py" line="91" />
       <source>按表头自动对应，请核对</source>
       <translation>Matched by the column headings: please check</translation>
     </message>
@@ -937,17 +984,17 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="173" />
+      <location filename="../../station_app/ui/exchange_page.py" line="176" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="178" />
+      <location filename="../../station_app/ui/exchange_page.py" line="181" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="143" />
+      <location filename="../../station_app/ui/app.py" line="145" />
       <source>数据文件：{0}</source>
       <translation>Data file: {0}</translation>
     </message>
@@ -962,7 +1009,7 @@ Records: {2}</translation>
       <translation>Lock after this many idle minutes</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="247" />
+      <location filename="../../station_app/ui/stats_page.py" line="248" />
       <source>无法写入文件：{0}</source>
       <translation>Cannot write the file: {0}</translation>
     </message>
@@ -979,21 +1026,21 @@ Records: {2}</translation>
       <translation>Time (UTC)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="44" />
-      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <location filename="../../station_app/ui/workbench.py" line="33" />
       <source>时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="156" />
+      <location filename="../../station_app/ui/app.py" line="158" />
       <location filename="../../station_app/ui/case_dialog.py" line="37" />
-      <location filename="../../station_app/ui/case_dialog.py" line="124" />
+      <location filename="../../station_app/ui/case_dialog.py" line="128" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="84" />
+      <location filename="../../station_app/ui/workbench.py" line="85" />
       <source>最近 12 个月的投诉：</source>
       <translation>Complaints in the last 12 months:</translation>
     </message>
@@ -1008,7 +1055,7 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="144" />
+      <location filename="../../station_app/ui/exchange_page.py" line="147" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
@@ -1018,12 +1065,12 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="99" />
+      <location filename="../../station_app/ui/register_page.py" line="100" />
       <source>本月全部投诉受理回执（批量生成）…</source>
       <translation>All of this month's complaint receipts (batch)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="62" />
+      <location filename="../../station_app/ui/workbench.py" line="63" />
       <source>本月登记</source>
       <translation>Registered this month</translation>
     </message>
@@ -1033,7 +1080,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="147" />
+      <location filename="../../station_app/ui/exchange_page.py" line="150" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1048,12 +1095,12 @@ Records: {2}</translation>
       <translation>This station's mediation limit (working days, shorter than the rules' limit)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="75" />
+      <location filename="../../station_app/ui/workbench.py" line="76" />
       <source>来人来电咨询一次，记一笔（事项可不填）</source>
       <translation>One consultation in person or by phone, counted (the question is optional)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="70" />
+      <location filename="../../station_app/ui/workbench.py" line="71" />
       <source>查看超期案件</source>
       <translation>Show overdue cases</translation>
     </message>
@@ -1073,12 +1120,17 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="232" />
+      <location filename="../../station_app/ui/exchange_page.py" line="235" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="120" />
+      <location filename="../../station_app/ui/complaint_form.py" line="316" />
+      <source>案件已保存，但这些证据没有附加上：</source>
+      <translation>The case was saved, but this evidence was not attached: </translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="122" />
       <source>检查通过，可以导入。</source>
       <translation>Checks passed: ready to import.</translation>
     </message>
@@ -1093,17 +1145,17 @@ Records: {2}</translation>
       <translation>Banners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="134" />
+      <location filename="../../station_app/ui/app.py" line="136" />
       <source>欢迎使用消费维权服务站登记簿</source>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="170" />
+      <location filename="../../station_app/ui/exchange_page.py" line="173" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="184" />
+      <location filename="../../station_app/ui/exchange_page.py" line="187" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1113,7 +1165,7 @@ Records: {2}</translation>
       <translation>Writing the complaint receipts of {0}…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="181" />
+      <location filename="../../station_app/ui/stats_page.py" line="182" />
       <source>正在统计……</source>
       <translation>Counting…</translation>
     </message>
@@ -1128,17 +1180,17 @@ Records: {2}</translation>
       <translation>Which register field each column holds (checked at the first import; later ledgers with the same headings reuse it):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="89" />
+      <location filename="../../station_app/ui/ledger_page.py" line="91" />
       <source>沿用上次的对应</source>
       <translation>Same mapping as last time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="279" />
+      <location filename="../../station_app/ui/complaint_form.py" line="320" />
       <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
       <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="252" />
+      <location filename="../../station_app/ui/complaint_form.py" line="289" />
       <source>注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。请先核对是否为同一纠纷；确认不是再保存。</source>
       <translation>Note: {numbers} already has the same consumer phone against the same business (within 30 days). Check whether it is the same dispute before saving.</translation>
     </message>
@@ -1158,24 +1210,24 @@ Records: {2}</translation>
       <translation>Kind of event *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="92" />
+      <location filename="../../station_app/ui/app.py" line="94" />
       <source>消费维权服务站登记簿 {0}</source>
       <translation>Consumer Rights Station Register {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="40" />
-      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <location filename="../../station_app/ui/workbench.py" line="33" />
       <source>消费者</source>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="158" />
+      <location filename="../../station_app/ui/case_dialog.py" line="162" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="153" />
+      <location filename="../../station_app/ui/case_dialog.py" line="157" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
@@ -1191,19 +1243,24 @@ Records: {2}</translation>
       <translation>Warnings</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="57" />
+      <source>添加证据…</source>
+      <translation>Add evidence…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="41" />
       <source>渠道</source>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="222" />
+      <location filename="../../station_app/ui/app.py" line="224" />
       <source>演示登记簿</source>
       <translation>Demo register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="39" />
-      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <location filename="../../station_app/ui/workbench.py" line="33" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -1223,7 +1280,7 @@ Records: {2}</translation>
       <translation>Error while writing the receipts: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="222" />
+      <location filename="../../station_app/ui/app.py" line="224" />
       <source>生成演示登记簿失败：{0}</source>
       <translation>Could not make the demo register: {0}</translation>
     </message>
@@ -1233,7 +1290,7 @@ Records: {2}</translation>
       <translation>User name *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="276" />
+      <location filename="../../station_app/ui/app.py" line="280" />
       <source>用户名：</source>
       <translation>User name:</translation>
     </message>
@@ -1258,9 +1315,9 @@ Records: {2}</translation>
       <translation>Language / 界面语言</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="276" />
-      <location filename="../../station_app/ui/app.py" line="279" />
-      <location filename="../../station_app/ui/app.py" line="286" />
+      <location filename="../../station_app/ui/app.py" line="280" />
+      <location filename="../../station_app/ui/app.py" line="283" />
+      <location filename="../../station_app/ui/app.py" line="290" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
@@ -1281,18 +1338,18 @@ Records: {2}</translation>
       <translation>Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="265" />
+      <location filename="../../station_app/ui/app.py" line="269" />
       <source>登记簿已升级</source>
       <translation>Register upgraded</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="244" />
-      <location filename="../../station_app/ui/app.py" line="238" />
+      <location filename="../../station_app/ui/app.py" line="248" />
+      <location filename="../../station_app/ui/app.py" line="242" />
       <source>登记簿已损坏</source>
       <translation>The register is damaged</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="245" />
+      <location filename="../../station_app/ui/app.py" line="249" />
       <source>登记簿文件无法使用：{0}
 
 是否用最近的完好备份恢复？
@@ -1305,7 +1362,7 @@ Restore the newest intact backup?
 (The damaged file is kept aside, not deleted.)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="239" />
+      <location filename="../../station_app/ui/app.py" line="243" />
       <source>登记簿文件无法使用：{0}
 没有找到完好的备份。请联系县级技术人员。</source>
       <translation>The register file cannot be used: {0}
@@ -1317,12 +1374,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Confirm: {0}</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="59" />
+      <source>移除…</source>
+      <translation>Remove…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="130" />
+      <source>移除证据</source>
+      <translation>Remove evidence</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/settings_page.py" line="67" />
       <source>立即备份到（如U盘）…</source>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="233" />
+      <location filename="../../station_app/ui/exchange_page.py" line="236" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1342,7 +1409,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station code *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="170" />
+      <location filename="../../station_app/ui/app.py" line="172" />
       <source>站点：{0}    数据文件：{1}</source>
       <translation>Station: {0}    Data file: {1}</translation>
     </message>
@@ -1357,7 +1424,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="160" />
+      <location filename="../../station_app/ui/stats_page.py" line="161" />
       <source>第{0}季度</source>
       <translation>Q{0}</translation>
     </message>
@@ -1409,27 +1476,27 @@ No intact backup was found. Please call the county technician.</translation>
     <message>
       <location filename="../../station_app/ui/main_window.py" line="36" />
       <location filename="../../station_app/ui/main_window.py" line="147" />
-      <location filename="../../station_app/ui/stats_page.py" line="117" />
+      <location filename="../../station_app/ui/stats_page.py" line="118" />
       <source>统计</source>
       <translation>Figures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="237" />
+      <location filename="../../station_app/ui/stats_page.py" line="238" />
       <source>统计-{0}.{1}</source>
       <translation>figures-{0}.{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="203" />
+      <location filename="../../station_app/ui/stats_page.py" line="204" />
       <source>统计失败：{0}</source>
       <translation>Counting failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="124" />
+      <location filename="../../station_app/ui/stats_page.py" line="125" />
       <source>统计期间：</source>
       <translation>Period:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="37" />
       <location filename="../../station_app/ui/records_page.py" line="83" />
       <source>编号</source>
@@ -1451,7 +1518,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="332" />
+      <location filename="../../station_app/ui/app.py" line="343" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1488,9 +1555,9 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Business reported *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="112" />
+      <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="41" />
-      <location filename="../../station_app/ui/workbench.py" line="32" />
+      <location filename="../../station_app/ui/workbench.py" line="33" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
     </message>
@@ -1521,22 +1588,32 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Set up the station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="104" />
+      <location filename="../../station_app/ui/app.py" line="106" />
       <source>设置本站，开始正式使用…</source>
       <translation>Set up this station and start for real…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="199" />
+      <location filename="../../station_app/ui/evidence_panel.py" line="102" />
+      <source>证据类型</source>
+      <translation>Kind of evidence</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="67" />
+      <source>证据（发票、收据、三包凭证、聊天截图、照片）：</source>
+      <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="205" />
       <source>请先在登记簿中选中一件投诉</source>
       <translation>Select a complaint in the register first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="223" />
+      <location filename="../../station_app/ui/register_page.py" line="229" />
       <source>请先在登记簿中选中一件投诉。</source>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="168" />
+      <location filename="../../station_app/ui/exchange_page.py" line="171" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1546,12 +1623,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="81" />
+      <location filename="../../station_app/ui/complaint_form.py" line="82" />
       <source>请选择性质…</source>
       <translation>Choose the nature…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="70" />
+      <location filename="../../station_app/ui/complaint_form.py" line="71" />
       <source>请选择类别…</source>
       <translation>Choose the category…</translation>
     </message>
@@ -1591,9 +1668,14 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Transferred to *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="136" />
+      <location filename="../../station_app/ui/app.py" line="138" />
       <source>还没有本站的登记簿。可以先加载一个演示登记簿四处看看；正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。</source>
       <translation>There is no register for this station yet. Load a demo register to look around; to start for real, press "Set up the station" and enter the station details and the head's user name and password.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/evidence_panel.py" line="102" />
+      <source>这是什么证据？</source>
+      <translation>What is this evidence?</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="50" />
@@ -1611,12 +1693,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="103" />
+      <location filename="../../station_app/ui/exchange_page.py" line="106" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="64" />
+      <location filename="../../station_app/ui/ledger_page.py" line="66" />
       <source>选择台账</source>
       <translation>Choose a ledger</translation>
     </message>
@@ -1626,19 +1708,25 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="173" />
+      <location filename="../../station_app/ui/exchange_page.py" line="176" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="115" />
+      <location filename="../../station_app/ui/exchange_page.py" line="118" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="129" />
+      <location filename="../../station_app/ui/stats_page.py" line="130" />
       <source>选择期间后按“统计”。</source>
       <translation>Choose a period, then press "Count".</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="106" />
+      <location filename="../../station_app/ui/evidence_panel.py" line="94" />
+      <source>选择证据文件</source>
+      <translation>Choose evidence files</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="43" />
@@ -1663,12 +1751,17 @@ No intact backup was found. Please call the county technician.</translation>
 Enter {0}'s password:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="87" />
+      <location filename="../../station_app/ui/complaint_form.py" line="95" />
+      <source>附加证据…</source>
+      <translation>Attach evidence…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="88" />
       <source>需要尽快办理的投诉（已超期或即将到期）：</source>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="79" />
+      <location filename="../../station_app/ui/ledger_page.py" line="81" />
       <source>（不导入这一列）</source>
       <translation>(do not import this column)</translation>
     </message>
@@ -1678,12 +1771,12 @@ Enter {0}'s password:</translation>
       <translation> (may repeat {0}: please check)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="146" />
+      <location filename="../../station_app/ui/register_page.py" line="152" />
       <source>（已显示 {0} 件，向下滚动显示更多）</source>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="157" />
+      <location filename="../../station_app/ui/exchange_page.py" line="160" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>
@@ -1703,13 +1796,13 @@ Enter {0}'s password:</translation>
       <translation>+ Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="67" />
+      <location filename="../../station_app/ui/workbench.py" line="68" />
       <source>＋ 登记投诉</source>
       <translation>+ Register a complaint</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="73" />
-      <location filename="../../station_app/ui/workbench.py" line="104" />
+      <location filename="../../station_app/ui/workbench.py" line="74" />
+      <location filename="../../station_app/ui/workbench.py" line="105" />
       <source>＋1 咨询</source>
       <translation>+1 consultation</translation>
     </message>

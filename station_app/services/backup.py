@@ -14,6 +14,7 @@ from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.services.session import Session
 from station_app.store import backup as store
+from station_app.store import evidence as evidence_store
 from station_app.store import records
 
 DEFAULT_KEEP = 10
@@ -39,12 +40,46 @@ def backup_now(session: Session, db_path: Path, folder: Path | None = None, *, p
     except store.BackupError as exc:
         target.unlink(missing_ok=True)
         raise RuleViolation(f"备份写入后校验失败，已删除该备份：{exc}") from None
+    copied = copy_evidence(session, db_path, target_folder)
     removed = []
     if prune and folder is None:
         for old in store.list_backups(target_folder)[keep_count(session) :]:
             old.unlink(missing_ok=True)
             removed.append(old.name)
-    return {"path": str(target), "counts": counts, "removed": removed}
+    return {"path": str(target), "counts": counts, "removed": removed, "evidence_copied": copied}
+
+
+def copy_evidence(session: Session, db_path: Path, target_folder: Path) -> int:
+    """Evidence files the register refers to, copied beside the backup under their hashes (only new ones).
+
+    The same content always has the same name, so each backup folder holds every file once.
+    """
+    source_root, target_root = evidence_store.folder(db_path), target_folder / "evidence"
+    copied = 0
+    for sha256, suffix in evidence_store.all_files(session.db):
+        source = evidence_store.stored_path(source_root, sha256, suffix)
+        if source.exists() and not evidence_store.stored_path(target_root, sha256, suffix).exists():
+            written = evidence_store.store_file(source, target_root, sha256, suffix)
+            if evidence_store.file_hash(written)[0] != sha256:
+                written.unlink(missing_ok=True)
+                raise RuleViolation(f"证据文件 {source.name} 复制到备份后校验不符（磁盘或U盘可能有问题）")
+            copied += 1
+    return copied
+
+
+def restore_evidence(backup_folder_path: Path, db_path: Path) -> int:
+    """Bring back evidence files kept beside a backup; a file whose content no longer matches its name is left."""
+    source_root = backup_folder_path / "evidence"
+    restored = 0
+    for source in sorted(source_root.glob("*/*")) if source_root.is_dir() else []:
+        sha256, suffix = source.stem, source.suffix
+        if len(sha256) != 64 or evidence_store.file_hash(source)[0] != sha256:
+            continue
+        target = evidence_store.stored_path(evidence_store.folder(db_path), sha256, suffix)
+        if not target.exists():
+            evidence_store.store_file(source, evidence_store.folder(db_path), sha256, suffix)
+            restored += 1
+    return restored
 
 
 def daily_backup_if_due(session: Session, db_path: Path, today: date) -> dict[str, Any] | None:
@@ -86,4 +121,10 @@ def restore(db_path: Path, backup_file: Path, *, session: Session | None = None)
         session.close()
     aside = store.set_aside(db_path, datetime.now())
     store.install(backup_file, db_path)
-    return {"restored_from": str(backup_file), "previous_kept_as": str(aside) if aside else None, "counts": counts}
+    evidence = restore_evidence(backup_file.parent, db_path)
+    return {
+        "restored_from": str(backup_file),
+        "previous_kept_as": str(aside) if aside else None,
+        "counts": counts,
+        "evidence_restored": evidence,
+    }

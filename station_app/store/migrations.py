@@ -349,3 +349,28 @@ def m006_tally_months(db: Database) -> None:
     from station_app.store import tally_months
 
     _run_script(db, tally_months.SCHEMA + tally_months.REBUILD)
+
+
+@migrations()
+def m007_evidence(db: Database) -> None:
+    """Evidence attached to complaints: the files live beside the register under their SHA-256."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE evidence (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            complaint_id TEXT NOT NULL REFERENCES complaints(id),
+            sha256 TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            suffix TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            deleted_at TEXT,
+            delete_reason TEXT
+        );
+        CREATE INDEX evidence_complaint ON evidence(complaint_id);
+        """,
+    )

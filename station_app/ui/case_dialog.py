@@ -73,7 +73,7 @@ class CaseDialog(QDialog):
         super().__init__(parent)
         self.session, self.number, self.today = session, number, today
         self.setWindowTitle(tr("投诉案件 {0}").format(number))
-        self.resize(820, 620)
+        self.resize(860, 700)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.buttons = {
@@ -94,8 +94,12 @@ class CaseDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         self.message = QLabel()
+        from station_app.ui.evidence_panel import EvidencePanel
+
+        self.evidence = EvidencePanel(session, number)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.evidence)
         layout.addWidget(self.message)
         layout.addLayout(row)
         self.refresh()

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, complaints
@@ -58,6 +58,7 @@ class ComplaintForm(QWidget):
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.save_draft)
         self._connect()
+        self._evidence_row()
         self.reset()
         if self.restore_draft():
             self.ui.draft_note.setText(tr("已恢复上次未保存的内容（草稿）"))
@@ -87,6 +88,42 @@ class ComplaintForm(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.ui.business_name.setCompleter(completer)
+
+    def _evidence_row(self) -> None:
+        """Evidence chosen while the consumer is at the desk; attached to the case when it is saved."""
+        self.pending_evidence: list[str] = []
+        self.evidence_button = QPushButton(tr("附加证据…"))
+        self.evidence_button.setToolTip(tr("发票、收据、三包凭证、聊天截图、照片（图片或 PDF），保存登记时一起保存"))
+        self.evidence_button.clicked.connect(lambda: self.choose_evidence())
+        self.evidence_note = QLabel()
+        self.ui.buttons.insertWidget(0, self.evidence_button)
+        self.ui.buttons.insertWidget(1, self.evidence_note)
+
+    def choose_evidence(self, files: list[str] | None = None) -> None:
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(
+                self,
+                tr("选择证据文件"),
+                "",
+                tr("图片或 PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)"),
+            )
+        self.pending_evidence += [f for f in files if f not in self.pending_evidence]
+        names = "、".join(Path(f).name for f in self.pending_evidence)
+        self.evidence_note.setText(tr("待保存的证据：{0}").format(names) if names else "")
+
+    def _attach_pending(self, number: str) -> list[str]:
+        """Attach what was chosen; a file refused is named, the case itself is saved regardless."""
+        from station_app.services import evidence
+
+        problems = []
+        for name in self.pending_evidence:
+            try:
+                evidence.attach(self.session, number, Path(name), "其他")
+            except (ValidationError, RuleViolation, OSError) as exc:
+                problems.append(tr("{0}：{1}").format(Path(name).name, exc))
+        self.pending_evidence = []
+        self.evidence_note.setText("")
+        return problems
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -272,8 +309,12 @@ class ComplaintForm(QWidget):
             return
         self.draft_timer.stop()
         self.discard_draft()
+        evidence_problems = self._attach_pending(result["number"])
         self.reset()
         self.ui.draft_note.setText(tr("已保存：{0}").format(result["number"]))
+        if evidence_problems:
+            self.ui.general_error.setText(tr("案件已保存，但这些证据没有附加上：") + "；".join(evidence_problems))
+            self.ui.general_error.show()
         if result["duplicates"]:
             self.ui.duplicate_warning.setText(
                 tr(
@@ -287,6 +328,8 @@ class ComplaintForm(QWidget):
     def clear(self) -> None:
         self.draft_timer.stop()
         self.discard_draft()
+        self.pending_evidence = []
+        self.evidence_note.setText("")
         self.reset()
         self.ui.draft_note.setText("")
 

@@ -44,3 +44,29 @@ def test_settlement_calculator_fills_the_punitive_amount(qtbot, session):
     assert calc.compute() and calc.result_yuan == "500.00" and "法定最低额" in calc.explain.text()
     calc.price.setText("abc")
     assert not calc.compute() and "价款" in calc.explain.text()
+
+
+def test_evidence_is_attached_shown_as_a_thumbnail_opened_and_detached(qtbot, session, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QDesktopServices, QImage
+
+    number = complaints.add_complaints(session, [complaint_payload()], TODAY)[0]["number"]
+    photo = tmp_path / "发票.png"
+    image = QImage(QSize(1200, 800), QImage.Format.Format_RGB32)
+    image.fill(QColor("#3b6ea5"))
+    assert image.save(str(photo))
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    panel = dialog.evidence
+    assert panel.list.count() == 0 and not panel.open_button.isEnabled()
+    assert panel.add([str(photo)], "发票") == 1
+    item = panel.list.item(0)
+    assert "发票" in item.text() and not item.icon().isNull()
+    assert item.icon().actualSize(QSize(96, 96)).width() <= 96  # a thumbnail, not the photo
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    panel.list.setCurrentRow(0)
+    assert panel.open_item(panel.list.currentItem()) and opened[0].endswith(".png")
+    assert panel.remove("传错了") and panel.list.count() == 0
+    (tmp_path / "note.txt").write_text("x")
+    assert panel.add([str(tmp_path / "note.txt")], "其他") == 0 and "图片或 PDF" in panel.message.text()

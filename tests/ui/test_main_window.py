@@ -236,3 +236,18 @@ def test_create_main_window_needs_an_initialised_register(qtbot, tmp_path):
 
     with pytest.raises(RuleViolation):
         create_main_window(tmp_path / "empty.sqlite3", today=lambda: date(2026, 11, 23))
+
+
+def test_evidence_chosen_in_the_form_is_attached_when_saved(qtbot, register, tmp_path):
+    from station_app.services import evidence
+
+    photo = tmp_path / "三包凭证.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    window = open_window(qtbot, register)
+    window.open_form()
+    type_complaint(qtbot, window.form)
+    window.form.choose_evidence([str(photo)])
+    assert "三包凭证.jpg" in window.form.evidence_note.text()
+    qtbot.mouseClick(window.form.ui.save_button, Qt.MouseButton.LeftButton)
+    rows = evidence.list_for(window.session, "XJ-2026-0001")
+    assert [r["file_name"] for r in rows] == ["三包凭证.jpg"] and window.form.pending_evidence == []
