@@ -25,7 +25,7 @@ from station_app.exchange import keys
 
 MAGIC = b"STNPKG1\n"
 FORMAT = "station-app exchange package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added the evidence members; version 1 packages are still read
 SUFFIX = ".stpkg"
 SCHEME = "X25519-HKDF-SHA256-AES-256-GCM"
 HKDF_INFO = b"station-app package v1"
@@ -40,7 +40,14 @@ MEMBERS = (
     "reports",
     "outreach_events",
     "warnings",
+    "evidence",  # from format 2: which file belongs to which complaint
+    "evidence_files",  # from format 2: the files themselves, only in packages encrypted to the county
 )
+MEMBERS_V1 = MEMBERS[:7]
+
+
+def members_of(version: int) -> tuple[str, ...]:
+    return MEMBERS_V1 if version == 1 else MEMBERS
 
 
 class PackageError(ValueError):
@@ -245,7 +252,7 @@ def _check_shape(m: dict[str, Any]) -> None:
     ok = (
         ok
         and isinstance(members, list)
-        and [x.get("name") if isinstance(x, dict) else None for x in members] == list(MEMBERS)
+        and [x.get("name") if isinstance(x, dict) else None for x in members] == list(members_of(m["format_version"]))
     )
     if ok:
         end = 0
@@ -306,6 +313,8 @@ def open_members(package: Package, county: X25519PrivateKey | None = None) -> di
         if sha256(chunk) != member["sha256"]:
             raise damaged(f"{member['name']} 校验值不符")
         out[member["name"]] = _records(chunk, member["name"])
+    for name in MEMBERS:  # a format 1 package: no evidence
+        out.setdefault(name, [])
     return out
 
 

@@ -5,6 +5,7 @@ Format: docs/package-format.md. Import at the county: services/exchange_import.p
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from station_app.domain.errors import RuleViolation
 from station_app.domain.validation import mask_id_number, mask_name, mask_phone
 from station_app.exchange import keys, package
 from station_app.services.session import Session
+from station_app.store import evidence as evidence_store
 from station_app.store import exchange as store
 from station_app.store import records
 from station_app.store.migrations import schema_version
@@ -165,7 +167,29 @@ def _collect(session: Session, since_last: bool, masked: bool) -> tuple[dict[str
         counts[table] = len(rows)
     members["complaint_events"] = store.events_of(session.db, (r["id"] for r in members["complaints"]))
     counts["complaint_events"] = len(members["complaint_events"])
+    _collect_evidence(session, members, sent, counts, since_last=since_last, masked=masked)
     return members, sent, counts
+
+
+def _collect_evidence(
+    session: Session, members: dict, sent: list, counts: dict, *, since_last: bool, masked: bool
+) -> None:
+    """Which file belongs to which case always travels; the files only in a package encrypted to the county
+    (a photo of an ID card or an invoice is personal data). A masked package also leaves out the file names."""
+    rows = evidence_store.export_rows(session.db, since_last=since_last)
+    for row in rows:
+        sent.append((row["id"], row.pop("_revision"), 0))
+        if masked:
+            row["file_name"] = ""
+    files = []
+    if not masked:
+        root = evidence_store.folder(_register_path(session))
+        for sha256, suffix in sorted({(r["sha256"], r["suffix"]) for r in rows if not r["deleted_at"]}):
+            path = evidence_store.stored_path(root, sha256, suffix)
+            if path.exists():
+                files.append({"sha256": sha256, "suffix": suffix, "data": base64.b64encode(path.read_bytes()).decode()})
+    members["evidence"], members["evidence_files"] = rows, files
+    counts["evidence"], counts["evidence_files"] = len(rows), len(files)
 
 
 def export_package(session: Session, out_dir: Path, *, since_last: bool = False) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.exchange import keys, package
 from station_app.services.exchange import PERSONAL, county_private_key
+from station_app.services.exchange_evidence import EvidencePlan
 from station_app.services.session import Session
 from station_app.store import exchange as store
 from station_app.store.migrations import schema_version
@@ -167,6 +168,9 @@ class _Plan:
         self._group_events(members["complaint_events"], {r.get("id") for r in members["complaints"]})
         for table in store.RECORD_TABLES:
             self._plan_table(table, members[table])
+        complaint_ids = {r["id"] for r in members["complaints"]}
+        self.evidence = EvidencePlan(session, self.code, complaint_ids, members["evidence"], members["evidence_files"])
+        self.counts["evidence"] = self.evidence.count
 
     def _group_events(self, events: list[dict[str, Any]], complaint_ids: set[Any]) -> None:
         allowed = set(store.EVENT_COLUMNS)
@@ -251,7 +255,13 @@ class _Plan:
 
     def nothing_new(self) -> bool:
         already = store.package_logged(self.db, self.pkg.manifest["package_id"])
-        return already and not self.writes and not self.event_actions and not self.new_conflicts
+        return (
+            already
+            and not self.writes
+            and not self.event_actions
+            and not self.new_conflicts
+            and not self.evidence.count
+        )
 
     def apply(self, path: Path, file_sha256: str, new_key: bool) -> None:
         db, manifest, now = self.db, self.pkg.manifest, self.session.now()
@@ -279,6 +289,7 @@ class _Plan:
                 store.add_events(db, events)
         for conflict in self.new_conflicts:
             store.add_conflict(db, {**conflict, "detected_at": now})
+        self.evidence.apply()  # after the complaints it belongs to
         log = {
             "package_id": manifest["package_id"],
             "file_name": path.name,

@@ -79,3 +79,33 @@ def mark_deleted(db: Database, evidence_id: str, at: str, reason: str) -> None:
 def all_files(db: Database) -> list[tuple[str, str]]:
     """(sha256, suffix) of every file the register refers to (deleted attachments' files are kept too)."""
     return db.execute("SELECT DISTINCT sha256, suffix FROM evidence").fetchall()
+
+
+def _revision_sql(alias: str) -> str:
+    # An attachment changes once at most (detached), so its "revision" is 1, or 2 once detached.
+    return f"CASE WHEN {alias}.deleted_at IS NULL THEN 1 ELSE 2 END"
+
+
+def export_rows(db: Database, *, since_last: bool) -> list[dict[str, Any]]:
+    """Evidence rows for a package (with ``_revision`` for the sent-log); only unsent ones with ``since_last``."""
+    cols = ", ".join(f"e.{c.strip()}" for c in COLUMNS.split(","))
+    sql = f"SELECT {cols}, {_revision_sql('e')} AS _revision FROM evidence e"
+    if since_last:
+        sql += " LEFT JOIN exchange_sent s ON s.record_id = e.id"
+        sql += f" WHERE s.record_id IS NULL OR s.revision != {_revision_sql('e')}"
+    cursor = db.execute(sql + " ORDER BY e.pk")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def complaint_station(db: Database, complaint_id: str) -> str | None:
+    row = db.execute("SELECT station_code FROM complaints WHERE id = ?", [complaint_id]).fetchone()
+    return row[0] if row else None
+
+
+def column_names() -> set[str]:
+    return {c.strip() for c in COLUMNS.split(",")}
+
+
+def set_detached(db: Database, evidence_id: str, deleted_at: str | None, reason: str | None) -> None:
+    db.execute("UPDATE evidence SET deleted_at = ?, delete_reason = ? WHERE id = ?", [deleted_at, reason, evidence_id])

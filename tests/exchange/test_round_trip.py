@@ -180,7 +180,7 @@ def _add(a: dict, b: dict) -> dict:
 
 def test_newer_schema_and_format_refused(make_station, county, tmp_path, monkeypatch):
     station = make_station("XJ")
-    monkeypatch.setattr(package, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(package, "FORMAT_VERSION", package.FORMAT_VERSION + 1)
     path = export_unverified(station, tmp_path)
     monkeypatch.undo()
     before = snapshot(county)

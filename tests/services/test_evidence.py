@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -70,13 +71,13 @@ def test_backups_carry_the_evidence_and_restore_brings_it_back(session, case, ph
     made = backup.backup_now(session, db_path, stick)
     assert made["evidence_copied"] == 1 and list((stick / "evidence").rglob("*.png"))
     sealed = backup_stick.backup_to(session, db_path, stick, "station-2026")
-    assert b"PNG" not in open(sealed["path"], "rb").read()
+    assert b"PNG" not in Path(sealed["path"]).read_bytes()
     for stored in (db_path.parent / "evidence").rglob("*"):
         if stored.is_file():
             stored.unlink()  # the PC's copy is lost
-    result = backup_stick.restore_from(db_path, __import__("pathlib").Path(sealed["path"]), "station-2026")
+    result = backup_stick.restore_from(db_path, Path(sealed["path"]), "station-2026")
     assert result["evidence_restored"] == 1
-    assert __import__("pathlib").Path(row["path"]).read_bytes() == PNG
+    assert Path(row["path"]).read_bytes() == PNG
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM evidence").fetchone()[0] == 1
 
 
