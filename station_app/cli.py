@@ -55,11 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     def command(parent, name: str, helptext: str) -> argparse.ArgumentParser:
         return parent.add_parser(name, help=helptext, description=helptext, parents=[common])
 
-    p = command(sub, "init", "初始化本站登记簿")
-    p.add_argument("--station-code", required=True, help="站点编码，如 XJ（编号前缀）")
-    p.add_argument("--station-name", required=True)
-    p.add_argument("--kind", required=True, help="消协分会/投诉站/联络站/维权服务站（或其代码）")
-    p.add_argument("--venue", required=True, help="农村/社区/学校/企业/商场/超市/市场/景区/宗教场所/其他")
+    p = command(sub, "init", "初始化本站登记簿（--mode county：县局汇总各站数据包的登记簿）")
+    p.add_argument("--mode", choices=["station", "county"], default="station")
+    p.add_argument("--station-code", help="站点编码，如 XJ（编号前缀）；县局可不填（默认 COUNTY）")
+    p.add_argument("--station-name", help="站点名称；县局可不填（默认为县名加“消费者协会”）")
+    p.add_argument("--kind", help="消协分会/投诉站/联络站/维权服务站（或其代码）")
+    p.add_argument("--venue", help="农村/社区/学校/企业/商场/超市/市场/景区/宗教场所/其他")
     p.add_argument("--county", required=True)
     p.add_argument("--contact", default="")
 
@@ -149,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     from station_app.cli_exchange import add_parsers as add_exchange_parsers
 
     add_exchange_parsers(sub, command)
+    from station_app.cli_county import add_parsers as add_county_parsers
+
+    add_county_parsers(sub, command)
     add_print_parser(sub, command)
     command(sub, "catalog", "分类代码表（性质、类别、渠道、理由、规则版本…）")
     p = command(sub, "compensation", "惩罚性赔偿计算（供调解参考）")

@@ -113,19 +113,7 @@ def _users(session: Session, args: argparse.Namespace, as_json: bool) -> int:
 def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: bool) -> int:
     command, action = args.command, getattr(args, "action", None)
     if command == "init":
-        result = station.init_station(
-            session,
-            {
-                "code": args.station_code,
-                "name": args.station_name,
-                "kind": args.kind,
-                "venue_type": args.venue,
-                "county": args.county,
-                "contact": args.contact,
-            },
-            today,
-        )
-        _out(as_json, result, f"已初始化站点 {result['code']}（{result['name']}）")
+        return _init(session, args, today, as_json)
     elif command == "demo":
         return _demo(session, args, today, as_json)
     elif command == "tally":
@@ -136,6 +124,10 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
         from station_app.cli_yearly import run as run_yearly
 
         return run_yearly(session, args, today)
+    elif command in ("export", "keys", "import", "completeness", "duplicates"):
+        from station_app.cli_county import run as run_county
+
+        return run_county(session, args, today)
     elif command == "exchange":
         from station_app.cli_exchange import run as run_exchange
 
@@ -247,6 +239,45 @@ def _complaint(session: Session, args: argparse.Namespace, action: str, today: d
     elif action == "followup":
         result = complaints.add_followup(session, args.ref, read_json_records(args.json)[0], today)
         _out(as_json, result, f"已记录回访 {result['number']}（案件 {result['complaint']}）")
+    return 0
+
+
+def _init(session: Session, args: argparse.Namespace, today: date, as_json: bool) -> int:
+    county_mode = args.mode == "county"
+    payload = {
+        "code": args.station_code or ("COUNTY" if county_mode else ""),
+        "name": args.station_name or (f"{args.county}消费者协会" if county_mode else ""),
+        "kind": args.kind or ("branch" if county_mode else ""),
+        "venue_type": args.venue or ("other" if county_mode else ""),
+        "county": args.county,
+        "contact": args.contact,
+    }
+    missing = [
+        f"--{k}"
+        for k, v in (
+            ("station-code", payload["code"]),
+            ("station-name", payload["name"]),
+            ("kind", payload["kind"]),
+            ("venue", payload["venue_type"]),
+        )
+        if not v
+    ]
+    if missing:
+        raise ValidationError([Problem(m, m, "站点登记簿必须填写") for m in missing])
+    result = station.init_station(session, payload, today)
+    if county_mode:
+        from station_app.services import exchange
+
+        station.set_mode(session, "county")
+        key = exchange.county_private_key(session, create=True)  # the stations encrypt to its public half
+        result = {**result, "mode": "county", "county_key_made": key is not None}
+        _out(
+            as_json,
+            result,
+            f"已初始化县级登记簿 {result['code']}（{result['name']}）：用 keys export 导出县级公钥给各站",
+        )
+    else:
+        _out(as_json, result, f"已初始化站点 {result['code']}（{result['name']}）")
     return 0
 
 

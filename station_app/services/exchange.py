@@ -151,12 +151,27 @@ def _mask(table: str, row: dict[str, Any], *, tombstone: bool) -> None:
             row[column] = "" if tombstone else mask(row[column])
 
 
-def _collect(session: Session, since_last: bool, masked: bool) -> tuple[dict[str, list], list, dict[str, int]]:
+# The day each record type is counted by (docs/figures.md): a month's package holds that month's records.
+RECORD_DAY = {
+    "complaints": "received_on",
+    "followups": "date",
+    "consultations": "date",
+    "reports": "received_on",
+    "outreach_events": "date",
+    "warnings": "date",
+}
+
+
+def _collect(
+    session: Session, since_last: bool, masked: bool, month: str | None = None
+) -> tuple[dict[str, list], list, dict[str, int]]:
     members: dict[str, list[dict[str, Any]]] = {}
     sent: list[tuple[str, int, int]] = []
     counts: dict[str, int] = {"tombstones": 0}
     for table in store.RECORD_TABLES:
         rows = store.export_rows(session.db, table, since_last=since_last)
+        if month:
+            rows = [r for r in rows if str(r.get(RECORD_DAY.get(table, "date")) or "").startswith(month)]
         for row in rows:
             sent.append((row["id"], row["revision"], row.pop("_events")))
             tombstone = row.get("deleted_at") is not None
@@ -168,6 +183,14 @@ def _collect(session: Session, since_last: bool, masked: bool) -> tuple[dict[str
     members["complaint_events"] = store.events_of(session.db, (r["id"] for r in members["complaints"]))
     counts["complaint_events"] = len(members["complaint_events"])
     _collect_evidence(session, members, sent, counts, since_last=since_last, masked=masked)
+    if month:  # only the attachments of the month's complaints
+        ids = {r["id"] for r in members["complaints"]}
+        dropped = {r["id"] for r in members["evidence"] if r["complaint_id"] not in ids}
+        members["evidence"] = [r for r in members["evidence"] if r["id"] not in dropped]
+        sent[:] = [entry for entry in sent if entry[0] not in dropped]  # not sent: not marked as sent
+        wanted = {(r["sha256"], r["suffix"]) for r in members["evidence"]}
+        members["evidence_files"] = [f for f in members["evidence_files"] if (f["sha256"], f["suffix"]) in wanted]
+        counts["evidence"], counts["evidence_files"] = len(members["evidence"]), len(members["evidence_files"])
     return members, sent, counts
 
 
@@ -192,7 +215,9 @@ def _collect_evidence(
     counts["evidence"], counts["evidence_files"] = len(rows), len(files)
 
 
-def export_package(session: Session, out_dir: Path, *, since_last: bool = False) -> dict[str, Any]:
+def export_package(
+    session: Session, out_dir: Path, *, since_last: bool = False, month: str | None = None
+) -> dict[str, Any]:
     """Write one package into ``out_dir``: temporary name, flushed, renamed, read back and verified."""
     session.require(roles.EXCHANGE)
     station = session.station()
@@ -203,7 +228,7 @@ def export_package(session: Session, out_dir: Path, *, since_last: bool = False)
     created_at = session.now()
     package_id = session.new_id()
     with session.db.atomic():  # one consistent snapshot of the register
-        members, sent, counts = _collect(session, since_last, masked=recipient is None)
+        members, sent, counts = _collect(session, since_last, masked=recipient is None, month=month)
     manifest = {
         "package_id": package_id,
         "schema_version": schema_version(),
@@ -212,7 +237,12 @@ def export_package(session: Session, out_dir: Path, *, since_last: bool = False)
         "created_by": session.actor,
         "station": {k: station.get(k) or "" for k in ("code", "name", "kind", "venue_type", "county", "contact")},
         "installation_id": records.get_setting(session.db, "installation_id") or "",
-        "period": {"kind": "since_last" if since_last else "full", "since": last, "until": created_at},
+        "period": {
+            "kind": "month" if month else "since_last" if since_last else "full",
+            "since": last,
+            "until": created_at,
+            **({"month": month} if month else {}),
+        },
         "masked": recipient is None,
         "counts": counts,
     }

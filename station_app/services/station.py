@@ -64,6 +64,23 @@ def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
     return station_settings(session)
 
 
+MODES = ("station", "county")
+
+
+def mode(session: Session) -> str:
+    """``county`` for a county office's register (it merges the stations' packages), else ``station``."""
+    return "county" if store.get_setting(session.db, "mode") == "county" else "station"
+
+
+def set_mode(session: Session, value: str) -> None:
+    session.require(roles.MANAGE)
+    if value not in MODES:
+        raise ValidationError([Problem("mode", "登记簿类型", f"可选：{'、'.join(MODES)}")])
+    with session.db.atomic():
+        store.set_setting(session.db, "mode", value)
+        session.audit("setting", "settings", "mode", after={"mode": value})
+
+
 LANGUAGES = ("zh_CN", "en")  # the windows' languages; the register, documents and CLI stay Chinese
 
 
