@@ -9,6 +9,7 @@
       <translation>  row {0} [{1}]: {2}</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="40" />
       <location filename="../../station_app/ui/stats_page.py" line="113" />
       <source> 年</source>
       <translation> </translation>
@@ -19,12 +20,12 @@
       <translation>Due within 2 working days</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="44" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="47" />
       <source>2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）</source>
       <translation>2–12 letters or digits, e.g. XJ (used in case numbers such as XJ-2026-0001)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="51" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="54" />
       <source>&lt;b&gt;第一个用户（站长，可再添加其他工作人员）&lt;/b&gt;</source>
       <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
     </message>
@@ -74,6 +75,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{1}/{0}</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="50" />
+      <source>{0}月</source>
+      <translation>M{0}</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/evidence_panel.py" line="84" />
       <source>{0}（{1} 字节）</source>
       <translation>{0} ({1} bytes)</translation>
@@ -115,7 +121,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <location filename="../../station_app/ui/exchange_page.py" line="234" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -135,18 +141,23 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Don't encrypt (plain backup: a lost USB stick exposes consumers' personal data)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="63" />
+      <source>不同站点可能重复的投诉（同一电话、同一经营者，30 天内）：</source>
+      <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/register_page.py" line="248" />
       <source>不能办理</source>
       <translation>Not possible</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="60" />
-      <location filename="../../station_app/ui/setup_dialog.py" line="99" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="102" />
       <source>两次输入的密码不一致</source>
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="216" />
+      <location filename="../../station_app/ui/exchange_page.py" line="222" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -290,7 +301,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Enter it again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="55" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="58" />
       <source>再输入一次 *</source>
       <translation>Enter it again *</translation>
     </message>
@@ -299,6 +310,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <location filename="../../station_app/ui/settings_page.py" line="29" />
       <source>删除</source>
       <translation>Deleted</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="41" />
+      <source>刷新</source>
+      <translation>Refresh</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="104" />
@@ -425,6 +441,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Received {0}  Rules: {1}</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="55" />
+      <source>另一站的投诉</source>
+      <translation>The other station's complaint</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/print_preview.py" line="85" />
       <source>另存为 PDF</source>
       <translation>Save as PDF</translation>
@@ -448,6 +469,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <location filename="../../station_app/ui/ledger_page.py" line="48" />
       <source>台账的列</source>
       <translation>Ledger column</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="45" />
+      <source>各站数据包（次月 5 日前交）：</source>
+      <translation>Stations' packages (due by the 5th of the next month):</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="62" />
@@ -580,17 +606,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="213" />
+      <location filename="../../station_app/ui/exchange_page.py" line="219" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="46" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="49" />
       <source>如：新集镇消费维权服务站</source>
       <translation>e.g. Xinji Town Consumer Rights Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="52" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="55" />
       <source>如：李站长</source>
       <translation>e.g. Li (station head)</translation>
     </message>
@@ -600,7 +626,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Quarter</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="60" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="63" />
       <source>完成设置</source>
       <translation>Finish set-up</translation>
     </message>
@@ -631,7 +657,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Outreach</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="53" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="56" />
       <source>密码 *</source>
       <translation>Password *</translation>
     </message>
@@ -667,7 +693,7 @@ This part comes in a later version; for now use the station-app command line.</t
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="109" />
-      <location filename="../../station_app/ui/exchange_page.py" line="171" />
+      <location filename="../../station_app/ui/exchange_page.py" line="177" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -682,7 +708,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="163" />
+      <location filename="../../station_app/ui/exchange_page.py" line="169" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
@@ -714,6 +740,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Workbench</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="26" />
+      <source>已交</source>
+      <translation>In</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/settings_page.py" line="97" />
       <source>已保存</source>
       <translation>Saved</translation>
@@ -735,7 +766,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="216" />
+      <location filename="../../station_app/ui/exchange_page.py" line="222" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -750,7 +781,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="145" />
+      <location filename="../../station_app/ui/exchange_page.py" line="151" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
@@ -760,7 +791,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="221" />
+      <location filename="../../station_app/ui/exchange_page.py" line="227" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -889,7 +920,7 @@ Records: {2}</translation>
       <translation>Evidence to save: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="102" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="105" />
       <source>必须填写</source>
       <translation>Required</translation>
     </message>
@@ -905,12 +936,12 @@ Records: {2}</translation>
       <translation>Punitive compensation calculator (for mediation, as a reference)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="48" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="51" />
       <source>所在场所 *</source>
       <translation>Venue *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="49" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="52" />
       <source>所属县（市、区）</source>
       <translation>County (city, district)</translation>
     </message>
@@ -937,6 +968,7 @@ Records: {2}</translation>
       <translation>Batch printing</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="55" />
       <location filename="../../station_app/ui/exchange_page.py" line="35" />
       <location filename="../../station_app/ui/main_window.py" line="31" />
       <source>投诉</source>
@@ -984,12 +1016,12 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="176" />
+      <location filename="../../station_app/ui/exchange_page.py" line="182" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="181" />
+      <location filename="../../station_app/ui/exchange_page.py" line="187" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1051,11 +1083,12 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/county_views.py" line="29" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="147" />
+      <location filename="../../station_app/ui/exchange_page.py" line="153" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
@@ -1080,7 +1113,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="150" />
+      <location filename="../../station_app/ui/exchange_page.py" line="156" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1120,7 +1153,7 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="235" />
+      <location filename="../../station_app/ui/exchange_page.py" line="241" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1150,12 +1183,12 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="173" />
+      <location filename="../../station_app/ui/exchange_page.py" line="179" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="187" />
+      <location filename="../../station_app/ui/exchange_page.py" line="193" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1285,7 +1318,7 @@ Records: {2}</translation>
       <translation>Could not make the demo register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="52" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="55" />
       <source>用户名 *</source>
       <translation>User name *</translation>
     </message>
@@ -1300,6 +1333,7 @@ Records: {2}</translation>
       <translation>User: {0}</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="55" />
       <location filename="../../station_app/ui/records_page.py" line="43" />
       <source>电话</source>
       <translation>Phone</translation>
@@ -1389,22 +1423,27 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="236" />
+      <location filename="../../station_app/ui/county_views.py" line="50" />
+      <source>站点</source>
+      <translation>Station</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="242" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="46" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="49" />
       <source>站点名称 *</source>
       <translation>Station name *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="47" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="50" />
       <source>站点类型 *</source>
       <translation>Station kind *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="44" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="47" />
       <source>站点编码 *</source>
       <translation>Station code *</translation>
     </message>
@@ -1503,12 +1542,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Number</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="28" />
+      <source>缺</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="54" />
       <source>罚没款（元）</source>
       <translation>Fines and confiscations (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="50" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="53" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
@@ -1530,12 +1574,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Self-check</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="53" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="56" />
       <source>至少 6 位</source>
       <translation>At least 6 characters</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="96" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="99" />
       <source>至少 {0} 位</source>
       <translation>At least {0} characters</translation>
     </message>
@@ -1557,7 +1601,7 @@ No intact backup was found. Please call the county technician.</translation>
     <message>
       <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="41" />
-      <location filename="../../station_app/ui/workbench.py" line="33" />
+      <location filename="../../station_app/ui/county_views.py" line="55" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
     </message>
@@ -1583,7 +1627,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="32" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="33" />
       <source>设置本站</source>
       <translation>Set up the station</translation>
     </message>
@@ -1613,7 +1657,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="171" />
+      <location filename="../../station_app/ui/exchange_page.py" line="177" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1678,9 +1722,19 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>What is this evidence?</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="44" />
+      <source>这是县局的登记簿（汇总各站的U盘数据包、统计全县）</source>
+      <translation>This is the county office's register (it merges the stations' USB packages and counts the county)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="50" />
       <source>违法线索及事实 *</source>
       <translation>What was seen (facts) *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="27" />
+      <source>迟交</source>
+      <translation>Late</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="80" />
@@ -1708,7 +1762,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="176" />
+      <location filename="../../station_app/ui/exchange_page.py" line="182" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
@@ -1776,7 +1830,7 @@ Enter {0}'s password:</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="160" />
+      <location filename="../../station_app/ui/exchange_page.py" line="166" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

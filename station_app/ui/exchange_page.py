@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation
-from station_app.services import exchange, exchange_import
+from station_app.services import exchange, exchange_import, station
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
 
@@ -130,6 +130,12 @@ class ExchangePage(QWidget):
         layout.addWidget(self.key_label)
         layout.addWidget(export_box)
         layout.addWidget(import_box)
+        self.county_views = None
+        if station.mode(session) == "county":  # the county office's own views of its stations
+            from station_app.ui.county_views import CountyViews
+
+            self.county_views = CountyViews(session)
+            layout.addWidget(self.county_views, 3)
         layout.addWidget(self.report, 1)
         self.refresh_drives()
         self.show_keys()

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -40,6 +41,8 @@ class SetupDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
+        self.county_mode = QCheckBox(tr("这是县局的登记簿（汇总各站的U盘数据包、统计全县）"))
+        form.addRow(self.county_mode)
         self.code = self._line(
             form, "code", tr("站点编码 *"), tr("2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）")
         )
@@ -116,7 +119,13 @@ class SetupDialog(QDialog):
                 return
             with session.db.atomic():  # station and head together, or neither
                 station.init_station(session, payload, self.today())
+                if self.county_mode.isChecked():
+                    station.set_mode(session, "county")
                 users.add_user(session, self.user.text(), "head", self.password.text())
+            if self.county_mode.isChecked():
+                from station_app.services import exchange
+
+                exchange.county_private_key(session, create=True)  # the stations encrypt to its public half
         except ValidationError as exc:
             for problem in exc.problems:
                 key = {"name": "user"}.get(problem.field, problem.field) if problem.label == "用户名" else problem.field

@@ -43,3 +43,47 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     assert here == there
     s.close()
     c.close()
+
+
+def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
+    """A county register gets the completeness grid and the cross-station duplicates on its exchange page."""
+    from datetime import date
+    from pathlib import Path
+
+    from station_app.cli import main
+    from station_app.services import county, exchange, exchange_import
+    from station_app.services.session import Session
+    from station_app.ui.county_views import STATUS
+    from station_app.ui.exchange_page import ExchangePage
+    from tests.test_cli_county import BASE, station
+
+    register = tmp_path / "county" / "register.sqlite3"
+    register.parent.mkdir()
+    assert main(["--db", str(register), *BASE, "init", "--mode", "county", "--county", "示例县"]) == 0
+    pub = tmp_path / "county.pub"
+    assert main(["--db", str(register), *BASE, "keys", "export", "--out", str(pub)]) == 0
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    capsys.readouterr()
+    for code in ("XJ", "HL"):
+        session = Session.open(station(tmp_path, capsys, code, pub))
+        path, fingerprint = (
+            exchange.export_package(session, stick)["file"],
+            exchange.station_key(session)["fingerprint"],
+        )
+        session.close()
+        county_session = Session.open(register)
+        [result] = exchange_import.import_packages(county_session, [Path(path)], accept_key=fingerprint)
+        county_session.close()
+        assert result["status"] == "imported"
+    session = Session.open(register)
+    page = ExchangePage(session, register)
+    qtbot.addWidget(page)
+    views = page.county_views
+    assert views is not None and views.grid.rowCount() == 2
+    expected = county.completeness(session, views.year.value(), date.today())
+    for row, line in enumerate(expected["stations"]):
+        for column, month in enumerate(line["months"].values(), start=1):
+            assert views.grid.item(row, column).text().startswith(STATUS[month["status"]][0])
+    assert views.duplicates.rowCount() == 2 and "*" in views.duplicates.item(0, 3).text()  # both cases twice
+    session.close()

@@ -46,3 +46,20 @@ def test_set_up_creates_station_and_head_then_opens_the_main_window(qtbot, tmp_p
     first.open_full_window(dialog.credentials)
     qtbot.addWidget(first.next_window)
     assert "新集镇消费维权服务站" in first.next_window.windowTitle()
+
+
+def test_a_county_office_is_chosen_at_set_up(qtbot, tmp_path):
+    from station_app.services import exchange, station
+
+    path = tmp_path / "county.sqlite3"
+    dialog = SetupDialog(path)
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    dialog.county_mode.setChecked(True)
+    dialog.save()
+    assert dialog.credentials
+    session = Session.open(path)
+    users.log_in(session, *dialog.credentials)
+    assert station.mode(session) == "county"
+    assert exchange.county_private_key(session, create=False) is not None
+    session.close()
