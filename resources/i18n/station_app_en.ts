@@ -85,7 +85,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="55" />
+      <location filename="../../station_app/ui/exchange_page.py" line="56" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
@@ -121,7 +121,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="234" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -157,7 +157,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -178,7 +178,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Subject</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="39" />
+      <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <location filename="../../station_app/ui/main_window.py" line="33" />
       <source>举报</source>
       <translation>Reports</translation>
@@ -306,7 +306,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Enter it again *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="42" />
+      <location filename="../../station_app/ui/exchange_page.py" line="43" />
       <location filename="../../station_app/ui/settings_page.py" line="29" />
       <source>删除</source>
       <translation>Deleted</translation>
@@ -317,7 +317,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="104" />
+      <location filename="../../station_app/ui/exchange_page.py" line="122" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
@@ -332,7 +332,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Open complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="36" />
+      <location filename="../../station_app/ui/exchange_page.py" line="37" />
       <source>办理过程</source>
       <translation>Case steps</translation>
     </message>
@@ -377,7 +377,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Reason:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="117" />
+      <location filename="../../station_app/ui/exchange_page.py" line="135" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -407,9 +407,9 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Articles published</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="219" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/print_preview.py" line="140" />
-      <location filename="../../station_app/ui/workflow_dialog.py" line="108" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -456,7 +456,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="108" />
+      <location filename="../../station_app/ui/exchange_page.py" line="126" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -481,7 +481,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Partners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="38" />
+      <location filename="../../station_app/ui/exchange_page.py" line="39" />
       <location filename="../../station_app/ui/main_window.py" line="32" />
       <source>咨询</source>
       <translation>Consultations</translation>
@@ -606,7 +606,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="219" />
+      <location filename="../../station_app/ui/exchange_page.py" line="248" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -651,7 +651,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Audit trail:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="40" />
+      <location filename="../../station_app/ui/exchange_page.py" line="41" />
       <location filename="../../station_app/ui/main_window.py" line="34" />
       <source>宣传活动</source>
       <translation>Outreach</translation>
@@ -687,13 +687,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="120" />
+      <location filename="../../station_app/ui/exchange_page.py" line="138" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="109" />
-      <location filename="../../station_app/ui/exchange_page.py" line="177" />
+      <location filename="../../station_app/ui/exchange_page.py" line="127" />
+      <location filename="../../station_app/ui/exchange_page.py" line="195" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -708,12 +708,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="169" />
+      <location filename="../../station_app/ui/exchange_page.py" line="187" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="112" />
+      <location filename="../../station_app/ui/exchange_page.py" line="130" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
@@ -766,9 +766,14 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="65" />
+      <source>已取消</source>
+      <translation>Cancelled</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="34" />
@@ -781,9 +786,14 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="151" />
+      <location filename="../../station_app/ui/exchange_page.py" line="169" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="61" />
+      <source>已导入</source>
+      <translation>Imported</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/ledger_page.py" line="124" />
@@ -791,7 +801,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="227" />
+      <location filename="../../station_app/ui/exchange_page.py" line="62" />
+      <source>已导入过，没有变化</source>
+      <translation>Imported before: nothing new</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="256" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -813,6 +828,11 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="64" />
+      <source>已拒收</source>
+      <translation>Refused</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="132" />
@@ -969,7 +989,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="55" />
-      <location filename="../../station_app/ui/exchange_page.py" line="35" />
+      <location filename="../../station_app/ui/exchange_page.py" line="36" />
       <location filename="../../station_app/ui/main_window.py" line="31" />
       <source>投诉</source>
       <translation>Complaints</translation>
@@ -1016,12 +1036,12 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="182" />
+      <location filename="../../station_app/ui/exchange_page.py" line="200" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="187" />
+      <location filename="../../station_app/ui/exchange_page.py" line="205" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1088,7 +1108,7 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="153" />
+      <location filename="../../station_app/ui/exchange_page.py" line="171" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
@@ -1113,7 +1133,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="156" />
+      <location filename="../../station_app/ui/exchange_page.py" line="174" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1153,7 +1173,7 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="241" />
+      <location filename="../../station_app/ui/exchange_page.py" line="271" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1183,12 +1203,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="179" />
+      <location filename="../../station_app/ui/exchange_page.py" line="238" />
+      <source>正在导入第 {0}/{1} 个数据包：{2}</source>
+      <translation>Importing package {0} of {1}: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="197" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="193" />
+      <location filename="../../station_app/ui/exchange_page.py" line="211" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1270,7 +1295,7 @@ Records: {2}</translation>
       <translation>Consumer: {0}  {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="41" />
+      <location filename="../../station_app/ui/exchange_page.py" line="42" />
       <location filename="../../station_app/ui/main_window.py" line="35" />
       <source>消费警示</source>
       <translation>Warnings</translation>
@@ -1428,7 +1453,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="242" />
+      <location filename="../../station_app/ui/exchange_page.py" line="272" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1458,7 +1483,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="99" />
+      <location filename="../../station_app/ui/exchange_page.py" line="117" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
@@ -1647,6 +1672,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="63" />
+      <source>试运行（未写入）</source>
+      <translation>Dry run (nothing written)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/register_page.py" line="205" />
       <source>请先在登记簿中选中一件投诉</source>
       <translation>Select a complaint in the register first</translation>
@@ -1657,7 +1687,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="177" />
+      <location filename="../../station_app/ui/exchange_page.py" line="195" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1747,7 +1777,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="106" />
+      <location filename="../../station_app/ui/exchange_page.py" line="124" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
@@ -1762,12 +1792,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="182" />
+      <location filename="../../station_app/ui/exchange_page.py" line="200" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="118" />
+      <location filename="../../station_app/ui/exchange_page.py" line="136" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -1830,7 +1860,7 @@ Enter {0}'s password:</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="166" />
+      <location filename="../../station_app/ui/exchange_page.py" line="184" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

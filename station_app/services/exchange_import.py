@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +47,35 @@ def package_files(paths: list[Path]) -> list[Path]:
 
 
 def import_packages(
-    session: Session, paths: list[Path], *, dry_run: bool = False, accept_key: str | None = None
+    session: Session,
+    paths: list[Path],
+    *,
+    dry_run: bool = False,
+    accept_key: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[dict[str, Any]]:
-    """Each package checked and applied (or refused) on its own; one result per file."""
+    """Each package checked and applied (or refused) on its own; one result per file.
+
+    ``cancelled`` is asked between packages: a package is never stopped halfway (it is one transaction),
+    the ones not yet begun are reported as not imported.
+    """
     session.require(roles.EXCHANGE)
     files = package_files(paths)
     if not files:
         raise RuleViolation("没有找到数据包（*.stpkg）")
     county = county_private_key(session, create=False)
-    return [import_file(session, path, dry_run=dry_run, accept_key=accept_key, county=county) for path in files]
+    results = []
+    for position, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            results.append({"file": str(path), "status": "cancelled", "code": "cancelled", "reason": "已取消，未导入"})
+            continue
+        if progress is not None:
+            progress(position, len(files), path.name)
+        results.append(import_file(session, path, dry_run=dry_run, accept_key=accept_key, county=county))
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return results
 
 
 def import_file(session: Session, path: Path, *, dry_run: bool, accept_key: str | None, county=None) -> dict[str, Any]:

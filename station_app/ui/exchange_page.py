@@ -6,6 +6,7 @@ outcome, and the worker never touches a widget.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,18 @@ def removable_drives() -> list[tuple[str, str]]:
     return drives
 
 
+IMPORT_STATUS = {
+    "imported": N_("已导入"),
+    "unchanged": N_("已导入过，没有变化"),
+    "dry_run": N_("试运行（未写入）"),
+    "refused": N_("已拒收"),
+    "cancelled": N_("已取消"),
+}
+
+
 class ExchangeWorker(QObject):
     finished = Signal(object, str)  # result, error ("" when fine)
+    progress = Signal(int, int, str)  # packages done, packages in all, the one being read
 
     def __init__(self, db_path: Path, actor: str, role: str, job: str, target: list[Path], options: dict[str, Any]):
         super().__init__()
@@ -69,6 +80,7 @@ class ExchangeWorker(QObject):
             target,
             options,
         )
+        self.stop = threading.Event()  # set from the GUI thread by the progress dialog's cancel button
 
     @Slot()
     def run(self) -> None:
@@ -79,7 +91,13 @@ class ExchangeWorker(QObject):
                 if self.job == "export":
                     result: Any = exchange.export_package(session, self.target[0], **self.options)
                 else:
-                    result = exchange_import.import_packages(session, self.target, **self.options)
+                    result = exchange_import.import_packages(
+                        session,
+                        self.target,
+                        progress=lambda done, total, name: self.progress.emit(done, total, name),
+                        cancelled=self.stop.is_set,
+                        **self.options,
+                    )
             finally:
                 session.close()
             self.finished.emit(result, "")
@@ -196,7 +214,9 @@ class ExchangePage(QWidget):
         if self.thread is not None and self.thread.isRunning():
             return
         self.job = job
-        self.progress = QProgressDialog(text, None, 0, 0, self)  # no cancel: a package is one transaction
+        # Cancel stops between packages (each package is one transaction: never half-imported); an export is
+        # one package written to a temporary name, so it is not offered there.
+        self.progress = QProgressDialog(text, tr("取消") if job == "import" else None, 0, 0, self)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.show()
         self.thread = QThread(self)
@@ -206,7 +226,16 @@ class ExchangePage(QWidget):
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self.done)
+        self.worker.progress.connect(self.show_progress)
+        self.progress.canceled.connect(self.worker.stop.set)
         self.thread.start()
+
+    @Slot(int, int, str)
+    def show_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        if name:
+            self.progress.setLabelText(tr("正在导入第 {0}/{1} 个数据包：{2}").format(done + 1, total, name))
 
     @Slot(object, str)
     def done(self, result: Any, error: str) -> None:
@@ -229,7 +258,8 @@ class ExchangePage(QWidget):
             return
         lines = []
         for item in result:
-            lines.append(f"{Path(item['file']).name}：{item['status']}　{item.get('reason', '')}".rstrip())
+            status = tr(IMPORT_STATUS[item["status"]]) if item["status"] in IMPORT_STATUS else item["status"]
+            lines.append(f"{Path(item['file']).name}：{status}　{item.get('reason', '')}".rstrip())
             if item.get("code") == "unregistered_key":
                 lines.append(tr("　首次导入该站：请电话核对指纹 {0} 后确认。").format(item.get("fingerprint")))
         self.report.setPlainText("\n".join(lines))

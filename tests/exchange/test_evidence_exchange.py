@@ -65,3 +65,28 @@ def test_a_file_that_does_not_match_its_hash_refuses_the_package(make_station, c
     assert result["status"] == "refused" and result["code"] == "damaged"
     assert county.db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
     assert county.db.execute("SELECT count(*) FROM complaints").fetchone()[0] == 0  # refused whole
+
+
+def test_cancel_stops_between_packages_and_never_inside_one(make_station, county, tmp_path):
+    from station_app.services.exchange import station_key
+    from station_app.services.exchange_import import import_packages
+
+    first, second = make_station("XJ"), make_station("DL", seed=9)
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    export(first, folder)
+    export(second, folder)
+    seen = []
+    asked = iter([False, True])
+    results = import_packages(
+        county,
+        [folder],
+        accept_key=station_key(first)["fingerprint"],
+        progress=lambda done, total, name: seen.append((done, total)),
+        cancelled=lambda: next(asked),
+    )
+    assert [r["status"] for r in results][1] == "cancelled" and results[0]["status"] != "cancelled"
+    assert seen[0] == (0, 2) and seen[-1] == (2, 2)
+    skipped = Path(results[1]["file"]).name.split("-")[0]
+    held = {row[0] for row in county.db.execute("SELECT DISTINCT station_code FROM complaints")}
+    assert skipped not in held  # the package not begun left nothing behind

@@ -36,7 +36,7 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(county)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (fingerprint, True))
     county.import_packages([stick])
-    qtbot.waitUntil(lambda: "imported" in county.report.toPlainText(), timeout=30_000)
+    qtbot.waitUntil(lambda: "已导入" in county.report.toPlainText(), timeout=30_000)
     year = periods.year("2026")
     here = tallies.tally(s, year, TODAY, with_previous=False)["complaints"]["accepted"]
     there = tallies.tally(c, year, TODAY, stations=("XJ",), with_previous=False)["complaints"]["accepted"]
