@@ -1,0 +1,149 @@
+"""Benchmark of the county import: many station packages into one county register, beside a plain
+sqlite3 bulk insert of the same complaint rows in the same run (issue "USB exchange": target within 2×).
+
+    .venv/bin/python bench/bench_import.py                                   # 100,000 complaints, 30 stations
+    .venv/bin/python bench/bench_import.py --complaints 1000000 --stations 300
+
+The packages are made directly from a small demo register's cases, copied with new ids, numbers and
+station codes (the demo generator would take half an hour for a million), signed by one key per station,
+masked (no county key), written to a folder; then the county imports them one by one with each station's
+fingerprint, as a clerk would. Writes bench/out/import.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from station_app import __version__
+from station_app.exchange import keys, package
+from station_app.services import demo
+from station_app.services.exchange_import import import_file
+from station_app.services.session import Session
+from station_app.services.station import init_station
+from station_app.store import exchange as exchange_store
+from station_app.store.migrations import schema_version
+
+TODAY = date(2026, 11, 23)
+
+
+def seed_rows(folder: Path, count: int) -> list[dict]:
+    session = Session.open(folder / "seed.sqlite3")
+    demo.build_demo(session, count, TODAY)
+    rows = exchange_store.export_rows(session.db, "complaints", since_last=False)
+    session.close()
+    for row in rows:
+        row.pop("_events")
+    return rows
+
+
+def make_packages(folder: Path, pool: list[dict], complaints: int, stations: int) -> list[tuple[Path, str, int]]:
+    made = []
+    per_station = complaints // stations
+    for index in range(stations):
+        code = f"S{index:03d}"
+        signer = Ed25519PrivateKey.generate()
+        rows = []
+        for n in range(per_station):
+            row = dict(pool[(index * per_station + n) % len(pool)])
+            row.update(id=str(uuid.uuid4()), station_code=code, number=f"{code}-{row['year']}-{n + 1:05d}")
+            rows.append(row)
+        manifest = {
+            "package_id": str(uuid.uuid4()),
+            "schema_version": schema_version(),
+            "app_version": __version__,
+            "created_at": "2026-12-02T08:00:00+00:00",
+            "created_by": "bench",
+            "station": {
+                "code": code,
+                "name": f"第{index}站",
+                "kind": "liaison_station",
+                "venue_type": "village",
+                "county": "示例县",
+                "contact": "",
+            },
+            "installation_id": str(uuid.uuid4()),
+            "period": {"kind": "full", "since": None, "until": "2026-12-02T08:00:00+00:00"},
+            "masked": True,
+            "counts": {"complaints": len(rows)},
+        }
+        path = folder / f"{code}.stpkg"
+        path.write_bytes(package.build(manifest, {"complaints": rows}, signer))
+        made.append((path, keys.fingerprint(keys.raw_public(signer.public_key())), len(rows)))
+    return made
+
+
+def plain_insert(folder: Path, county_db: Path, made: list[tuple[Path, str, int]]) -> float:
+    """The same rows (read back from the packages) into a bare table of the same columns, one transaction."""
+    rows = []
+    for path, _fp, _n in made:
+        members = package.open_members(package.parse(path.read_bytes(), max_schema=schema_version()))
+        rows += members["complaints"]
+    conn = sqlite3.connect(folder / "plain.sqlite3")
+    columns = [r[1] for r in sqlite3.connect(county_db).execute("PRAGMA table_info(complaints)") if r[1] != "pk"]
+    conn.execute(f"CREATE TABLE complaints ({', '.join(columns)})")
+    start = time.perf_counter()
+    with conn:
+        conn.executemany(
+            f"INSERT INTO complaints ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [[row.get(c) for c in columns] for row in rows],
+        )
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--complaints", type=int, default=100_000)
+    parser.add_argument("--stations", type=int, default=30)
+    parser.add_argument("--seed-complaints", type=int, default=5_000)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp())
+    figures: dict[str, object] = {"complaints": args.complaints, "stations": args.stations}
+    start = time.perf_counter()
+    pool = seed_rows(folder, args.seed_complaints)
+    packages = folder / "stick"
+    packages.mkdir()
+    made = make_packages(packages, pool, args.complaints, args.stations)
+    figures["packages_made_seconds"] = round(time.perf_counter() - start, 1)
+    figures["packages_mb"] = round(sum(p.stat().st_size for p, _f, _n in made) / 1e6, 1)
+    county = Session.open(folder / "county.sqlite3")
+    init_station(county, {"code": "COUNTY", "name": "示例县消费者协会", "kind": "branch", "venue_type": "other"}, TODAY)
+    start = time.perf_counter()
+    refused = 0
+    for path, fingerprint, _n in made:
+        result = import_file(county, path, dry_run=False, accept_key=fingerprint)
+        refused += result["status"] != "imported"
+    imported = time.perf_counter() - start
+    total = county.db.execute("SELECT count(*) FROM complaints").fetchone()[0]
+    county.close()
+    plain = plain_insert(folder, folder / "county.sqlite3", made)
+    figures.update(
+        import_seconds=round(imported, 1),
+        plain_insert_seconds=round(plain, 1),
+        ratio=round(imported / plain, 1),
+        complaints_in_county=total,
+        refused=refused,
+    )
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    (out / "import.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
