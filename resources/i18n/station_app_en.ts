@@ -20,12 +20,12 @@
       <translation>Due within 2 working days</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="47" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="48" />
       <source>2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）</source>
       <translation>2–12 letters or digits, e.g. XJ (used in case numbers such as XJ-2026-0001)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="54" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="55" />
       <source>&lt;b&gt;第一个用户（站长，可再添加其他工作人员）&lt;/b&gt;</source>
       <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
     </message>
@@ -67,7 +67,7 @@ This part comes in a later version; for now use the station-app command line.</t
     <message>
       <location filename="../../station_app/ui/workflow_dialog.py" line="83" />
       <source>{0}　{1} 投诉 {2}</source>
-      <translation>{0}  {1} complaints {2}</translation>
+      <translation>{0}  {1} against {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="72" />
@@ -152,7 +152,7 @@ This part comes in a later version; for now use the station-app command line.</t
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="60" />
-      <location filename="../../station_app/ui/setup_dialog.py" line="102" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="103" />
       <source>两次输入的密码不一致</source>
       <translation>The two passwords differ</translation>
     </message>
@@ -301,7 +301,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Enter it again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="58" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="59" />
       <source>再输入一次 *</source>
       <translation>Enter it again *</translation>
     </message>
@@ -375,6 +375,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <source>原因：</source>
       <translation>Reason:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/setup_dialog.py" line="44" />
+      <source>县局登记簿（汇总各站数据包）</source>
+      <translation>County office register (merges the stations' packages)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="135" />
@@ -611,12 +616,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="49" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="50" />
       <source>如：新集镇消费维权服务站</source>
       <translation>e.g. Xinji Town Consumer Rights Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="55" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="56" />
       <source>如：李站长</source>
       <translation>e.g. Li (station head)</translation>
     </message>
@@ -626,7 +631,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Quarter</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="63" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="64" />
       <source>完成设置</source>
       <translation>Finish set-up</translation>
     </message>
@@ -657,7 +662,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Outreach</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="56" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="57" />
       <source>密码 *</source>
       <translation>Password *</translation>
     </message>
@@ -940,13 +945,12 @@ Records: {2}</translation>
       <translation>Evidence to save: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="105" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="106" />
       <source>必须填写</source>
       <translation>Required</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="38" />
-      <location filename="../../station_app/ui/case_dialog.py" line="81" />
       <source>恢复计时</source>
       <translation>Clock resumed</translation>
     </message>
@@ -956,12 +960,12 @@ Records: {2}</translation>
       <translation>Punitive compensation calculator (for mediation, as a reference)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="51" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="52" />
       <source>所在场所 *</source>
       <translation>Venue *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="52" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="53" />
       <source>所属县（市、区）</source>
       <translation>County (city, district)</translation>
     </message>
@@ -1193,6 +1197,11 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="81" />
+      <source>检测结束：恢复计时</source>
+      <translation>Testing done: resume the clock</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="64" />
       <source>横幅（条）</source>
       <translation>Banners</translation>
@@ -1343,7 +1352,7 @@ Records: {2}</translation>
       <translation>Could not make the demo register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="55" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="56" />
       <source>用户名 *</source>
       <translation>User name *</translation>
     </message>
@@ -1458,17 +1467,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="49" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="50" />
       <source>站点名称 *</source>
       <translation>Station name *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="50" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="51" />
       <source>站点类型 *</source>
       <translation>Station kind *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="47" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="48" />
       <source>站点编码 *</source>
       <translation>Station code *</translation>
     </message>
@@ -1577,7 +1586,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Fines and confiscations (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="53" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="54" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
@@ -1599,12 +1608,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Self-check</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="56" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="57" />
       <source>至少 6 位</source>
       <translation>At least 6 characters</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="99" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="100" />
       <source>至少 {0} 位</source>
       <translation>At least {0} characters</translation>
     </message>
@@ -1752,7 +1761,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>What is this evidence?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/setup_dialog.py" line="44" />
+      <location filename="../../station_app/ui/setup_dialog.py" line="45" />
       <source>这是县局的登记簿（汇总各站的U盘数据包、统计全县）</source>
       <translation>This is the county office's register (it merges the stations' USB packages and counts the county)</translation>
     </message>

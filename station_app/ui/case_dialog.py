@@ -78,7 +78,7 @@ class CaseDialog(QDialog):
         self.text.setReadOnly(True)
         self.buttons = {
             "pause": QPushButton(tr("送检测/鉴定：暂停计时…")),
-            "resume": QPushButton(tr("恢复计时")),
+            "resume": QPushButton(tr("检测结束：恢复计时")),
             "extend": QPushButton(tr("延长时限…")),
             "followup": QPushButton(tr("回访…")),
         }

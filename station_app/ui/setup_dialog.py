@@ -41,7 +41,8 @@ class SetupDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
-        self.county_mode = QCheckBox(tr("这是县局的登记簿（汇总各站的U盘数据包、统计全县）"))
+        self.county_mode = QCheckBox(tr("县局登记簿（汇总各站数据包）"))
+        self.county_mode.setToolTip(tr("这是县局的登记簿（汇总各站的U盘数据包、统计全县）"))
         form.addRow(self.county_mode)
         self.code = self._line(
             form, "code", tr("站点编码 *"), tr("2–12 位字母或数字，如 XJ（用于案件编号 XJ-2026-0001）")
