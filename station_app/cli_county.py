@@ -21,7 +21,7 @@ from typing import Any
 from station_app.cli_io import print_json
 from station_app.domain.errors import Problem, ValidationError
 
-COMMANDS = ("export", "keys", "import", "completeness", "duplicates")
+COMMANDS = ("export", "keys", "import", "completeness", "duplicates", "rollup")
 STATUS_WORDS = {"received": "已交", "late": "迟交", "missing": "缺", "not_due": "未到期"}
 
 
@@ -42,6 +42,8 @@ def add_parsers(sub: Any, command: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PACKAGE_OR_DIR")
     p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     p.add_argument("--accept-key", metavar="FINGERPRINT", help="首次导入某站时，电话核对过的该站密钥指纹")
+    p = command(sub, "rollup", "县局：导出全县汇总数据包（各站记录，县局签名；装有上级公钥时加密）给市级")
+    p.add_argument("--to", required=True, metavar="DIR")
     p = command(sub, "completeness", "县局：各站各月数据包是否按时交来（已交、迟交、缺）")
     p.add_argument("--year", required=True, type=int)
     p.add_argument("--deadline-day", type=int, default=5, help="次月几号前交（默认 5）")
@@ -54,6 +56,11 @@ def run(session: Any, args: argparse.Namespace, today: date) -> int:
     as_json = getattr(args, "format", "text") == "json"
     if args.command == "export":
         return _export(session, args, as_json)
+    if args.command == "rollup":
+        from station_app.services import exchange
+
+        result = exchange.export_package(session, Path(args.to), rollup=True)
+        return _out(as_json, result, result["file"])
     if args.command == "keys":
         return _keys(session, args, as_json, today)
     if args.command == "import":

@@ -76,3 +76,36 @@ def test_county_round_trip_with_the_issue_command_names(tmp_path, capsys):
 def test_station_init_still_needs_its_fields(tmp_path, capsys):
     code, _, err = run(capsys, tmp_path / "r.sqlite3", "init", "--county", "示例县")
     assert code != 0 and "--station-code" in err
+
+
+def test_a_county_rolls_up_its_stations_for_the_city(tmp_path, capsys):
+    county = tmp_path / "county" / "register.sqlite3"
+    county.parent.mkdir()
+    assert run(capsys, county, "init", "--mode", "county", "--county", "示例县")[0] == 0
+    pub = tmp_path / "county.pub"
+    assert run(capsys, county, "keys", "export", "--out", str(pub))[0] == 0
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for name in ("XJ", "HL"):
+        db = station(tmp_path, capsys, name, pub)
+        fingerprint = run(capsys, db, "keys", "show")[1]["fingerprint"]
+        path = run(capsys, db, "export", "--to", str(stick))[1]["file"]
+        assert run(capsys, county, "import", path, "--accept-key", fingerprint)[0] == 0
+    city = tmp_path / "city" / "register.sqlite3"
+    city.parent.mkdir()
+    assert run(capsys, city, "init", "--mode", "county", "--county", "示例市", "--station-code", "CITY")[0] == 0
+    city_pub = tmp_path / "city.pub"
+    assert run(capsys, city, "keys", "export", "--out", str(city_pub))[0] == 0
+    assert run(capsys, county, "keys", "import-county", str(city_pub))[0] == 0
+    code, made, _ = run(capsys, county, "rollup", "--to", str(stick))
+    assert code == 0 and made["encrypted"]
+    county_fp = run(capsys, county, "keys", "show")[1]["fingerprint"]
+    code, results, _ = run(capsys, city, "import", made["file"], "--accept-key", county_fp)
+    assert code == 0 and results[0]["status"] == "imported"
+    here = run(capsys, county, "tally", "--year", "2026")[1]["complaints"]
+    there = run(capsys, city, "tally", "--year", "2026")[1]["complaints"]
+    assert here["registered"] == there["registered"] == 4
+    assert {k: here["by_station"][k] for k in ("HL", "XJ")} == {k: there["by_station"][k] for k in ("HL", "XJ")}
+    # A station cannot roll up: only a county register can.
+    xj = tmp_path / "XJ" / "register.sqlite3"
+    assert run(capsys, xj, "rollup", "--to", str(stick))[0] != 0

@@ -216,7 +216,7 @@ def _collect_evidence(
 
 
 def export_package(
-    session: Session, out_dir: Path, *, since_last: bool = False, month: str | None = None
+    session: Session, out_dir: Path, *, since_last: bool = False, month: str | None = None, rollup: bool = False
 ) -> dict[str, Any]:
     """Write one package into ``out_dir``: temporary name, flushed, renamed, read back and verified."""
     session.require(roles.EXCHANGE)
@@ -246,6 +246,15 @@ def export_package(
         "masked": recipient is None,
         "counts": counts,
     }
+    if rollup:
+        # A county's package for the city: every station it holds, signed with the county's own key.
+        if records.get_setting(session.db, "mode") != "county":
+            raise RuleViolation("只有县局登记簿（init --mode county）才能导出汇总数据包")
+        manifest["kind"] = "rollup"
+        manifest["stations"] = [
+            {k: s.get(k) or "" for k in ("code", "name", "kind", "venue_type", "county", "contact")}
+            for s in records.other_stations(session.db)
+        ]
     data = package.build(manifest, members, signer, recipient)
     stamp = created_at[:19].replace("-", "").replace(":", "").replace("T", "-")
     target = Path(out_dir) / f"{station['code']}-{stamp}-{package_id[:8]}{package.SUFFIX}"

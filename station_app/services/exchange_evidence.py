@@ -26,7 +26,7 @@ class EvidencePlan:
     def __init__(
         self,
         session: Session,
-        station_code: str,
+        stations: set[str],
         package_complaints: set[str],
         rows: list[dict[str, Any]],
         files: list[dict[str, Any]],
@@ -42,8 +42,8 @@ class EvidencePlan:
             if not self._row_ok(row):
                 raise package.damaged("证据记录不完整")
             cid = row["complaint_id"]
-            if cid not in package_complaints and store.complaint_station(self.db, cid) != station_code:
-                raise package.PackageError("foreign_record", f"数据包中有不属于站点 {station_code} 的证据，已拒收")
+            if cid not in package_complaints and store.complaint_station(self.db, cid) not in stations:
+                raise package.PackageError("foreign_record", "数据包中有不属于本数据包站点的证据，已拒收")
             current = store.get(self.db, row["id"])
             if current is None:
                 self.inserts.append(row)

@@ -174,12 +174,27 @@ def _scalar(value: object) -> bool:
     return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
 
 
+def _rollup_stations(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stations a county's roll-up package speaks for (none for a station's own package)."""
+    if manifest.get("kind") != "rollup":
+        return []
+    stations = manifest.get("stations")
+    fields = ("code", "name", "kind", "venue_type", "county", "contact")
+    if not isinstance(stations, list) or not all(
+        isinstance(s, dict) and all(isinstance(s.get(k), str) for k in fields) for s in stations
+    ):
+        raise package.damaged("汇总数据包的站点清单不对")
+    return [{k: s[k] for k in fields} for s in stations]
+
+
 class _Plan:
     """What a package would do to the register: decided before anything is written."""
 
     def __init__(self, session: Session, pkg: package.Package, members: dict[str, list[dict[str, Any]]]):
         self.session, self.db, self.pkg = session, session.db, pkg
         self.code = pkg.manifest["station"]["code"]
+        self.rollup_stations = _rollup_stations(pkg.manifest)
+        self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
         self.masked = pkg.manifest["masked"]
         self.counts = dict.fromkeys(COUNTS, 0) | {"conflicts_known": 0}
         self.writes: list[tuple[str, str, dict[str, Any]]] = []  # (action, table, row)
@@ -190,7 +205,9 @@ class _Plan:
         for table in store.RECORD_TABLES:
             self._plan_table(table, members[table])
         complaint_ids = {r["id"] for r in members["complaints"]}
-        self.evidence = EvidencePlan(session, self.code, complaint_ids, members["evidence"], members["evidence_files"])
+        self.evidence = EvidencePlan(
+            session, self.allowed, complaint_ids, members["evidence"], members["evidence_files"]
+        )
         self.counts["evidence"] = self.evidence.count
 
     def _group_events(self, events: list[dict[str, Any]], complaint_ids: set[Any]) -> None:
@@ -218,7 +235,7 @@ class _Plan:
                 and all(map(_scalar, row.values()))
             ):
                 raise package.damaged(f"{table} 中有不完整的记录")
-            if row.get("station_code") != self.code:
+            if row.get("station_code") not in self.allowed:
                 raise Refused("foreign_record", f"数据包中有不属于站点 {self.code} 的记录（{row['number']}），已拒收")
         current = store.current(self.db, table, [r["id"] for r in rows])
         masked_here = store.masked_ids(self.db, list(current))
@@ -230,7 +247,7 @@ class _Plan:
         if cur is None:
             self._write("added", "insert", table, row, events, "replace")
             return
-        if cur["station_code"] != self.code:
+        if cur["station_code"] != row["station_code"]:
             raise Refused("foreign_record", f"记录 {row['number']} 在本登记簿中属于另一站点，数据包已拒收")
         if row["revision"] > cur["revision"]:
             self._write("changed", "replace", table, row, events, "replace")
@@ -287,6 +304,8 @@ class _Plan:
     def apply(self, path: Path, file_sha256: str, new_key: bool) -> None:
         db, manifest, now = self.db, self.pkg.manifest, self.session.now()
         store.ensure_station(db, manifest["station"], now)
+        for station in self.rollup_stations:  # a county's roll-up brings its stations along
+            store.ensure_station(db, station, now)
         if new_key:
             store.register_key(
                 db,

@@ -132,6 +132,11 @@ def station(db: Database, code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def other_stations(db: Database) -> list[dict[str, Any]]:
+    """The stations whose records this register holds besides its own (a county's merged stations)."""
+    return list(db["stations"].rows_where("is_local = 0", order_by="code"))
+
+
 def local_station(db: Database) -> dict[str, Any] | None:
     rows = list(db["stations"].rows_where("is_local = 1", limit=1))
     return rows[0] if rows else None
