@@ -104,6 +104,24 @@ def insert_row(db: Database, table: str, row: dict[str, Any]) -> None:
     )
 
 
+def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """Many new rows of one table with the same columns, in one statement."""
+    if not rows:
+        return
+    names = list(rows[0])
+    db.conn.executemany(
+        f"INSERT INTO {_check_table(table)} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+        [[row[n] for n in names] for row in rows],
+    )
+
+
+def set_masked_many(db: Database, record_ids: list[str], masked: bool) -> None:
+    if masked:
+        db.conn.executemany("INSERT OR IGNORE INTO exchange_masked (record_id) VALUES (?)", [[i] for i in record_ids])
+    else:
+        db.conn.executemany("DELETE FROM exchange_masked WHERE record_id = ?", [[i] for i in record_ids])
+
+
 def replace_row(db: Database, table: str, row: dict[str, Any]) -> None:
     names = [n for n in row if n != "id"]
     assignments = ", ".join(f"{n} = :{n}" for n in names)

@@ -194,3 +194,39 @@ def all_rows(db: Database) -> list[tuple[Any, ...]]:
         "SELECT station_code, month, dim, value, status, accepted, n, recovered_fen, punitive_cases, punitive_fen"
         " FROM tally_months WHERE n != 0 ORDER BY 1, 2, 3, 4, 5, 6"
     ).fetchall()
+
+
+_UPSERT_ADD = (
+    " ON CONFLICT (station_code, month, dim, value, status, accepted) DO UPDATE SET n = n + excluded.n,"
+    " recovered_fen = recovered_fen + excluded.recovered_fen,"
+    " punitive_cases = punitive_cases + excluded.punitive_cases,"
+    " punitive_fen = punitive_fen + excluded.punitive_fen, latest = max(latest, excluded.latest)"
+)
+
+
+def add_rows_after(db: Database, pk: int) -> None:
+    """Add the contributions of the complaints inserted after ``pk`` (a bulk import with the insert trigger off)."""
+    where = "pk > :pk AND deleted_at IS NULL"
+    latest = (
+        "max(max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''), coalesce(closed_on, '')))"
+    )
+    statements = [
+        f"""INSERT INTO tally_months
+        SELECT station_code, substr(received_on, 1, 7), 'all', '', status, accepted_on IS NOT NULL, count(*),
+               sum(recovered_fen), sum(punitive_fen > 0), sum(punitive_fen), {latest}
+        FROM complaints WHERE {where} GROUP BY 1, 2, 5, 6 HAVING true {_UPSERT_ADD}""",
+        *(
+            f"""INSERT INTO tally_months
+            SELECT station_code, substr(received_on, 1, 7), '{dim}', coalesce({dim}, 'unknown'), '', 1, count(*), 0, 0,
+                   0, {latest}
+            FROM complaints WHERE {where} AND accepted_on IS NOT NULL GROUP BY 1, 2, 4 HAVING true {_UPSERT_ADD}"""
+            for dim in DIMENSIONS
+        ),
+        f"""INSERT INTO tally_months
+        SELECT station_code, substr(closed_on, 1, 7), 'settled_in', '', 'settled', 1, count(*), sum(recovered_fen), 0,
+               0, {latest}
+        FROM complaints WHERE {where} AND status = 'settled' AND closed_on IS NOT NULL GROUP BY 1, 2 HAVING true
+        {_UPSERT_ADD}""",
+    ]
+    for statement in statements:
+        db.execute(statement, {"pk": pk})

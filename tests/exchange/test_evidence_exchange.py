@@ -90,3 +90,34 @@ def test_cancel_stops_between_packages_and_never_inside_one(make_station, county
     skipped = Path(results[1]["file"]).name.split("-")[0]
     held = {row[0] for row in county.db.execute("SELECT DISTINCT station_code FROM complaints")}
     assert skipped not in held  # the package not begun left nothing behind
+
+
+def test_a_big_package_indexed_at_the_end_gives_the_same_register(make_station, tmp_path, monkeypatch):
+    """Bulk path (triggers off, search index and aggregates built once) == row-by-row path, and search works."""
+    from station_app.services import exchange_import
+    from station_app.services.exchange import station_key
+    from station_app.store import tally_months
+    from station_app.store.complaints import ComplaintFilter, count
+    from tests.exchange.conftest import open_register, snapshot
+    from tests.store.test_tally_months import recount
+
+    station = make_station("XJ", complaints_count=300)
+    path = export(station, tmp_path)
+    fingerprint = station_key(station)["fingerprint"]
+    registers = []
+    for folder, threshold in (("bulk", 1), ("rows", 10**9)):
+        monkeypatch.setattr(exchange_import, "BULK_ROWS", threshold)
+        county = open_register(tmp_path / folder, "SXX")
+        [result] = exchange_import.import_packages(county, [path], accept_key=fingerprint)
+        assert result["status"] == "imported"
+        registers.append(county)
+    bulk, rows = registers
+    assert snapshot(bulk)["complaints"] == snapshot(rows)["complaints"]
+    assert tally_months.all_rows(bulk.db) == tally_months.all_rows(rows.db) == recount(bulk.db)
+    for term in ("华联超市", "张三", "zs"):
+        found = count(bulk.db, ComplaintFilter(search=term))
+        assert found == count(rows.db, ComplaintFilter(search=term)), term
+        assert found > 0 or term != "华联超市", term  # the bulk path's search index answers
+    assert bulk.db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0] == 6  # put back
+    for register in registers:
+        register.close()
