@@ -124,7 +124,7 @@ def _dispatch(session: Session, args: argparse.Namespace, today: date, as_json: 
         from station_app.cli_yearly import run as run_yearly
 
         return run_yearly(session, args, today)
-    elif command in ("export", "keys", "import", "completeness", "duplicates", "rollup"):
+    elif command in ("export", "keys", "import", "completeness", "duplicates", "rollup", "month", "answers"):
         from station_app.cli_county import run as run_county
 
         return run_county(session, args, today)

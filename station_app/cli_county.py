@@ -21,7 +21,7 @@ from typing import Any
 from station_app.cli_io import print_json
 from station_app.domain.errors import Problem, ValidationError
 
-COMMANDS = ("export", "keys", "import", "completeness", "duplicates", "rollup")
+COMMANDS = ("export", "keys", "import", "completeness", "duplicates", "rollup", "month", "answers")
 STATUS_WORDS = {"received": "已交", "late": "迟交", "missing": "缺", "not_due": "未到期"}
 
 
@@ -42,6 +42,26 @@ def add_parsers(sub: Any, command: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PACKAGE_OR_DIR")
     p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     p.add_argument("--accept-key", metavar="FINGERPRINT", help="首次导入某站时，电话核对过的该站密钥指纹")
+    month = command(sub, "month", "关账：站点关账（冻结当月数据），县局接收或退回").add_subparsers(
+        dest="month_action", metavar="ACTION", required=True
+    )
+    p = command(month, "close", "站点：关闭已结束的月份，冻结当月统计数据（站长）")
+    p.add_argument("month", metavar="YYYY-MM")
+    p = command(month, "list", "列出已关账的月份及县局答复")
+    p.add_argument("--station", help="县局：只看某站")
+    for action, helptext in (("accept", "县局：接收某站某月"), ("return", "县局：退回某站某月（写明原因）")):
+        p = command(month, action, helptext)
+        p.add_argument("station", metavar="STATION")
+        p.add_argument("month", metavar="YYYY-MM")
+        p.add_argument("--reason", default="")
+    answers = command(sub, "answers", "县局答复包：县局导出，站点导入").add_subparsers(
+        dest="answers_action", metavar="ACTION", required=True
+    )
+    p = command(answers, "export", "县局：把接收/退回的答复写成签名的小数据包（带县级公钥）")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p = command(answers, "import", "站点：导入县局答复包（首次须核对县局指纹）")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--accept-key", metavar="FINGERPRINT")
     p = command(sub, "rollup", "县局：导出全县汇总数据包（各站记录，县局签名；装有上级公钥时加密）给市级")
     p.add_argument("--to", required=True, metavar="DIR")
     p = command(sub, "completeness", "县局：各站各月数据包是否按时交来（已交、迟交、缺）")
@@ -56,6 +76,8 @@ def run(session: Any, args: argparse.Namespace, today: date) -> int:
     as_json = getattr(args, "format", "text") == "json"
     if args.command == "export":
         return _export(session, args, as_json)
+    if args.command in ("month", "answers"):
+        return _months(session, args, as_json, today)
     if args.command == "rollup":
         from station_app.services import exchange
 
@@ -110,6 +132,28 @@ def _keys(session: Any, args: argparse.Namespace, as_json: bool, today: date) ->
         return _out(as_json, result, f"已导出县级公钥：{result['file']}（指纹 {result['fingerprint']}）")
     result = exchange.install_county_key(session, Path(args.file).read_bytes())
     return _out(as_json, result, f"已安装县级公钥（指纹 {result['fingerprint']}）：以后的数据包加密给县局")
+
+
+def _months(session: Any, args: argparse.Namespace, as_json: bool, today: date) -> int:
+    from station_app.services import months
+
+    if args.command == "answers":
+        if args.answers_action == "export":
+            result = months.export_answers(session, Path(args.to))
+            return _out(as_json, result, result["file"])
+        result = months.import_answers(session, Path(args.file), args.accept_key)
+        return _out(as_json, result, f"已导入县局答复 {result['applied']} 条（县局指纹 {result['fingerprint']}）")
+    action = args.month_action
+    if action == "close":
+        row = months.close_month(session, args.month, today)
+        registered = row["figures"]["complaints"]["registered"]
+        return _out(as_json, row, f"已关账 {row['month']}：登记投诉 {registered} 件，数据已冻结")
+    if action == "list":
+        rows = months.listing(session, args.station)
+        lines = [f"{r['station_code']} {r['month']} {months.STATES[r['state']]} {r['reason']}".rstrip() for r in rows]
+        return _out(as_json, rows, "\n".join(lines) or "没有关账的月份")
+    row = months.answer(session, args.station, args.month, action == "accept", args.reason)
+    return _out(as_json, row, f"{row['station_code']} {row['month']}：{months.STATES[row['state']]}")
 
 
 def _grid_text(result: dict[str, Any]) -> str:

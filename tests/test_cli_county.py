@@ -109,3 +109,42 @@ def test_a_county_rolls_up_its_stations_for_the_city(tmp_path, capsys):
     # A station cannot roll up: only a county register can.
     xj = tmp_path / "XJ" / "register.sqlite3"
     assert run(capsys, xj, "rollup", "--to", str(stick))[0] != 0
+
+
+def test_month_close_amendment_and_the_countys_signed_answers(tmp_path, capsys):
+    county = tmp_path / "county" / "register.sqlite3"
+    county.parent.mkdir()
+    assert run(capsys, county, "init", "--mode", "county", "--county", "示例县")[0] == 0
+    pub = tmp_path / "county.pub"
+    assert run(capsys, county, "keys", "export", "--out", str(pub))[0] == 0
+    db = station(tmp_path, capsys, "XJ", pub)  # one October and one November case
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, closed, _ = run(capsys, db, "month", "close", "2026-10")
+    assert code == 0 and closed["state"] == "closed" and closed["figures"]["complaints"]["registered"] == 1
+    assert run(capsys, db, "month", "close", "2026-11")[0] != 0  # not over yet
+    assert run(capsys, db, "month", "close", "2026-10")[0] != 0  # closed already
+    # The October case moves on after the close: an amendment of October, the frozen figures stay.
+    october = run(capsys, db, "complaint", "list", "--month", "2026-10")[1]["items"][0]["number"]
+    assert run(capsys, db, "complaint", "transition", october, "--to", "accepted", "--on", "2026-11-20")[0] == 0
+    fingerprint = run(capsys, db, "keys", "show")[1]["fingerprint"]
+    package_path = run(capsys, db, "export", "--to", str(stick))[1]["file"]
+    assert run(capsys, county, "import", package_path, "--accept-key", fingerprint)[0] == 0
+    received = run(capsys, county, "month", "list", "--station", "XJ")[1]
+    assert [(r["month"], r["state"], r["amendments"]) for r in received] == [("2026-10", "closed", 1)]
+    assert received[0]["figures"]["complaints"]["accepted"] == 0  # frozen as it was at the close
+    assert run(capsys, county, "month", "return", "XJ", "2026-10")[0] != 0  # a return needs its reason
+    assert run(capsys, county, "month", "return", "XJ", "2026-10", "--reason", "10月投诉数与台账不符")[0] == 0
+    answers = run(capsys, county, "answers", "export", "--to", str(stick))[1]
+    county_fp = answers["fingerprint"]
+    assert run(capsys, db, "answers", "import", answers["file"])[0] != 0  # first time: fingerprint by phone
+    code, result, _ = run(capsys, db, "answers", "import", answers["file"], "--accept-key", county_fp)
+    assert code == 0 and result["applied"] == 1
+    assert result["answers"][0]["state"] == "returned" and "台账" in result["answers"][0]["reason"]
+    assert run(capsys, db, "month", "close", "2026-10")[0] == 0  # corrected and handed over again
+    # A tampered answers package is refused.
+    tampered = stick / "tampered.stpkg"
+    data = bytearray(Path(answers["file"]).read_bytes())
+    data[200] ^= 1
+    tampered.write_bytes(bytes(data))
+    assert run(capsys, db, "answers", "import", str(tampered), "--accept-key", county_fp)[0] != 0

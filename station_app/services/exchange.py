@@ -246,6 +246,10 @@ def export_package(
         "masked": recipient is None,
         "counts": counts,
     }
+    if not rollup:
+        from station_app.services import months  # months builds on this module
+
+        manifest.update(months.for_package(session, members))
     if rollup:
         # A county's package for the city: every station it holds, signed with the county's own key.
         if records.get_setting(session.db, "mode") != "county":

@@ -366,6 +366,10 @@ class _Plan:
         for conflict in self.new_conflicts:
             store.add_conflict(db, {**conflict, "detected_at": now})
         self.evidence.apply()  # after the complaints it belongs to
+        if not self.rollup_stations:
+            from station_app.services import months
+
+            months.receive(self.session, self.code, manifest)  # closed months and amendments
         log = {
             "package_id": manifest["package_id"],
             "file_name": path.name,

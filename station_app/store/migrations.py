@@ -374,3 +374,26 @@ def m007_evidence(db: Database) -> None:
         CREATE INDEX evidence_complaint ON evidence(complaint_id);
         """,
     )
+
+
+@migrations()
+def m008_month_close(db: Database) -> None:
+    """Months a station closed (its figures frozen) and the county's answers; the county keeps the same rows
+    for every station it merges."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE month_closes (
+            station_code TEXT NOT NULL,
+            month TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            figures TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'closed',
+            reason TEXT NOT NULL DEFAULT '',
+            answered_at TEXT,
+            amendments INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (station_code, month)
+        );
+        """,
+    )
