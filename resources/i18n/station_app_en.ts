@@ -85,7 +85,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="56" />
+      <location filename="../../station_app/ui/exchange_page.py" line="57" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
@@ -111,6 +111,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="140" />
       <location filename="../../station_app/ui/month_chart.py" line="40" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -121,7 +122,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="344" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -157,7 +158,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <location filename="../../station_app/ui/exchange_page.py" line="331" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -178,7 +179,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Subject</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="40" />
+      <location filename="../../station_app/ui/exchange_page.py" line="41" />
       <location filename="../../station_app/ui/main_window.py" line="33" />
       <source>举报</source>
       <translation>Reports</translation>
@@ -280,6 +281,21 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <source>关账</source>
+      <translation>Close the month</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="202" />
+      <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
+      <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <source>关账（冻结该月数据）…</source>
+      <translation>Close the month (freeze its figures)…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/case_dialog.py" line="93" />
       <location filename="../../station_app/ui/print_preview.py" line="65" />
       <source>关闭</source>
@@ -306,7 +322,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Enter it again *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="43" />
+      <location filename="../../station_app/ui/exchange_page.py" line="44" />
       <location filename="../../station_app/ui/settings_page.py" line="29" />
       <source>删除</source>
       <translation>Deleted</translation>
@@ -317,7 +333,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="122" />
+      <location filename="../../station_app/ui/exchange_page.py" line="123" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
@@ -332,7 +348,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Open complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="37" />
+      <location filename="../../station_app/ui/exchange_page.py" line="38" />
       <source>办理过程</source>
       <translation>Case steps</translation>
     </message>
@@ -377,12 +393,22 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Reason:</translation>
     </message>
     <message>
+      <location filename="../../station_app/services/months.py" />
+      <source>县局已接收</source>
+      <translation>accepted by the county office</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/setup_dialog.py" line="44" />
       <source>县局登记簿（汇总各站数据包）</source>
       <translation>County office register (merges the stations' packages)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="135" />
+      <location filename="../../station_app/services/months.py" />
+      <source>县局退回</source>
+      <translation>returned by the county office</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="156" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -412,7 +438,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="219" />
+      <location filename="../../station_app/ui/exchange_page.py" line="299" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/print_preview.py" line="140" />
       <source>取消</source>
@@ -461,7 +487,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="126" />
+      <location filename="../../station_app/ui/exchange_page.py" line="127" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -486,7 +512,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Partners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="39" />
+      <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <location filename="../../station_app/ui/main_window.py" line="32" />
       <source>咨询</source>
       <translation>Consultations</translation>
@@ -611,7 +637,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="248" />
+      <location filename="../../station_app/ui/exchange_page.py" line="328" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -656,7 +682,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Audit trail:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="41" />
+      <location filename="../../station_app/ui/exchange_page.py" line="42" />
       <location filename="../../station_app/ui/main_window.py" line="34" />
       <source>宣传活动</source>
       <translation>Outreach</translation>
@@ -687,18 +713,23 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="144" />
+      <source>导入县局答复…</source>
+      <translation>Import the county office's answers…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/settings_page.py" line="42" />
       <source>导入往年台账</source>
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="138" />
+      <location filename="../../station_app/ui/exchange_page.py" line="159" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="127" />
-      <location filename="../../station_app/ui/exchange_page.py" line="195" />
+      <location filename="../../station_app/ui/exchange_page.py" line="128" />
+      <location filename="../../station_app/ui/exchange_page.py" line="275" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -713,12 +744,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="187" />
+      <location filename="../../station_app/ui/exchange_page.py" line="267" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="130" />
+      <location filename="../../station_app/ui/exchange_page.py" line="131" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
@@ -766,17 +797,27 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Saved: {0}</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="212" />
+      <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
+      <translation>{0} closed: the next package carries its frozen figures</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/services/months.py" />
+      <source>已关账，待县局接收</source>
+      <translation>closed, awaiting the county office</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/settings_page.py" line="121" />
       <source>已加密备份并校验：{path}</source>
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <location filename="../../station_app/ui/exchange_page.py" line="331" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="65" />
+      <location filename="../../station_app/ui/exchange_page.py" line="66" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
@@ -791,12 +832,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="169" />
+      <location filename="../../station_app/ui/exchange_page.py" line="249" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="61" />
+      <location filename="../../station_app/ui/exchange_page.py" line="62" />
       <source>已导入</source>
       <translation>Imported</translation>
     </message>
@@ -806,12 +847,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="62" />
+      <location filename="../../station_app/ui/exchange_page.py" line="236" />
+      <source>已导入县局答复 {0} 条</source>
+      <translation>{0} answer(s) from the county office imported</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="63" />
       <source>已导入过，没有变化</source>
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="256" />
+      <location filename="../../station_app/ui/exchange_page.py" line="336" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -835,7 +881,7 @@ Records: {2}</translation>
       <translation>The clock runs again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="64" />
+      <location filename="../../station_app/ui/exchange_page.py" line="65" />
       <source>已拒收</source>
       <translation>Refused</translation>
     </message>
@@ -993,7 +1039,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="55" />
-      <location filename="../../station_app/ui/exchange_page.py" line="36" />
+      <location filename="../../station_app/ui/exchange_page.py" line="37" />
       <location filename="../../station_app/ui/main_window.py" line="31" />
       <source>投诉</source>
       <translation>Complaints</translation>
@@ -1040,12 +1086,13 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="200" />
+      <location filename="../../station_app/ui/exchange_page.py" line="280" />
+      <location filename="../../station_app/ui/exchange_page.py" line="220" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <location filename="../../station_app/ui/exchange_page.py" line="285" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1106,13 +1153,18 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="148" />
+      <source>月份：</source>
+      <translation>Month:</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/case_dialog.py" line="31" />
       <location filename="../../station_app/ui/county_views.py" line="29" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="171" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
@@ -1137,7 +1189,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="174" />
+      <location filename="../../station_app/ui/exchange_page.py" line="254" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1177,7 +1229,12 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="271" />
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <source>核对县局指纹</source>
+      <translation>Check the county office's key</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="351" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1212,17 +1269,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="238" />
+      <location filename="../../station_app/ui/exchange_page.py" line="318" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="197" />
+      <location filename="../../station_app/ui/exchange_page.py" line="277" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="211" />
+      <location filename="../../station_app/ui/exchange_page.py" line="291" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1304,7 +1361,7 @@ Records: {2}</translation>
       <translation>Consumer: {0}  {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="42" />
+      <location filename="../../station_app/ui/exchange_page.py" line="43" />
       <location filename="../../station_app/ui/main_window.py" line="35" />
       <source>消费警示</source>
       <translation>Warnings</translation>
@@ -1462,7 +1519,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="272" />
+      <location filename="../../station_app/ui/exchange_page.py" line="352" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1492,7 +1549,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="117" />
+      <location filename="../../station_app/ui/exchange_page.py" line="118" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
@@ -1681,7 +1738,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="63" />
+      <location filename="../../station_app/ui/exchange_page.py" line="64" />
       <source>试运行（未写入）</source>
       <translation>Dry run (nothing written)</translation>
     </message>
@@ -1696,7 +1753,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="195" />
+      <location filename="../../station_app/ui/exchange_page.py" line="275" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1786,9 +1843,14 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="124" />
+      <location filename="../../station_app/ui/exchange_page.py" line="125" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="220" />
+      <source>选择县局答复包</source>
+      <translation>Choose the county office's answers package</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/ledger_page.py" line="66" />
@@ -1801,12 +1863,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="200" />
+      <location filename="../../station_app/ui/exchange_page.py" line="280" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="136" />
+      <location filename="../../station_app/ui/exchange_page.py" line="157" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -1854,6 +1916,11 @@ Enter {0}'s password:</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
+      <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/ledger_page.py" line="81" />
       <source>（不导入这一列）</source>
       <translation>(do not import this column)</translation>
@@ -1869,7 +1936,7 @@ Enter {0}'s password:</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="184" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

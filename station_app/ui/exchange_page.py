@@ -7,6 +7,7 @@ outcome, and the worker never touches a widget.
 from __future__ import annotations
 
 import threading
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.domain.errors import RuleViolation
+from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import exchange, exchange_import, station
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
@@ -130,7 +131,27 @@ class ExchangePage(QWidget):
         for widget in (QLabel(tr("导出到：")), self.drives, refresh, choose, self.since_last, self.export_button):
             row.addWidget(widget)
         row.addStretch(1)
-        export_box.setLayout(row)
+        close_row = QHBoxLayout()
+        self.close_month_box = QComboBox()
+        today = date.today()
+        for back in range(1, 13):  # the months that have ended, newest first
+            year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+            self.close_month_box.addItem(
+                tr("{year}年{month}月").format(year=year, month=month + 1), f"{year:04d}-{month + 1:02d}"
+            )
+        close_button = QPushButton(tr("关账（冻结该月数据）…"))
+        close_button.clicked.connect(lambda: self.close_month())
+        answers_button = QPushButton(tr("导入县局答复…"))
+        answers_button.clicked.connect(lambda: self.import_answers())
+        self.months_label = QLabel()
+        self.months_label.setWordWrap(True)
+        for widget in (QLabel(tr("月份：")), self.close_month_box, close_button, answers_button):
+            close_row.addWidget(widget)
+        close_row.addWidget(self.months_label, 1)
+        box = QVBoxLayout()
+        box.addLayout(row)
+        box.addLayout(close_row)
+        export_box.setLayout(box)
         # -- county: import --
         import_box = QGroupBox(tr("县局：导入各站的数据包"))
         import_files = QPushButton(tr("选择数据包文件…"))
@@ -157,6 +178,65 @@ class ExchangePage(QWidget):
         layout.addWidget(self.report, 1)
         self.refresh_drives()
         self.show_keys()
+        self.show_months()
+
+    def show_months(self) -> None:
+        from station_app.services import months
+
+        rows = months.listing(self.session, self.session.station()["code"])
+        self.months_label.setText(
+            "；".join(
+                f"{r['month']} {tr(months.STATES[r['state']])}" + (f"（{r['reason']}）" if r["reason"] else "")
+                for r in rows[-4:]
+            )
+        )
+
+    def close_month(self, month: str | None = None, confirm: bool = True) -> bool:
+        from station_app.domain import tallies as periods
+        from station_app.services import months, tallies
+
+        month = month or self.close_month_box.currentData()
+        if confirm:
+            figures = tallies.tally(self.session, periods.month(month), date.today(), with_previous=False)
+            c = figures["complaints"]
+            text = tr("关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？").format(
+                month, c["registered"], c["accepted"], c["settled"]
+            )
+            if QMessageBox.question(self, tr("关账"), text) != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            months.close_month(self.session, month, date.today())
+        except (RuleViolation, ValidationError) as exc:
+            self.report.setPlainText(str(exc))
+            return False
+        self.report.setPlainText(tr("已关账 {0}，下次导出的数据包会带上冻结的数据").format(month))
+        self.show_months()
+        return True
+
+    def import_answers(self, path: str | None = None, fingerprint: str | None = None) -> bool:
+        from station_app.services import months
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("选择县局答复包"), "", tr("数据包 (*.stpkg)"))
+            if not path:
+                return False
+        try:
+            result = months.import_answers(self.session, Path(path), fingerprint)
+        except RuleViolation as exc:
+            if fingerprint is None and "accept-key" in str(exc):
+                typed, ok = QInputDialog.getText(
+                    self, tr("核对县局指纹"), tr("首次导入县局答复：请电话核对后输入县局念出的指纹：")
+                )
+                return ok and self.import_answers(path, typed)
+            self.report.setPlainText(str(exc))
+            return False
+        except Exception as exc:  # a damaged file: refused with its reason
+            self.report.setPlainText(str(exc))
+            return False
+        self.report.setPlainText(tr("已导入县局答复 {0} 条").format(result["applied"]))
+        self.show_months()
+        self.show_keys()
+        return True
 
     def show_keys(self) -> None:
         try:

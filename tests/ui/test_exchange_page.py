@@ -87,3 +87,22 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
             assert views.grid.item(row, column).text().startswith(STATUS[month["status"]][0])
     assert views.duplicates.rowCount() == 2 and "*" in views.duplicates.item(0, 3).text()  # both cases twice
     session.close()
+
+
+def test_a_station_closes_a_month_from_the_exchange_page(qtbot, tmp_path):
+    from station_app.services import months
+    from station_app.services.session import Session
+    from station_app.ui.exchange_page import ExchangePage
+
+    path = tmp_path / "station.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 40, TODAY)
+    session.act_as("setup", "head")
+    page = ExchangePage(session, path)
+    qtbot.addWidget(page)
+    assert page.close_month("2026-10", confirm=False)
+    assert "2026-10" in page.months_label.text() and "已关账" in page.report.toPlainText()
+    assert not page.close_month("2026-10", confirm=False)  # once
+    assert [r["month"] for r in months.listing(session)] == ["2026-10"]
+    assert not page.import_answers(str(tmp_path / "missing.stpkg"), "x")  # a reason, no crash
+    session.close()
