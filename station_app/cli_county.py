@@ -22,7 +22,7 @@ from station_app.cli_io import print_json
 from station_app.domain.errors import Problem, ValidationError
 
 COMMANDS = ("export", "keys", "import", "completeness", "duplicates", "rollup", "month", "answers")
-STATUS_WORDS = {"received": "已交", "late": "迟交", "missing": "缺", "not_due": "未到期"}
+STATUS_WORDS = {"accepted": "已接收", "received": "已交", "late": "迟交", "missing": "缺", "not_due": "未到期"}
 
 
 def add_parsers(sub: Any, command: Any) -> None:

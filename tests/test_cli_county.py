@@ -142,6 +142,11 @@ def test_month_close_amendment_and_the_countys_signed_answers(tmp_path, capsys):
     assert code == 0 and result["applied"] == 1
     assert result["answers"][0]["state"] == "returned" and "台账" in result["answers"][0]["reason"]
     assert run(capsys, db, "month", "close", "2026-10")[0] == 0  # corrected and handed over again
+    again = run(capsys, db, "export", "--to", str(stick), "--since-last")[1]["file"]
+    assert run(capsys, county, "import", again)[0] == 0
+    assert run(capsys, county, "month", "accept", "XJ", "2026-10")[0] == 0
+    grid = run(capsys, county, "completeness", "--year", "2026")[1]
+    assert grid["stations"][0]["months"]["2026-10"]["status"] == "accepted" and grid["summary"]["accepted"] == 1
     # A tampered answers package is refused.
     tampered = stick / "tampered.stpkg"
     data = bytearray(Path(answers["file"]).read_bytes())

@@ -9,7 +9,7 @@
       <translation>  row {0} [{1}]: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="40" />
+      <location filename="../../station_app/ui/county_views.py" line="41" />
       <location filename="../../station_app/ui/stats_page.py" line="113" />
       <source> 年</source>
       <translation> </translation>
@@ -75,7 +75,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{1}/{0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="50" />
+      <location filename="../../station_app/ui/county_views.py" line="51" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
@@ -142,7 +142,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Don't encrypt (plain backup: a lost USB stick exposes consumers' personal data)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="63" />
+      <location filename="../../station_app/ui/county_views.py" line="64" />
       <source>不同站点可能重复的投诉（同一电话、同一经营者，30 天内）：</source>
       <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
     </message>
@@ -328,7 +328,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="41" />
+      <location filename="../../station_app/ui/county_views.py" line="42" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
@@ -472,7 +472,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Received {0}  Rules: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="55" />
+      <location filename="../../station_app/ui/county_views.py" line="56" />
       <source>另一站的投诉</source>
       <translation>The other station's complaint</translation>
     </message>
@@ -502,7 +502,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Ledger column</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="45" />
+      <location filename="../../station_app/ui/county_views.py" line="46" />
       <source>各站数据包（次月 5 日前交）：</source>
       <translation>Stations' packages (due by the 5th of the next month):</translation>
     </message>
@@ -776,7 +776,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Workbench</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="26" />
+      <location filename="../../station_app/ui/county_views.py" line="27" />
       <source>已交</source>
       <translation>In</translation>
     </message>
@@ -884,6 +884,11 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/exchange_page.py" line="65" />
       <source>已拒收</source>
       <translation>Refused</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="26" />
+      <source>已接收</source>
+      <translation>Accepted</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="132" />
@@ -1038,7 +1043,7 @@ Records: {2}</translation>
       <translation>Batch printing</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="55" />
+      <location filename="../../station_app/ui/county_views.py" line="56" />
       <location filename="../../station_app/ui/exchange_page.py" line="37" />
       <location filename="../../station_app/ui/main_window.py" line="31" />
       <source>投诉</source>
@@ -1159,7 +1164,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="31" />
-      <location filename="../../station_app/ui/county_views.py" line="29" />
+      <location filename="../../station_app/ui/county_views.py" line="30" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
@@ -1424,7 +1429,7 @@ Records: {2}</translation>
       <translation>User: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="55" />
+      <location filename="../../station_app/ui/county_views.py" line="56" />
       <location filename="../../station_app/ui/records_page.py" line="43" />
       <source>电话</source>
       <translation>Phone</translation>
@@ -1514,7 +1519,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="50" />
+      <location filename="../../station_app/ui/county_views.py" line="51" />
       <source>站点</source>
       <translation>Station</translation>
     </message>
@@ -1633,7 +1638,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="28" />
+      <location filename="../../station_app/ui/county_views.py" line="29" />
       <source>缺</source>
       <translation>Missing</translation>
     </message>
@@ -1692,7 +1697,7 @@ No intact backup was found. Please call the county technician.</translation>
     <message>
       <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="41" />
-      <location filename="../../station_app/ui/county_views.py" line="55" />
+      <location filename="../../station_app/ui/county_views.py" line="56" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
     </message>
@@ -1828,7 +1833,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>What was seen (facts) *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="27" />
+      <location filename="../../station_app/ui/county_views.py" line="28" />
       <source>迟交</source>
       <translation>Late</translation>
     </message>

@@ -14,6 +14,7 @@ from station_app.domain import roles
 from station_app.domain.validation import mask_phone
 from station_app.services.session import Session
 from station_app.store import county as store
+from station_app.store import months as month_store
 
 DEADLINE_DAY = 5
 DUPLICATE_WINDOW_DAYS = 30
@@ -24,9 +25,10 @@ def _month_end(year: int, month: int) -> date:
 
 
 def completeness(session: Session, year: int, today: date, deadline_day: int = DEADLINE_DAY) -> dict[str, Any]:
-    """Stations × months of ``year``: received, late, missing (deadline passed), or not yet due."""
+    """Stations × months of ``year``: accepted (closed and accepted here), received, late, missing, not yet due."""
     session.require(roles.READ)
     packages = store.packages_created(session.db)
+    answers = {(r["station_code"], r["month"]): r["state"] for r in month_store.listing(session.db)}
     counts = store.complaints_per_month(session.db, year)
     grid = []
     for station in store.stations(session.db):
@@ -37,7 +39,9 @@ def completeness(session: Session, year: int, today: date, deadline_day: int = D
             deadline = end + timedelta(days=deadline_day)
             key = f"{year}-{month:02d}"
             covering = next((created for created in made if created[:10] > end.isoformat()), None)
-            if covering is not None:
+            if answers.get((station["code"], key)) == "accepted":
+                status = "accepted"  # closed by the station and accepted here
+            elif covering is not None:
                 status = "received" if covering[:10] <= deadline.isoformat() else "late"
             else:
                 status = "missing" if today > deadline else "not_due"
@@ -49,7 +53,7 @@ def completeness(session: Session, year: int, today: date, deadline_day: int = D
         grid.append({**station, "months": months})
     summary = {
         status: sum(1 for s in grid for m in s["months"].values() if m["status"] == status)
-        for status in ("received", "late", "missing", "not_due")
+        for status in ("accepted", "received", "late", "missing", "not_due")
     }
     return {"year": year, "deadline_day": deadline_day, "stations": grid, "summary": summary}
 

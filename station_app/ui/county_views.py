@@ -23,6 +23,7 @@ from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
 
 STATUS = {
+    "accepted": (N_("已接收"), "#a8dcb5"),
     "received": (N_("已交"), "#d7f0dc"),
     "late": (N_("迟交"), "#fbe7c6"),
     "missing": (N_("缺"), "#f6d0d0"),
