@@ -9,7 +9,7 @@
       <translation>  row {0} [{1}]: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="41" />
+      <location filename="../../station_app/ui/county_views.py" line="43" />
       <location filename="../../station_app/ui/stats_page.py" line="113" />
       <source> 年</source>
       <translation> </translation>
@@ -75,7 +75,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{1}/{0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="51" />
+      <location filename="../../station_app/ui/county_views.py" line="59" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
@@ -142,7 +142,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Don't encrypt (plain backup: a lost USB stick exposes consumers' personal data)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="64" />
+      <location filename="../../station_app/ui/county_views.py" line="72" />
       <source>不同站点可能重复的投诉（同一电话、同一经营者，30 天内）：</source>
       <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
     </message>
@@ -241,6 +241,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Select a complaint above first</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="91" />
+      <source>先在表中选中一个站点的月份</source>
+      <translation>Select a station's month in the table first</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/evidence_panel.py" line="127" />
       <source>先选中一个证据</source>
       <translation>Select a piece of evidence first</translation>
@@ -328,7 +333,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="42" />
+      <location filename="../../station_app/ui/county_views.py" line="44" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
@@ -472,7 +477,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Received {0}  Rules: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="56" />
+      <location filename="../../station_app/ui/county_views.py" line="64" />
       <source>另一站的投诉</source>
       <translation>The other station's complaint</translation>
     </message>
@@ -502,7 +507,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Ledger column</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="46" />
+      <location filename="../../station_app/ui/county_views.py" line="52" />
       <source>各站数据包（次月 5 日前交）：</source>
       <translation>Stations' packages (due by the 5th of the next month):</translation>
     </message>
@@ -776,7 +781,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Workbench</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="27" />
+      <location filename="../../station_app/ui/county_views.py" line="29" />
       <source>已交</source>
       <translation>In</translation>
     </message>
@@ -886,7 +891,7 @@ Records: {2}</translation>
       <translation>Refused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="26" />
+      <location filename="../../station_app/ui/county_views.py" line="28" />
       <source>已接收</source>
       <translation>Accepted</translation>
     </message>
@@ -1043,7 +1048,7 @@ Records: {2}</translation>
       <translation>Batch printing</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="56" />
+      <location filename="../../station_app/ui/county_views.py" line="64" />
       <location filename="../../station_app/ui/exchange_page.py" line="37" />
       <location filename="../../station_app/ui/main_window.py" line="31" />
       <source>投诉</source>
@@ -1073,6 +1078,11 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/workflow_dialog.py" line="208" />
       <source>损失（元，仅食品）</source>
       <translation>Loss (yuan, food only)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="46" />
+      <source>接收所选月份</source>
+      <translation>Accept the month selected</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="135" />
@@ -1164,7 +1174,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="31" />
-      <location filename="../../station_app/ui/county_views.py" line="30" />
+      <location filename="../../station_app/ui/county_views.py" line="32" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
@@ -1429,7 +1439,7 @@ Records: {2}</translation>
       <translation>User: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="56" />
+      <location filename="../../station_app/ui/county_views.py" line="64" />
       <location filename="../../station_app/ui/records_page.py" line="43" />
       <source>电话</source>
       <translation>Phone</translation>
@@ -1519,7 +1529,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="51" />
+      <location filename="../../station_app/ui/county_views.py" line="59" />
       <source>站点</source>
       <translation>Station</translation>
     </message>
@@ -1638,7 +1648,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="29" />
+      <location filename="../../station_app/ui/county_views.py" line="31" />
       <source>缺</source>
       <translation>Missing</translation>
     </message>
@@ -1697,7 +1707,7 @@ No intact backup was found. Please call the county technician.</translation>
     <message>
       <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="41" />
-      <location filename="../../station_app/ui/county_views.py" line="56" />
+      <location filename="../../station_app/ui/county_views.py" line="64" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
     </message>
@@ -1833,9 +1843,24 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>What was seen (facts) *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="28" />
+      <location filename="../../station_app/ui/county_views.py" line="30" />
       <source>迟交</source>
       <translation>Late</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="94" />
+      <source>退回</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="94" />
+      <source>退回原因（站点据此更正）：</source>
+      <translation>Why it is returned (the station corrects accordingly):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="48" />
+      <source>退回所选月份…</source>
+      <translation>Return the month selected…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="80" />

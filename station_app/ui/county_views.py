@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import county
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
@@ -41,11 +43,17 @@ class CountyViews(QWidget):
         self.year.setSuffix(tr(" 年"))
         refresh = QPushButton(tr("刷新"))
         refresh.clicked.connect(self.refresh)
+        accept = QPushButton(tr("接收所选月份"))
+        accept.clicked.connect(lambda: self.answer(True))
+        give_back = QPushButton(tr("退回所选月份…"))
+        give_back.clicked.connect(lambda: self.answer(False))
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("各站数据包（次月 5 日前交）：")))
         top.addWidget(self.year)
         top.addWidget(refresh)
+        top.addWidget(accept)
+        top.addWidget(give_back)
         top.addWidget(self.summary, 1)
         self.grid = QTableWidget(0, 13)
         self.grid.setHorizontalHeaderLabels([tr("站点"), *(tr("{0}月").format(m) for m in range(1, 13))])
@@ -63,11 +71,40 @@ class CountyViews(QWidget):
         layout.addWidget(self.grid, 2)
         layout.addWidget(QLabel(tr("不同站点可能重复的投诉（同一电话、同一经营者，30 天内）：")))
         layout.addWidget(self.duplicates, 1)
+        self.codes: list[str] = []
         self.year.valueChanged.connect(self.refresh)
         self.refresh()
 
+    def selected(self) -> tuple[str, str] | None:
+        """(station code, YYYY-MM) of the current cell, if it is a month cell."""
+        row, column = self.grid.currentRow(), self.grid.currentColumn()
+        if row < 0 or column < 1 or row >= len(self.codes):
+            return None
+        return self.codes[row], f"{self.year.value()}-{column:02d}"
+
+    def answer(self, accept: bool, reason: str | None = None) -> bool:
+        """Accept or return the selected station's closed month (the answers go back with `answers export`)."""
+        from station_app.services import months
+
+        chosen = self.selected()
+        if chosen is None:
+            self.summary.setText(tr("先在表中选中一个站点的月份"))
+            return False
+        if not accept and reason is None:
+            reason, ok = QInputDialog.getText(self, tr("退回"), tr("退回原因（站点据此更正）："))
+            if not ok:
+                return False
+        try:
+            months.answer(self.session, chosen[0], chosen[1], accept, reason or "")
+        except (RuleViolation, ValidationError) as exc:
+            self.summary.setText(str(exc))
+            return False
+        self.refresh()
+        return True
+
     def refresh(self) -> None:
         result = county.completeness(self.session, self.year.value(), self.today())
+        self.codes = [station["code"] for station in result["stations"]]
         self.grid.setRowCount(len(result["stations"]))
         for row, station in enumerate(result["stations"]):
             self.grid.setItem(row, 0, QTableWidgetItem(f"{station['code']} {station['name']}"))

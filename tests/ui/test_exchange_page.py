@@ -86,6 +86,17 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
         for column, month in enumerate(line["months"].values(), start=1):
             assert views.grid.item(row, column).text().startswith(STATUS[month["status"]][0])
     assert views.duplicates.rowCount() == 2 and "*" in views.duplicates.item(0, 3).text()  # both cases twice
+    from station_app.store import months as month_store
+
+    row = views.codes.index("XJ")
+    views.grid.setCurrentCell(row, 10)
+    assert not views.answer(True) and "还没有收到" in views.summary.text()  # XJ closed nothing yet
+    close = {"station_code": "XJ", "month": "2026-10", "closed_at": "2026-11-02T08:00:00+00:00", "closed_by": "x"}
+    month_store.save_close(session.db, {**close, "figures": {}})
+    views.grid.setCurrentCell(row, 10)
+    assert views.answer(False, "数字不符") and month_store.get(session.db, "XJ", "2026-10")["state"] == "returned"
+    views.grid.setCurrentCell(row, 10)
+    assert views.answer(True) and views.grid.item(row, 10).text().startswith("已接收")
     session.close()
 
 
