@@ -9,7 +9,7 @@
       <translation>  row {0} [{1}]: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="43" />
+      <location filename="../../station_app/ui/county_views.py" line="45" />
       <location filename="../../station_app/ui/stats_page.py" line="113" />
       <source> 年</source>
       <translation> </translation>
@@ -75,7 +75,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{1}/{0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="59" />
+      <location filename="../../station_app/ui/county_views.py" line="65" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
@@ -142,7 +142,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Don't encrypt (plain backup: a lost USB stick exposes consumers' personal data)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="72" />
+      <location filename="../../station_app/ui/county_views.py" line="78" />
       <source>不同站点可能重复的投诉（同一电话、同一经营者，30 天内）：</source>
       <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
     </message>
@@ -241,7 +241,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Select a complaint above first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="91" />
+      <location filename="../../station_app/ui/county_views.py" line="97" />
       <source>先在表中选中一个站点的月份</source>
       <translation>Select a station's month in the table first</translation>
     </message>
@@ -333,7 +333,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="44" />
+      <location filename="../../station_app/ui/county_views.py" line="46" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
@@ -477,7 +477,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Received {0}  Rules: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="64" />
+      <location filename="../../station_app/ui/county_views.py" line="70" />
       <source>另一站的投诉</source>
       <translation>The other station's complaint</translation>
     </message>
@@ -507,7 +507,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Ledger column</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="52" />
+      <location filename="../../station_app/ui/county_views.py" line="54" />
       <source>各站数据包（次月 5 日前交）：</source>
       <translation>Stations' packages (due by the 5th of the next month):</translation>
     </message>
@@ -759,6 +759,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export to:</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/county_views.py" line="57" />
+      <source>导出答复包…</source>
+      <translation>Export the answers…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/stats_page.py" line="239" />
       <location filename="../../station_app/ui/stats_page.py" line="250" />
       <location filename="../../station_app/ui/stats_page.py" line="248" />
@@ -781,7 +786,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Workbench</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="29" />
+      <location filename="../../station_app/ui/county_views.py" line="31" />
       <source>已交</source>
       <translation>In</translation>
     </message>
@@ -810,6 +815,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <location filename="../../station_app/services/months.py" />
       <source>已关账，待县局接收</source>
       <translation>closed, awaiting the county office</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="123" />
+      <source>已写入答复包（{0} 条）：{1}</source>
+      <translation>Answers package written ({0} answer(s)): {1}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="121" />
@@ -891,7 +901,7 @@ Records: {2}</translation>
       <translation>Refused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="28" />
+      <location filename="../../station_app/ui/county_views.py" line="30" />
       <source>已接收</source>
       <translation>Accepted</translation>
     </message>
@@ -1048,7 +1058,12 @@ Records: {2}</translation>
       <translation>Batch printing</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="64" />
+      <location filename="../../station_app/ui/county_views.py" line="58" />
+      <source>把接收、退回的答复（签名，带县级公钥）写到U盘，交回各站导入</source>
+      <translation>Write the answers given (signed, with the county office's public key) to a USB stick for the stations to import</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="70" />
       <location filename="../../station_app/ui/exchange_page.py" line="37" />
       <location filename="../../station_app/ui/main_window.py" line="31" />
       <source>投诉</source>
@@ -1080,7 +1095,7 @@ Records: {2}</translation>
       <translation>Loss (yuan, food only)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="46" />
+      <location filename="../../station_app/ui/county_views.py" line="48" />
       <source>接收所选月份</source>
       <translation>Accept the month selected</translation>
     </message>
@@ -1174,7 +1189,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="31" />
-      <location filename="../../station_app/ui/county_views.py" line="32" />
+      <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
@@ -1439,7 +1454,7 @@ Records: {2}</translation>
       <translation>User: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="64" />
+      <location filename="../../station_app/ui/county_views.py" line="70" />
       <location filename="../../station_app/ui/records_page.py" line="43" />
       <source>电话</source>
       <translation>Phone</translation>
@@ -1529,7 +1544,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="59" />
+      <location filename="../../station_app/ui/county_views.py" line="65" />
       <source>站点</source>
       <translation>Station</translation>
     </message>
@@ -1577,6 +1592,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/records_page.py" line="44" />
       <source>答复内容</source>
       <translation>Answer given</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/county_views.py" line="115" />
+      <source>答复包保存到哪个文件夹（如U盘）？</source>
+      <translation>Save the answers package in which folder (e.g. a USB stick)?</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="75" />
@@ -1648,7 +1668,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="31" />
+      <location filename="../../station_app/ui/county_views.py" line="33" />
       <source>缺</source>
       <translation>Missing</translation>
     </message>
@@ -1707,7 +1727,7 @@ No intact backup was found. Please call the county technician.</translation>
     <message>
       <location filename="../../station_app/ui/app.py" line="114" />
       <location filename="../../station_app/ui/complaint_model.py" line="41" />
-      <location filename="../../station_app/ui/county_views.py" line="64" />
+      <location filename="../../station_app/ui/county_views.py" line="70" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
     </message>
@@ -1843,22 +1863,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>What was seen (facts) *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="30" />
+      <location filename="../../station_app/ui/county_views.py" line="32" />
       <source>迟交</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="94" />
+      <location filename="../../station_app/ui/county_views.py" line="100" />
       <source>退回</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="94" />
+      <location filename="../../station_app/ui/county_views.py" line="100" />
       <source>退回原因（站点据此更正）：</source>
       <translation>Why it is returned (the station corrects accordingly):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="48" />
+      <location filename="../../station_app/ui/county_views.py" line="50" />
       <source>退回所选月份…</source>
       <translation>Return the month selected…</translation>
     </message>

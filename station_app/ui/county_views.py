@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -52,8 +54,12 @@ class CountyViews(QWidget):
         top.addWidget(QLabel(tr("各站数据包（次月 5 日前交）：")))
         top.addWidget(self.year)
         top.addWidget(refresh)
+        send = QPushButton(tr("导出答复包…"))
+        send.setToolTip(tr("把接收、退回的答复（签名，带县级公钥）写到U盘，交回各站导入"))
+        send.clicked.connect(lambda: self.export_answers())
         top.addWidget(accept)
         top.addWidget(give_back)
+        top.addWidget(send)
         top.addWidget(self.summary, 1)
         self.grid = QTableWidget(0, 13)
         self.grid.setHorizontalHeaderLabels([tr("站点"), *(tr("{0}月").format(m) for m in range(1, 13))])
@@ -101,6 +107,21 @@ class CountyViews(QWidget):
             return False
         self.refresh()
         return True
+
+    def export_answers(self, folder: str | None = None) -> str:
+        from station_app.services import months
+
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, tr("答复包保存到哪个文件夹（如U盘）？"))
+            if not folder:
+                return ""
+        try:
+            result = months.export_answers(self.session, Path(folder))
+        except (RuleViolation, OSError) as exc:
+            self.summary.setText(str(exc))
+            return ""
+        self.summary.setText(tr("已写入答复包（{0} 条）：{1}").format(result["answers"], result["file"]))
+        return result["file"]
 
     def refresh(self) -> None:
         result = county.completeness(self.session, self.year.value(), self.today())

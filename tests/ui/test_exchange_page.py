@@ -97,6 +97,8 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
     assert views.answer(False, "数字不符") and month_store.get(session.db, "XJ", "2026-10")["state"] == "returned"
     views.grid.setCurrentCell(row, 10)
     assert views.answer(True) and views.grid.item(row, 10).text().startswith("已接收")
+    written = views.export_answers(str(tmp_path))
+    assert written.endswith(".stpkg") and "1 条" in views.summary.text()
     session.close()
 
 
