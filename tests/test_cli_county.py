@@ -141,6 +141,7 @@ def test_month_close_amendment_and_the_countys_signed_answers(tmp_path, capsys):
     code, result, _ = run(capsys, db, "answers", "import", answers["file"], "--accept-key", county_fp)
     assert code == 0 and result["applied"] == 1
     assert result["answers"][0]["state"] == "returned" and "台账" in result["answers"][0]["reason"]
+    assert run(capsys, db, "answers", "import", answers["file"])[1]["applied"] == 0  # again: nothing new
     assert run(capsys, db, "month", "close", "2026-10")[0] == 0  # corrected and handed over again
     again = run(capsys, db, "export", "--to", str(stick), "--since-last")[1]["file"]
     assert run(capsys, county, "import", again)[0] == 0
