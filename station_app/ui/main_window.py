@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
-from station_app.ui.complaint_form import ComplaintForm
+
+if TYPE_CHECKING:
+    from station_app.ui.complaint_form import ComplaintForm
 from station_app.ui.i18n import N_, tr
 from station_app.ui.register_page import RegisterPage
 from station_app.ui.workbench import Workbench
@@ -70,14 +73,10 @@ class StationMainWindow(QMainWindow):
 
         self.workbench = Workbench(session, today)
         self.register = RegisterPage(session, today)
-        self.form = ComplaintForm(session, db_path.parent / "drafts" / DRAFT_FILE, today)
-        form_scroll = QScrollArea()
-        form_scroll.setWidget(self.form)
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.draft_path = db_path.parent / "drafts" / DRAFT_FILE
+        self._form: ComplaintForm | None = None  # made when first opened, or at once if a draft waits
         self.complaints = QStackedWidget()  # the register, or the form in front of it
         self.complaints.addWidget(self.register)
-        self.complaints.addWidget(form_scroll)
         self.pages.addWidget(self.workbench)
         self.pages.addWidget(self.complaints)
         # The other pages are made the first time they are shown: the workbench paints sooner, and
@@ -94,8 +93,6 @@ class StationMainWindow(QMainWindow):
         self.workbench.open_case.connect(self.show_case)
         self.register.new_complaint.connect(self.open_form)
         self.register.changed.connect(self.workbench.refresh)
-        self.form.saved.connect(self.complaint_saved)
-        self.form.closed.connect(self.show_register)
 
         user = session.actor if session.actor != SETUP_ACTOR else tr("（未设置用户，任何人可用）")
         self.station_label = QLabel(tr("站点：{0}（{1}）").format(station["name"], station["code"]))
@@ -103,10 +100,26 @@ class StationMainWindow(QMainWindow):
         self.statusBar().addWidget(self.station_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.nav.setCurrentRow(0)
-        if self.form.ui.draft_note.text():  # a draft survived a crash: show it straight away
+        if self.draft_path.exists() and self.form.ui.draft_note.text():  # a draft survived a crash: show it
             self.open_form()
 
     # -- pages ------------------------------------------------------------------------------
+    @property
+    def form(self) -> ComplaintForm:
+        """The complaint form, made the first time it is needed (the window opens without it)."""
+        if self._form is None:
+            from station_app.ui.complaint_form import ComplaintForm
+
+            self._form = ComplaintForm(self.session, self.draft_path, self.today)
+            scroll = QScrollArea()
+            scroll.setWidget(self._form)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.complaints.addWidget(scroll)
+            self._form.saved.connect(self.complaint_saved)
+            self._form.closed.connect(self.show_register)
+        return self._form
+
     def _make_page(self, title: str) -> QWidget:
         session, path, today = self.session, self.db_path, self.today
         if title == "统计":
@@ -157,9 +170,10 @@ class StationMainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------
     @Slot()
     def open_form(self) -> None:
+        form = self.form  # made on first use
         self.nav.setCurrentRow(1)
         self.complaints.setCurrentIndex(1)
-        self.form.ui.consumer_name.setFocus()
+        form.ui.consumer_name.setFocus()
 
     @Slot()
     def show_register(self) -> None:
@@ -190,5 +204,6 @@ class StationMainWindow(QMainWindow):
             self.show_register()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.form.flush_draft()
+        if self._form is not None:
+            self._form.flush_draft()
         super().closeEvent(event)
