@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_views, complaints
 from station_app.services.session import Session
-from station_app.ui.i18n import N_, entry_label, state_label, tr
+from station_app.ui.i18n import N_, english, entry_label, state_label, tr
 from station_app.ui.workflow_dialog import TITLES as STEP_TITLES
 
 DUE_WORDS = {
@@ -41,14 +41,25 @@ EVENT_WORDS = {
 }
 
 
-def describe(case: dict[str, Any]) -> str:
+def _named(catalogs: Any, kind: str, code: str | None, shown: str) -> str:
+    """A catalog name in the window's language (the service gives the Chinese one)."""
+    if catalogs is None or not code or not catalogs.has(kind, code):
+        return shown
+    return entry_label(catalogs.get(kind, code)) if english() else shown
+
+
+def describe(case: dict[str, Any], catalogs: Any = None) -> str:
     due_word = tr(DUE_WORDS[case["due_state"]]) if case["due_state"] in DUE_WORDS else ""
     lines = [
         f"{case['number']}　{state_label(case['status'], case['status_label'])}　{due_word}",
         tr("受理日期 {0}　适用 {1}").format(case["received_on"], case["rule_version"]),
         tr("消费者：{0}　{1}").format(case["consumer"]["name"], case["consumer"]["phone"]),
         tr("经营者：{0}").format(case["business"]["name"]),
-        tr("商品或服务：{0}　{1}　{2}").format(case["subject"], case["category_label"], case["nature_label"]),
+        tr("商品或服务：{0}　{1}　{2}").format(
+            case["subject"],
+            _named(catalogs, "categories", case.get("category"), case["category_label"]),
+            _named(catalogs, "natures", case.get("nature"), case["nature_label"]),
+        ),
         tr("受理决定期限：{0}　调解期限：{1}").format(case["acceptance_due"], case["mediation_due"] or "—")
         + (tr("（自 {0} 起暂停）").format(case["paused_since"]) if case["paused_since"] else ""),
         tr("争议事实：{0}").format(case["facts"]),
@@ -106,7 +117,7 @@ class CaseDialog(QDialog):
 
     def refresh(self) -> None:
         case = complaint_views.show(self.session, self.number, self.today())
-        self.text.setPlainText(describe(case))
+        self.text.setPlainText(describe(case, self.session.catalogs))
         open_case = case["status"] in ("accepted", "mediating")
         self.buttons["pause"].setEnabled(open_case and not case["paused_since"])
         self.buttons["resume"].setEnabled(open_case and bool(case["paused_since"]))

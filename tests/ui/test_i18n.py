@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from station_app.services import station
 from station_app.ui.i18n import install_language
+from tests.conftest import TODAY
 from tests.ui.test_main_window import demo_register, open_window
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -82,6 +83,17 @@ def test_the_windows_speak_english_when_chosen(qtbot, english_register):
     form = window.form.ui
     assert form.save_button.text() == "Save (Ctrl+S)"
     assert not CJK.search(form.nature.itemText(1)) and not CJK.search(form.category.itemText(1))
+    from station_app.ui.case_dialog import describe
+
+    number = window.register.model.row_at(0)["number"] if window.register.model.rowCount() else None
+    if number is None:
+        window.nav.setCurrentRow(1)
+        number = window.register.model.row_at(0)["number"]
+    from station_app.services import complaint_views
+
+    shown = describe(complaint_views.show(window.session, number, TODAY), window.session.catalogs)
+    goods_line = next(line for line in shown.splitlines() if line.startswith("Goods or service"))
+    assert not CJK.search(goods_line.split(":", 1)[1].split("  ", 1)[1])  # category and nature in English
     for title in ("统计", "数据交换", "设置", "咨询"):  # every page builds in English
         window.nav.setCurrentRow(window.nav.count() - 1 if title == "设置" else 2)
         window.page(title)
