@@ -53,6 +53,11 @@ def fingerprint(public_raw: bytes) -> str:
     return " ".join(digest[i : i + 4] for i in range(0, 24, 4))
 
 
+def fingerprint_matches(typed: str | None, fingerprint: str) -> bool:
+    """Whether a fingerprint typed after a phone call (any spacing or case) is this one."""
+    return bool(typed) and normalise_fingerprint(typed or "") == normalise_fingerprint(fingerprint)
+
+
 def normalise_fingerprint(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch in "0123456789abcdef")
 

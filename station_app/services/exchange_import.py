@@ -157,9 +157,7 @@ def _check_station(session: Session, pkg: package.Package, *, dry_run: bool, acc
 
 
 def _accepted(accept_key: str | None, pkg: package.Package) -> bool:
-    return bool(accept_key) and keys.normalise_fingerprint(accept_key or "") == keys.normalise_fingerprint(
-        pkg.fingerprint
-    )
+    return keys.fingerprint_matches(accept_key, pkg.fingerprint)
 
 
 def digest(table: str, row: dict[str, Any]) -> str:

@@ -27,6 +27,7 @@ from station_app.services import exchange, tallies
 from station_app.services.session import Session
 from station_app.store import months as store
 from station_app.store import records
+from station_app.store.migrations import schema_version
 
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 STATES = {"closed": "已关账，待县局接收", "accepted": "县局已接收", "returned": "县局退回"}
@@ -149,7 +150,7 @@ def export_answers(session: Session, out_dir: Path) -> dict[str, Any]:
     manifest = {
         "package_id": str(uuid.uuid4()),
         "kind": "answers",
-        "schema_version": records_schema(),
+        "schema_version": schema_version(),
         "app_version": __version__,
         "created_at": created_at,
         "created_by": session.actor,
@@ -171,30 +172,19 @@ def export_answers(session: Session, out_dir: Path) -> dict[str, Any]:
     }
 
 
-def records_schema() -> int:
-    from station_app.store.migrations import schema_version
-
-    return schema_version()
-
-
 def import_answers(session: Session, path: Path, accept_key: str | None = None) -> dict[str, Any]:
     """Station: check the county's signature (its key registered the first time, by fingerprint) and apply."""
     session.require(roles.EXCHANGE)
-    pkg = package.parse(Path(path).read_bytes(), max_schema=records_schema())
+    pkg = package.parse(Path(path).read_bytes(), max_schema=schema_version())
     manifest = pkg.manifest
     if manifest.get("kind") != "answers" or not isinstance(manifest.get("answers"), list):
         raise RuleViolation("这不是县局的答复数据包")
     registered = records.get_setting(session.db, COUNTY_SIGNING_KEY)
     public = keys.b64(pkg.public_key)
-    if registered != public:
-        if registered is not None and not (
-            accept_key and keys.normalise_fingerprint(accept_key) == keys.normalise_fingerprint(pkg.fingerprint)
-        ):
+    if registered != public and not keys.fingerprint_matches(accept_key, pkg.fingerprint):
+        if registered is not None:
             raise RuleViolation(f"答复数据包不是用已登记的县局密钥签名的（指纹 {pkg.fingerprint}），已拒收")
-        if registered is None and not (
-            accept_key and keys.normalise_fingerprint(accept_key) == keys.normalise_fingerprint(pkg.fingerprint)
-        ):
-            raise RuleViolation(f"首次导入县局答复：请电话核对县局指纹 {pkg.fingerprint} 后用 --accept-key 导入")
+        raise RuleViolation(f"首次导入县局答复：请电话核对县局指纹 {pkg.fingerprint} 后用 --accept-key 导入")
     code = session.station()["code"]
     applied = 0
     with session.db.atomic():
