@@ -153,19 +153,23 @@ def list_complaints(
     if overdue:
         flt = replace(flt, overdue_on=today.isoformat())
     soon = soon_days(session)
+    extra: dict[str, Any] = {}
     if due_soon:
-        total, cases = _urgent(session, flt, today, soon, limit, offset)
+        overdue_count, due_soon_count, cases = _urgent(session, flt, today, soon, limit, offset)
+        total = overdue_count + due_soon_count
+        extra["overdue_total"] = overdue_count  # the workbench's figure, counted once
     else:
         total = complaint_store.count(session.db, flt)
         cases = complaint_store.find(session.db, flt, limit=limit, offset=offset)
     rows = [summary(session, c, today, soon) for c in cases]
-    return {"total": total, "offset": offset, "limit": limit, "items": rows}
+    return {"total": total, "offset": offset, "limit": limit, "items": rows, **extra}
 
 
 def _urgent(
     session: Session, flt: complaint_store.ComplaintFilter, today: date, soon: int, limit: int | None, offset: int
-) -> tuple[int, list[dict[str, Any]]]:
-    """Overdue cases (exact in SQL) and those due within ``soon`` working days, newest received first.
+) -> tuple[int, int, list[dict[str, Any]]]:
+    """How many are overdue (exact in SQL), how many due within ``soon`` working days, and the page asked for
+    of both, newest received first.
 
     Only the page asked for is read of the overdue ones (an old register may hold thousands); the few
     due in the next weeks are read and the working-day rule decides which are due soon.
@@ -181,8 +185,8 @@ def _urgent(
     wanted = None if limit is None else offset + limit
     merged = complaint_store.find(session.db, overdue, limit=wanted) + due_soon
     merged.sort(key=lambda c: (c["received_on"], c["pk"]), reverse=True)
-    total = complaint_store.count(session.db, overdue) + len(due_soon)
-    return total, merged[offset : None if limit is None else offset + limit]
+    page = merged[offset : None if limit is None else offset + limit]
+    return complaint_store.count(session.db, overdue), len(due_soon), page
 
 
 def last_months(session: Session, today: date, months: int = 12) -> list[dict[str, Any]]:

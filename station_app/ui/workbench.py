@@ -117,7 +117,7 @@ class Workbench(QWidget):
         urgent = complaint_views.list_complaints(
             self.session, ComplaintFilter(), today, due_soon=True, limit=URGENT_ROWS
         )
-        overdue = complaint_register.count(self.session, ComplaintFilter(), today, overdue=True)
+        overdue = urgent["overdue_total"]
         self.overdue.value.setText(str(overdue))
         self.due_soon.value.setText(str(max(urgent["total"] - overdue, 0)))  # the list holds both kinds
         self.open_cases.value.setText(str(complaint_register.count(self.session, ComplaintFilter(status=OPEN), today)))
