@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.cli_io import print_json
+from station_app.cli_exchange import _out
 from station_app.domain.errors import Problem, ValidationError
 
 COMMANDS = ("export", "keys", "import", "completeness", "duplicates", "rollup", "month", "answers")
@@ -118,20 +118,15 @@ def _export(session: Any, args: argparse.Namespace, as_json: bool) -> int:
 
 
 def _keys(session: Any, args: argparse.Namespace, as_json: bool, today: date) -> int:
-    from station_app.services import exchange
+    """The same as ``exchange key`` and ``exchange county-key export|install``, under the issue's names."""
+    from station_app.cli_exchange import run as run_exchange
 
     if args.key_action == "show":
-        result = exchange.station_key(session)
-        county = result["county_key"]
-        text = f"本站 {result['station']} 签名密钥指纹：{result['fingerprint']}\n" + (
-            f"县级公钥：{county['county']}，指纹 {county['fingerprint']}" if county else "未安装县级公钥"
-        )
-        return _out(as_json, result, text)
-    if args.key_action == "export":
-        result = exchange.export_county_key(session, Path(args.out))
-        return _out(as_json, result, f"已导出县级公钥：{result['file']}（指纹 {result['fingerprint']}）")
-    result = exchange.install_county_key(session, Path(args.file).read_bytes())
-    return _out(as_json, result, f"已安装县级公钥（指纹 {result['fingerprint']}）：以后的数据包加密给县局")
+        args.action, args.renew = "key", False
+    else:
+        args.action = "county-key"
+        args.key_action = {"import-county": "install"}.get(args.key_action, args.key_action)
+    return run_exchange(session, args, today)
 
 
 def _months(session: Any, args: argparse.Namespace, as_json: bool, today: date) -> int:
@@ -164,11 +159,3 @@ def _grid_text(result: dict[str, Any]) -> str:
         lines.append(f"{station['code']:<6}{cells}  {station['name']}")
     totals = "，".join(f"{STATUS_WORDS[k]} {v}" for k, v in result["summary"].items())
     return "\n".join([*lines, totals])
-
-
-def _out(as_json: bool, value: object, text: str) -> int:
-    if as_json:
-        print_json(value)
-    else:
-        sys.stdout.write(text + "\n")
-    return 0
