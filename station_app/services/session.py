@@ -7,9 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from station_app.domain import roles
 from station_app.domain.case import StationLimits
@@ -19,6 +17,9 @@ from station_app.domain.workdays import WorkCalendar, default_calendar
 from station_app.store import audit, records
 from station_app.store import users as users_store
 from station_app.store.database import open_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SETUP_ACTOR = "setup"
 

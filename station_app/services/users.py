@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from station_app.domain import roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
@@ -14,7 +12,16 @@ from station_app.services.session import Session
 from station_app.store import users as store
 
 MIN_PASSWORD = 6
-_hasher = PasswordHasher()  # argon2id with the library's current defaults
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's current defaults (imported when a password is first checked or set)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 def has_users(session: Session) -> bool:
@@ -43,7 +50,13 @@ def add_user(session: Session, name: str, role: str, password: str) -> dict[str,
         now = session.now()
         store.insert(
             session.db,
-            {"name": name, "role": role, "password_hash": _hasher.hash(password), "created_at": now, "updated_at": now},
+            {
+                "name": name,
+                "role": role,
+                "password_hash": _hasher().hash(password),
+                "created_at": now,
+                "updated_at": now,
+            },
         )
         session.audit("create", "user", name, name, after={"role": role})
     return {"name": name, "role": role}
@@ -59,8 +72,10 @@ def log_in(session: Session, name: str, password: str) -> None:
         raise RuleViolation(
             f"用户“{name}”因多次输错密码已锁定，请于 {user['locked_until'][11:16]}（UTC）后再试或请站长解锁"
         )
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        _hasher.verify(user["password_hash"], password)
+        _hasher().verify(user["password_hash"], password)
     except (VerificationError, InvalidHashError):
         with session.db.atomic():
             failed = user["failed_attempts"] + 1
@@ -89,7 +104,7 @@ def change_password(session: Session, name: str, password: str) -> None:
             session.db,
             name,
             {
-                "password_hash": _hasher.hash(password),
+                "password_hash": _hasher().hash(password),
                 "failed_attempts": 0,
                 "locked_until": None,
                 "updated_at": session.now(),

@@ -7,10 +7,12 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from station_app.store.migrations import MIGRATION_SET, known_names
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SUFFIX = ".sqlite3"
 PREFIX = "register-"

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from station_app.store import tally_months
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 INSERT_TRIGGERS = ("complaints_fts_ai", "tally_months_ai")
 FTS_COLUMNS = "number, consumer_name, consumer_phone, business_name, subject, facts"

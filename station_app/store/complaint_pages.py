@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from station_app.store import records
 from station_app.store.complaints import ComplaintFilter, filter_clauses
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # sort key → ORDER BY expression (a fixed list: nothing from the caller reaches the SQL text)
 ORDERS = {

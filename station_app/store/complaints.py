@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from station_app.store import records
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 OPEN = ("registered", "accepted", "mediating")
 SHORT_COLUMNS = ("number", "consumer_name", "consumer_phone", "business_name", "subject")

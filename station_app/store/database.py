@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+from station_app.store.migrations import MIGRATION_SET, known_names, migration_set
 
-from station_app.store.migrations import MIGRATION_SET, known_names, migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class StoreError(RuntimeError):
@@ -23,14 +26,60 @@ class DatabaseDamaged(StoreError):
     pass
 
 
+class LazyDatabase:
+    """sqlite-utils' Database over the register's connection, made on the first use of its API.
+
+    Importing sqlite-utils takes 80 ms (click, dateutil, pluggy), a third of the app's start-up budget, and
+    the window's first figures need nothing but plain queries. Until something asks for more than
+    ``conn``, ``execute`` or ``query``, this object answers them itself; then it turns, in place, into the
+    Database it stands for (same object, same connection: every holder of it sees the change).
+    ``execute`` is the connection's own: in autocommit mode (isolation_level None, transactions explicit)
+    that is exactly what Database.execute does.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters if parameters is not None else ())
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            return self.become_database().query(sql, params)
+        cursor = self.conn.execute(sql, params if params is not None else ())
+        keys = [d[0] for d in cursor.description]
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
+    def become_database(self) -> Database:
+        from sqlite_utils import Database
+
+        self.__class__ = Database  # type: ignore[assignment]  # same object: holders keep their reference
+        # No sqlite-utils plugins: nothing installed beside the app may hook into the register's connection.
+        Database.__init__(self, self.conn, execute_plugins=False)  # type: ignore[arg-type]
+        return self  # type: ignore[return-value]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.become_database(), name)
+
+    def __getitem__(self, table: str) -> Any:
+        return self.become_database()[table]
+
+    def __enter__(self) -> Database:
+        return self.become_database()
+
+    def __exit__(self, *exc: object) -> None:
+        self.become_database().__exit__(*exc)
+
+
 def connect(path: Path | str) -> Database:
     """A connection with the pragmas every connection must have (no migrations run)."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), isolation_level=None)  # transactions are explicit (db.atomic)
-    # No sqlite-utils plugins: nothing installed beside the app may hook into the register's connection
-    # (and looking them up cost a fifth of the window's start).
-    db = Database(conn, execute_plugins=False)
+    db: Database = LazyDatabase(conn)  # type: ignore[assignment]  # it becomes one on first need
+    db.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, whether or not it is made yet
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 5000")
     if str(path) != ":memory:":
@@ -41,7 +90,8 @@ def connect(path: Path | str) -> Database:
 
 
 def applied_migrations(db: Database) -> list[str]:
-    if not db["_sqlite_migrations"].exists():
+    exists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    if db.execute(exists).fetchone() is None:
         return []
     return [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])]
 
@@ -71,6 +121,9 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     if exists and path_text != ":memory:" and not applied and _has_user_tables(db):
         db.conn.close()
         raise StoreError(f"该文件不是本程序的数据库：{path}")
+    if set(applied) >= set(known_names()):
+        return db  # up to date: sqlite-utils' Migrations not needed (nor imported)
+    migrations = migration_set()
     pending = migrations.pending(db)
     if pending and applied and path_text != ":memory:":
         copy = backup_copy(db, Path(path).with_name(f"{Path(path).name}.before-{pending[0].name}.bak"))
@@ -85,7 +138,8 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
 
 
 def _has_user_tables(db: Database) -> bool:
-    return any(not name.startswith("sqlite_") for name in db.table_names())
+    names = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return any(not name.startswith("sqlite_") for (name,) in names)
 
 
 def backup_copy(db: Database, target: Path) -> Path:

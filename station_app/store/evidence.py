@@ -10,9 +10,11 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 COLUMNS = "id, complaint_id, sha256, file_name, suffix, size, label, added_at, added_by, deleted_at, delete_reason"
 

@@ -7,9 +7,11 @@ at the station and at the county.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # member name of the package → table (the member names are the table names)
 RECORD_TABLES = ("complaints", "followups", "consultations", "reports", "outreach_events", "warnings")

@@ -6,12 +6,35 @@ Each step runs in one transaction with its record in ``_sqlite_migrations`` (sql
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "station_app"
-migrations = Migrations(MIGRATION_SET)
+# The steps in order. sqlite-utils' Migrations is made from them only when a register needs migrating:
+# opening an up-to-date register (every start of the app) then never imports sqlite-utils before the window
+# is painted.
+_STEPS: list[Callable[[Database], None]] = []
+
+
+def step(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    _STEPS.append(fn)
+    return fn
+
+
+@cache
+def migration_set() -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for fn in _STEPS:
+        migrations()(fn)
+    return migrations
+
 
 # Columns every register record carries (script contract and USB exchange rely on them).
 _COMMON = """
@@ -29,7 +52,7 @@ _COMMON = """
 """
 
 
-@migrations()
+@step
 def m001_register(db: Database) -> None:
     _run_script(
         db,
@@ -279,14 +302,14 @@ def _run_script(db: Database, script: str) -> None:
 
 
 def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return [fn.__name__ for fn in _STEPS]
 
 
 def schema_version() -> int:
     return len(known_names())
 
 
-@migrations()
+@step
 def m002_exchange(db: Database) -> None:
     """USB exchange (docs/package-format.md): station keys, import log, conflicts, what was sent."""
     _run_script(
@@ -343,7 +366,7 @@ def m002_exchange(db: Database) -> None:
     )
 
 
-@migrations()
+@step
 def m006_tally_months(db: Database) -> None:
     """Monthly complaint aggregates kept by triggers (store/tally_months.py), filled from the register."""
     from station_app.store import tally_months
@@ -351,7 +374,7 @@ def m006_tally_months(db: Database) -> None:
     _run_script(db, tally_months.SCHEMA + tally_months.REBUILD)
 
 
-@migrations()
+@step
 def m007_evidence(db: Database) -> None:
     """Evidence attached to complaints: the files live beside the register under their SHA-256."""
     _run_script(
@@ -376,7 +399,7 @@ def m007_evidence(db: Database) -> None:
     )
 
 
-@migrations()
+@step
 def m008_month_close(db: Database) -> None:
     """Months a station closed (its figures frozen) and the county's answers; the county keeps the same rows
     for every station it merges."""

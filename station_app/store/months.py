@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 COLUMNS = ("station_code", "month", "closed_at", "closed_by", "figures", "state", "reason", "answered_at", "amendments")
 

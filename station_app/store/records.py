@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # record kind → table
 TABLES = {
@@ -128,18 +130,16 @@ def insert_station(db: Database, row: dict[str, Any]) -> None:
 
 
 def station(db: Database, code: str) -> dict[str, Any] | None:
-    rows = list(db["stations"].rows_where("code = ?", [code]))
-    return rows[0] if rows else None
+    return next(db.query("SELECT * FROM stations WHERE code = ?", [code]), None)
 
 
 def other_stations(db: Database) -> list[dict[str, Any]]:
     """The stations whose records this register holds besides its own (a county's merged stations)."""
-    return list(db["stations"].rows_where("is_local = 0", order_by="code"))
+    return list(db.query("SELECT * FROM stations WHERE is_local = 0 ORDER BY code"))
 
 
 def local_station(db: Database) -> dict[str, Any] | None:
-    rows = list(db["stations"].rows_where("is_local = 1", limit=1))
-    return rows[0] if rows else None
+    return next(db.query("SELECT * FROM stations WHERE is_local = 1 LIMIT 1"), None)
 
 
 def get_setting(db: Database, key: str) -> str | None:

@@ -7,9 +7,11 @@ A complaint's outcome is taken as it stood on the ``as_of`` day, derived from it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # The case's state on :as_of, from the dates of its steps (a later step is not yet known then).
 STATUS_AS_OF = """

@@ -16,9 +16,11 @@ The schema below is migration m006's: never edit it; change it with a new migrat
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 DIMENSIONS = ("nature", "category_class", "amount_band", "channel")
 _TRACKED = (

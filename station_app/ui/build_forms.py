@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -53,6 +52,8 @@ def compile_translations(force: bool = False) -> list[Path]:
             continue
         out.parent.mkdir(parents=True, exist_ok=True)
         partial = out.with_name(f"{out.stem}.{os.getpid()}.tmp.qm")
+        import subprocess  # only when compiling (not imported by a window that only loads its forms)
+
         result = subprocess.run(
             [qt_tool("lrelease"), "-silent", str(source), "-qm", str(partial)],
             capture_output=True,
@@ -89,6 +90,8 @@ def compile_form(ui_file: Path) -> Path:
         init.write_text('"""Generated from forms/*.ui by build_forms: do not edit."""\n', encoding="utf-8")
     out = target(ui_file)
     partial = out.with_name(f"{out.stem}.{os.getpid()}.tmp")  # two test workers may compile at once
+    import subprocess  # only when compiling (not imported by a window that only loads its forms)
+
     result = subprocess.run(
         [*uic_command(), str(ui_file), "-o", str(partial)], capture_output=True, text=True, check=False
     )

@@ -58,11 +58,10 @@ def install_language(language: str | None) -> str:
     """Install the translators for ``language`` (zh_CN or en) in the running application; returns it."""
     from station_app.ui.build_forms import TRANSLATION_SOURCES, compile_translations, translations_dir
 
-    if TRANSLATION_SOURCES.exists() and not getattr(sys, "frozen", False):  # a bundle ships the .qm
-        compile_translations()
-
     app = QCoreApplication.instance()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    if language != DEFAULT_LANGUAGE and TRANSLATION_SOURCES.exists() and not getattr(sys, "frozen", False):
+        compile_translations()  # from source: the .ts may have changed (a bundle ships the .qm)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -25,8 +25,8 @@ from station_app.services.session import SETUP_ACTOR, Session
 
 if TYPE_CHECKING:
     from station_app.ui.complaint_form import ComplaintForm
+    from station_app.ui.register_page import RegisterPage
 from station_app.ui.i18n import N_, tr
-from station_app.ui.register_page import RegisterPage
 from station_app.ui.workbench import Workbench
 
 NAVIGATION = [
@@ -72,11 +72,13 @@ class StationMainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.workbench = Workbench(session, today)
-        self.register = RegisterPage(session, today)
+        self._register: RegisterPage | None = None  # made when first shown (its table, filters, models)
         self.draft_path = db_path.parent / "drafts" / DRAFT_FILE
         self._form: ComplaintForm | None = None  # made when first opened, or at once if a draft waits
         self.complaints = QStackedWidget()  # the register, or the form in front of it
-        self.complaints.addWidget(self.register)
+        register_holder = QWidget()
+        QVBoxLayout(register_holder).setContentsMargins(0, 0, 0, 0)
+        self.complaints.addWidget(register_holder)
         self.pages.addWidget(self.workbench)
         self.pages.addWidget(self.complaints)
         # The other pages are made the first time they are shown: the workbench paints sooner, and
@@ -91,8 +93,6 @@ class StationMainWindow(QMainWindow):
         self.workbench.new_complaint.connect(self.open_form)
         self.workbench.show_overdue.connect(self.show_overdue)
         self.workbench.open_case.connect(self.show_case)
-        self.register.new_complaint.connect(self.open_form)
-        self.register.changed.connect(self.workbench.refresh)
 
         user = session.actor if session.actor != SETUP_ACTOR else tr("（未设置用户，任何人可用）")
         self.station_label = QLabel(tr("站点：{0}（{1}）").format(station["name"], station["code"]))
@@ -104,6 +104,18 @@ class StationMainWindow(QMainWindow):
             self.open_form()
 
     # -- pages ------------------------------------------------------------------------------
+    @property
+    def register(self) -> RegisterPage:
+        """The complaints register, made the first time it is needed (the workbench paints without it)."""
+        if self._register is None:
+            from station_app.ui.register_page import RegisterPage
+
+            self._register = RegisterPage(self.session, self.today)
+            self.complaints.widget(0).layout().addWidget(self._register)
+            self._register.new_complaint.connect(self.open_form)
+            self._register.changed.connect(self.workbench.refresh)
+        return self._register
+
     @property
     def form(self) -> ComplaintForm:
         """The complaint form, made the first time it is needed (the window opens without it)."""
@@ -142,6 +154,8 @@ class StationMainWindow(QMainWindow):
     def page(self, title: str) -> QWidget:
         """The page under a navigation entry, made on first use."""
         index = NAVIGATION.index(title)
+        if index == 1:
+            self.register  # noqa: B018  # made on first use
         if index < 2:
             return self.pages.widget(index)
         if title not in self.built:

@@ -52,19 +52,19 @@ def test_backup_copy_before_migrating(tmp_path, monkeypatch):
     path = tmp_path / "r.sqlite3"
     first = Migrations("station_app")
     first()(m001_register)
-    monkeypatch.setattr(database, "migrations", first)
+    monkeypatch.setattr(database, "migration_set", lambda: first)
     monkeypatch.setattr(database, "known_names", lambda: ["m001_register"])
     open_database(path).conn.close()  # a register made by the first release
 
     newer = Migrations("station_app")
-    for step in real.migrations._migrations:
+    for step in real.migration_set()._migrations:
         newer(name=step.name)(step.fn)
 
     @newer()
     def m999_extra(db):
         db.execute("CREATE TABLE extra (x)")
 
-    monkeypatch.setattr(database, "migrations", newer)
+    monkeypatch.setattr(database, "migration_set", lambda: newer)
     monkeypatch.setattr(database, "known_names", lambda: [m.name for m in newer._migrations])
     db = open_database(path)
     assert "extra" in db.table_names()
@@ -83,7 +83,7 @@ def test_failed_migration_leaves_nothing_half_done(tmp_path, monkeypatch):
         db.execute("CREATE TABLE half (x)")
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(database, "migrations", broken)
+    monkeypatch.setattr(database, "migration_set", lambda: broken)
     with pytest.raises(RuntimeError):
         open_database(tmp_path / "r.sqlite3")
     conn = sqlite3.connect(tmp_path / "r.sqlite3")
@@ -108,3 +108,33 @@ def test_audit_chain_detects_edits_and_deletions(tmp_path):
     db.execute("UPDATE audit SET after = '{\"n\": 2}' WHERE pk = 3")
     db.execute("DELETE FROM audit WHERE pk = 2")
     assert any("第 3 条" in p and "删除" in p for p in audit.verify(db))
+
+
+def test_an_up_to_date_register_opens_without_importing_sqlite_utils(tmp_path):
+    """The window's start: sqlite-utils (80 ms of imports) is loaded after the workbench is painted."""
+    import subprocess
+    import sys
+
+    open_database(tmp_path / "r.sqlite3").conn.close()
+    script = (
+        "import sys; from station_app.store.database import open_database; "
+        f"db = open_database({str(tmp_path / 'r.sqlite3')!r}); "
+        "row = next(db.query('SELECT count(*) AS n FROM meta')); "
+        "print('sqlite_utils' in sys.modules, type(db).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "LazyDatabase"]
+
+
+def test_the_lazy_connection_becomes_the_database_it_stands_for(tmp_path):
+    from sqlite_utils import Database
+
+    db = open_database(tmp_path / "r.sqlite3")
+    db.conn.close()
+    db = open_database(tmp_path / "r.sqlite3")
+    conn = db.conn
+    assert db.execute("SELECT count(*) FROM meta").fetchone() == (0,)
+    assert db["meta"].count == 0  # the first use of sqlite-utils' API
+    assert isinstance(db, Database) and db.conn is conn
+    assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert db.execute("PRAGMA recursive_triggers").fetchone() == (1,)
