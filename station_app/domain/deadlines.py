@@ -110,6 +110,12 @@ def earliest(*dates: date | None) -> date | None:
     return min(present) if present else None
 
 
+def last_due_soon_day(today: date, calendar: WorkCalendar, soon_working_days: int = 2) -> date:
+    """The last due day ``due_state`` calls due soon on ``today``: a case is overdue or due soon exactly when its
+    deadline is on or before it (so a query can find them without reading every open case)."""
+    return calendar.add_working_days(today, soon_working_days + 1) - _ONE_DAY
+
+
 def due_state(due: date | None, today: date, calendar: WorkCalendar, soon_working_days: int = 2) -> DueState:
     """overdue after the due day; due_soon when at most ``soon_working_days`` working days remain."""
     if due is None:

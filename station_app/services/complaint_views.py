@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from station_app.domain import case as case_rules
-from station_app.domain import roles, validation, workflow
+from station_app.domain import deadlines, roles, validation, workflow
 from station_app.domain.errors import InvalidValue, NotFound
 from station_app.services.session import Session
 from station_app.store import audit
@@ -168,25 +168,15 @@ def list_complaints(
 def _urgent(
     session: Session, flt: complaint_store.ComplaintFilter, today: date, soon: int, limit: int | None, offset: int
 ) -> tuple[int, int, list[dict[str, Any]]]:
-    """How many are overdue (exact in SQL), how many due within ``soon`` working days, and the page asked for
-    of both, newest received first.
-
-    Only the page asked for is read of the overdue ones (an old register may hold thousands); the few
-    due in the next weeks are read and the working-day rule decides which are due soon.
+    """How many are overdue, how many due within ``soon`` working days, and the page asked for of both, newest
+    received first; all three exact in SQL (a case is one or the other exactly when its current deadline is on
+    or before the last due-soon day), and only the page's rows are read.
     """
+    last_soon = deadlines.last_due_soon_day(today, session.calendar, soon).isoformat()
     overdue = replace(flt, overdue_on=today.isoformat())
-    # ``soon`` working days never span more than 2×soon + 14 calendar days, even across Spring Festival.
-    upcoming = replace(flt, due_from=today.isoformat(), due_by=(today + timedelta(days=2 * soon + 14)).isoformat())
-    due_soon = [
-        c
-        for c in complaint_store.find(session.db, upcoming, limit=None)
-        if _due_state(session, c, today, soon) == "due_soon"
-    ]
-    wanted = None if limit is None else offset + limit
-    merged = complaint_store.find(session.db, overdue, limit=wanted) + due_soon
-    merged.sort(key=lambda c: (c["received_on"], c["pk"]), reverse=True)
-    page = merged[offset : None if limit is None else offset + limit]
-    return complaint_store.count(session.db, overdue), len(due_soon), page
+    due_soon = replace(flt, due_from=today.isoformat(), due_by=last_soon)
+    page = complaint_store.find_page(session.db, replace(flt, due_by=last_soon), limit=limit, offset=offset)
+    return complaint_store.count(session.db, overdue), complaint_store.count(session.db, due_soon), page
 
 
 def last_months(session: Session, today: date, months: int = 12) -> list[dict[str, Any]]:

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from station_app.domain.deadlines import Limit, Pause, acceptance_due, due_state, earliest, mediation_due
+from station_app.domain.deadlines import (
+    Limit,
+    Pause,
+    acceptance_due,
+    due_state,
+    earliest,
+    last_due_soon_day,
+    mediation_due,
+)
 from station_app.domain.errors import InvalidValue
 from station_app.domain.workdays import default_calendar
 
@@ -186,3 +194,22 @@ def test_closed_pause_shifts_by_the_paused_counted_days(accepted, limit, offset,
         lost = length
         shifted = base + timedelta(days=lost)
     assert paused == (shifted if start <= base else base)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    today=st.dates(date(2025, 1, 1), date(2027, 12, 31)),
+    offset=st.integers(-30, 40),
+    soon=st.integers(0, 5),
+)
+def test_overdue_or_due_soon_exactly_when_due_on_or_before_the_last_due_soon_day(today, offset, soon):
+    """What lets the workbench count and page its urgent cases in SQL, across weekends and Spring Festival."""
+    due = today + timedelta(days=offset)
+    urgent = due_state(due, today, CAL, soon) in ("overdue", "due_soon")
+    assert urgent == (due <= last_due_soon_day(today, CAL, soon))
+
+
+def test_last_due_soon_day_across_national_day():
+    # 2026-09-30: Oct 1–7 off; Oct 8 and 9 are the two working days left, Oct 10 (a Saturday worked) the third.
+    assert last_due_soon_day(date(2026, 9, 30), CAL, 2) == date(2026, 10, 9)
+    assert due_state(date(2026, 10, 10), date(2026, 9, 30), CAL, 2) == "on_time"
