@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -75,6 +74,8 @@ class Session:
 
     @staticmethod
     def new_id() -> str:
+        import uuid  # on first use: uuid imports platform, ctypes (5 ms of the window's start)
+
         return str(uuid.uuid4())
 
     def station(self) -> dict[str, Any]:

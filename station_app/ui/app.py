@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -32,30 +32,15 @@ from PySide6.QtWidgets import (
 
 from station_app import __version__
 from station_app.domain.errors import RuleViolation
-from station_app.paths import default_db_path, resource_dir
+from station_app.paths import default_db_path
 from station_app.services import complaint_views, users
 from station_app.services.session import Session
 from station_app.store import records as store
 from station_app.store.complaints import ComplaintFilter
+from station_app.ui.fonts import register_fonts
 from station_app.ui.i18n import tr
 
 DEMO_SIZE = 300
-
-
-UI_FONT = "WenQuanYi Micro Hei"  # a sans face with proportional Latin letters (English, digits)
-
-
-def register_fonts() -> str | None:
-    """Register the bundled CJK fonts so Chinese renders on a PC without one; return the windows' family.
-
-    The windows use WenQuanYi Micro Hei: AR PL UMing (kept for the printed documents' formal Ming style)
-    sets Latin letters at a fixed width, which made English labels too wide for a 1366-pixel screen.
-    """
-    found: list[str] = []
-    for path in sorted((resource_dir() / "fonts").glob("*.tt[fc]")):
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        found += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return UI_FONT if UI_FONT in found else (found[0] if found else None)
 
 
 class DemoWorker(QObject):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from station_app.services import station, users
 from station_app.services.session import Session
-from station_app.ui.app import register_fonts
+from station_app.ui.fonts import register_fonts
 from station_app.ui.i18n import install_language
 from station_app.ui.idle_lock import DEFAULT_MINUTES, IdleLock
 from station_app.ui.main_window import StationMainWindow

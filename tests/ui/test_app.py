@@ -1,7 +1,8 @@
 """The first window: offers the demo register on first run, then shows the register."""
 
 from station_app.launch import has_display, launch_gui
-from station_app.ui.app import MainWindow, register_fonts
+from station_app.ui.app import MainWindow
+from station_app.ui.fonts import register_fonts
 
 
 def test_first_run_offers_the_demo_and_loads_it(qtbot, tmp_path):
