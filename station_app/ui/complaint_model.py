@@ -13,26 +13,12 @@ from station_app.services import complaint_register
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.i18n import N_, state_label, tr
+from station_app.ui.row_text import due_text, yuan
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 # (heading, sort key, how a row shows it)
-DUE_WORDS = {"overdue": N_("已超期"), "due_soon": N_("临期"), "paused": N_("暂停计时"), "on_time": "", "none": ""}
-
-
-def _yuan(fen: int | None) -> str:
-    return "" if fen is None else f"{fen / 100:,.2f}"
-
-
-def _due(row: dict[str, Any]) -> str:
-    due = row["acceptance_due"] if row["status"] == "registered" else row["mediation_due"]
-    word = tr(DUE_WORDS.get(row["due_state"], "")) if DUE_WORDS.get(row["due_state"]) else ""
-    if row["closed_on"]:
-        return tr("结案 {0}").format(row["closed_on"])
-    return f"{due or ''} {word}".strip()
-
-
 COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
     (N_("编号"), "number", lambda r: r["number"]),
     (N_("受理日期"), "received_on", lambda r: r["received_on"]),
@@ -40,8 +26,8 @@ COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
     (N_("消费者"), "consumer_name", lambda r: r["consumer_name"] or ""),
     (N_("被投诉经营者"), "business_name", lambda r: r["business_name"] or ""),
     (N_("商品或服务"), "subject", lambda r: r["subject"] or ""),
-    (N_("金额（元）"), "amount_fen", lambda r: _yuan(r["amount_fen"])),
-    (N_("时限"), "due", _due),
+    (N_("金额（元）"), "amount_fen", lambda r: yuan(r["amount_fen"])),
+    (N_("时限"), "due", due_text),
 ]
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,6 +45,8 @@ DRAFT_FILE = "complaint_form.json"
 
 def placeholder(title: str) -> QWidget:
     label = QLabel(tr("{0}\n\n这一部分将在后续版本提供；现在可用命令行 station-app 办理。").format(title))
+    from PySide6.QtCore import Qt
+
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setStyleSheet("color: #555; font-size: 15px;")
     return label

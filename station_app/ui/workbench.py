@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from station_app.services import complaint_register, complaint_views, records
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
-from station_app.ui.complaint_model import _due
 from station_app.ui.i18n import N_, state_label, tr
 from station_app.ui.month_chart import MonthChart
+from station_app.ui.row_text import due_text
 
 URGENT_ROWS = 60  # the most pressing first; the register shows them all (查看超期案件)
 OPEN = ["registered", "accepted", "mediating"]
@@ -132,7 +132,7 @@ class Workbench(QWidget):
                 state_label(item["status"], item["status_label"]),
                 item["consumer_name"],
                 item["business_name"],
-                _due(item),
+                due_text(item),
             ]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(str(value or "")))

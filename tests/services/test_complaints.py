@@ -266,6 +266,7 @@ def test_urgent_list_reads_a_page_yet_equals_the_rule_applied_to_every_case(tmp_
         expected = [line["number"] for line in lines if line["due_state"] in ("overdue", "due_soon")]
         listed = complaint_views.list_complaints(s, ComplaintFilter(), day, due_soon=True, limit=None)
         assert [r["number"] for r in listed["items"]] == expected and listed["total"] == len(expected) > 10
+        assert listed["overdue_total"] == sum(line["due_state"] == "overdue" for line in lines)
         page = complaint_views.list_complaints(s, ComplaintFilter(), day, due_soon=True, limit=5, offset=3)
         assert [r["number"] for r in page["items"]] == expected[3:8] and page["total"] == len(expected)
         states |= {r["due_state"] for r in listed["items"]}

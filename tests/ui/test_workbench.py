@@ -1,0 +1,60 @@
+"""The workbench: what it paints first, and what it must not load before that (start-up time)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from station_app.ui import month_chart
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_charts_alignment_constants_are_qts():
+    flag = Qt.AlignmentFlag
+    ours = (month_chart.ALIGN_TOP, month_chart.ALIGN_BOTTOM, month_chart.ALIGN_H_CENTER, month_chart.ALIGN_V_CENTER)
+    assert ours == (flag.AlignTop.value, flag.AlignBottom.value, flag.AlignHCenter.value, flag.AlignVCenter.value)
+
+
+def test_the_window_paints_the_workbench_before_loading_the_rest(tmp_path):
+    """sqlite-utils (80 ms of imports), the register page and the form are loaded when first needed, not
+    before the first paint (issue "The desktop app": start-up within 2× a bare window)."""
+    path = tmp_path / "r.sqlite3"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "station_app.cli",
+            "--db",
+            str(path),
+            "--today",
+            "2026-11-23",
+            "demo",
+            "--complaints",
+            "30",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    script = f"""
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from station_app.app import create_main_window
+w = create_main_window(Path({str(path)!r})); w.show(); app.processEvents()
+later = ("sqlite_utils", "station_app.ui.register_page", "station_app.ui.complaint_form")
+loaded = [m for m in later if m in sys.modules]
+print(json.dumps({{"loaded": loaded, "overdue": w.workbench.overdue.value.text()}}))
+w.register  # the register page made on first use, and sqlite-utils with it when asked for
+"""
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["loaded"] == [] and report["overdue"].isdigit()
