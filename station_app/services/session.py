@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ def utc_now() -> datetime:
 class Session:
     db: Database
     actor: str = SETUP_ACTOR
-    catalogs: Catalogs = field(default_factory=default_catalogs)
+    _catalogs: Catalogs | None = None
     _calendar: WorkCalendar | None = None
     clock: Callable[[], datetime] = utc_now
     role: str | None = None  # None: decided on first use (set-up user while the register has no users)
@@ -44,6 +44,17 @@ class Session:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    @property
+    def catalogs(self) -> Catalogs:
+        """Read on first use (5 ms): the window's first paint and commands that name no category never pay it."""
+        if self._catalogs is None:
+            self._catalogs = default_catalogs()
+        return self._catalogs
+
+    @catalogs.setter
+    def catalogs(self, value: Catalogs) -> None:
+        self._catalogs = value
 
     @property
     def calendar(self) -> WorkCalendar:

@@ -4,7 +4,7 @@ logged-in user types the password again (registers with users only)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from station_app.domain.errors import RuleViolation
 from station_app.services import users
@@ -42,6 +42,8 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.locked or not users.has_users(self.session):
             return
+        from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox  # not needed to open the window
+
         self.locked = True
         self.window.centralWidget().hide()  # nothing of the register stays on screen
         try:

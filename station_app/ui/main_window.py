@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,8 @@ from station_app import __version__
 from station_app.services.session import SETUP_ACTOR, Session
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from station_app.ui.complaint_form import ComplaintForm
     from station_app.ui.register_page import RegisterPage
 from station_app.ui.i18n import N_, tr
@@ -122,6 +122,8 @@ class StationMainWindow(QMainWindow):
     def form(self) -> ComplaintForm:
         """The complaint form, made the first time it is needed (the window opens without it)."""
         if self._form is None:
+            from PySide6.QtWidgets import QScrollArea
+
             from station_app.ui.complaint_form import ComplaintForm
 
             self._form = ComplaintForm(self.session, self.draft_path, self.today)
