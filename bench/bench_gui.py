@@ -20,30 +20,54 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BARE = """
+# Both scripts stop the clock when the window's first paint has finished: a timer posted when the window
+# receives its first Paint event runs after that whole paint (children and flush) is done. (A timer posted
+# right after show() runs before the paint and would leave the painting out of the figure.)
+PAINTED = """
+from PySide6.QtCore import QEvent, QObject
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is window and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, lambda: (print(time.time() - start), app.quit()))
+        return False
+first_paint = FirstPaint(); first_paint.seen = False
+window.installEventFilter(first_paint)
+"""
+
+BARE = (
+    """
 import sys, time
 start = float(sys.argv[1])
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
-w = QLabel("hello"); w.resize(1366, 768); w.show()
-QTimer.singleShot(0, lambda: (print(time.time() - start), app.quit()))
+window = QLabel("hello"); window.resize(1366, 768)
+"""
+    + PAINTED
+    + """
+window.show()
 app.exec()
 """
+)
 
-APP = """
+APP = (
+    """
 import sys, time
 start = float(sys.argv[1])
-from datetime import date
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from station_app.app import create_main_window
-w = create_main_window(Path(sys.argv[2])); w.resize(1366, 768); w.show()
-QTimer.singleShot(0, lambda: (print(time.time() - start), app.quit()))
+window = create_main_window(Path(sys.argv[2])); window.resize(1366, 768)
+"""
+    + PAINTED
+    + """
+window.show()
 app.exec()
 """
+)
 
 SEARCH = """
 import sys, time, statistics

@@ -12,6 +12,10 @@ from station_app.services.session import Session
 from station_app.ui.i18n import tr
 
 DEFAULT_MINUTES = 10
+# Every event of the application passes through the filter (in Python) once it watches: started this long
+# after the window opens, so the thousands of events of its first layout and paint do not (they doubled the
+# time to a painted workbench). Nobody is idle for ten minutes in the first two seconds.
+WATCH_AFTER_MS = 2000
 ACTIVITY = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -29,10 +33,16 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(minutes * 60_000)
         self.timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         self.timer.start()
+        self.watching = False
+        QTimer.singleShot(WATCH_AFTER_MS, self, self.watch)
+
+    def watch(self) -> None:
+        """Restart the idle clock on every key and mouse use from now on."""
+        app = QApplication.instance()
+        if app is not None and not self.watching:
+            app.installEventFilter(self)
+            self.watching = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.locked and event.type() in ACTIVITY:

@@ -44,3 +44,27 @@ def test_a_register_without_users_does_not_lock(qtbot, tmp_path):
     qtbot.addWidget(window)
     window.idle_lock.lock()
     assert not window.idle_lock.locked
+
+
+def test_key_and_mouse_use_restarts_the_idle_clock_once_the_window_is_up(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from station_app.ui import idle_lock
+
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 5, TODAY)
+    s.close()
+    window = create_main_window(path, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    lock = window.idle_lock
+    assert not lock.watching  # the first paint's events do not go through Python
+    qtbot.waitUntil(lambda: lock.watching, timeout=idle_lock.WATCH_AFTER_MS + 3000)
+    lock.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer's remaining time jitters by 5 %
+    lock.timer.setInterval(60_000)
+    lock.timer.start()
+    qtbot.wait(300)
+    before = lock.timer.remainingTime()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert lock.timer.remainingTime() > before
