@@ -11,6 +11,7 @@ from station_app.domain import roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.session import Session
 from station_app.store import records as store
+from station_app.store import search_index
 from station_app.store.migrations import schema_version
 
 # Settings a station may change, with their Chinese names and checks.
@@ -78,7 +79,10 @@ def set_mode(session: Session, value: str) -> None:
         raise ValidationError([Problem("mode", "登记簿类型", f"可选：{'、'.join(MODES)}")])
     with session.db.atomic():
         store.set_setting(session.db, "mode", value)
-        session.audit("setting", "settings", "mode", after={"mode": value})
+        # A county's register keeps no trigram search index (store/search_index.py): merging a county's cases
+        # stays within 2× of a plain insert; a station's register gets it back, rebuilt from its cases.
+        changed = search_index.switch_off(session.db) if value == "county" else search_index.switch_on(session.db)
+        session.audit("setting", "settings", "mode", after={"mode": value, "search_index_changed": changed})
 
 
 LANGUAGES = ("zh_CN", "en")  # the windows' languages; the register, documents and CLI stay Chinese

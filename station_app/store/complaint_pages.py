@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from station_app.store import records
-from station_app.store.complaints import ComplaintFilter, filter_clauses
+from station_app.store.complaints import ComplaintFilter, clauses_for
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -28,7 +28,7 @@ def find_page(
 ) -> list[dict[str, Any]]:
     if sort not in ORDERS:
         raise ValueError(f"unknown sort key {sort!r}")
-    where, params = filter_clauses(f)
+    where, params = clauses_for(db, f)
     order = ORDERS[sort].format(d="DESC" if descending else "ASC")
     return records.select(db, "complaint", where, params, order=order, limit=limit, offset=offset)
 
@@ -45,10 +45,10 @@ def find_first_page(
     if sort not in ORDERS:
         raise ValueError(f"unknown sort key {sort!r}")
     if not f.search.strip():
-        return records.count(db, "complaint", *filter_clauses(f)), find_page(
+        return records.count(db, "complaint", *clauses_for(db, f)), find_page(
             db, f, sort=sort, descending=descending, limit=limit, offset=0
         )
-    where, params = filter_clauses(f)
+    where, params = clauses_for(db, f)
     order = ORDERS[sort].format(d="DESC" if descending else "ASC")
     sql = (
         f"WITH page AS (SELECT pk, count(*) OVER () AS total, row_number() OVER (ORDER BY {order}) AS position"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import records
+from station_app.store import records, search_index
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -80,7 +80,7 @@ class ComplaintFilter:
     include_deleted: bool = False
 
 
-def _search_clauses(text: str) -> tuple[list[str], list[Any]]:
+def _search_clauses(text: str, full_text: bool = True) -> tuple[list[str], list[Any]]:
     """Every whitespace-separated term must match somewhere.
 
     3+ characters: the trigram FTS index over number, names, phone, business, subject and facts.
@@ -88,12 +88,14 @@ def _search_clauses(text: str) -> tuple[list[str], list[Any]]:
     the short columns, read from their covering index (a two-character name such as 张三 is found;
     a one- or two-character fragment of the free-text facts would match almost every case).
     Latin letters also match the pinyin initials of the consumer and business names (``zs`` → 张三).
+    Without the trigram index (a county's register, store/search_index.py) every term is looked for in the short
+    columns that way; the facts are not searched.
     """
     where: list[str] = []
     params: list[Any] = []
     for term in text.split():
         initials = term.isascii() and term.isalpha()
-        if len(term) >= 3:
+        if len(term) >= 3 and full_text:
             clause = "pk IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)"
             params.append('"' + term.replace('"', '""') + '"')
             if initials:
@@ -112,7 +114,7 @@ def _search_clauses(text: str) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def filter_clauses(f: ComplaintFilter) -> tuple[list[str], list[Any]]:
+def filter_clauses(f: ComplaintFilter, *, full_text: bool = True) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if not f.include_deleted:
@@ -157,21 +159,26 @@ def filter_clauses(f: ComplaintFilter) -> tuple[list[str], list[Any]]:
         )
         params.extend([f.due_from, f.due_from])
     if f.search.strip():
-        search_where, search_params = _search_clauses(f.search)
+        search_where, search_params = _search_clauses(f.search, full_text)
         where.extend(search_where)
         params.extend(search_params)
     return where, params
 
 
+def clauses_for(db: Database, f: ComplaintFilter) -> tuple[list[str], list[Any]]:
+    """The filter's SQL for this register: with its trigram search index, or without (a county's)."""
+    return filter_clauses(f, full_text=not f.search.strip() or search_index.present(db))
+
+
 def find(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
-    where, params = filter_clauses(f)
+    where, params = clauses_for(db, f)
     return records.select(db, "complaint", where, params, order="received_on DESC, pk DESC", limit=limit, offset=offset)
 
 
 def find_page(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
     """As ``find``, but the page's keys are chosen first (from an index when the filter allows, e.g. the
     workbench's urgent cases) and only the page's rows are read whole, not every matching row."""
-    where, params = filter_clauses(f)
+    where, params = clauses_for(db, f)
     order = "received_on DESC, pk DESC"
     keys = f"SELECT pk FROM complaints WHERE {' AND '.join(where) or '1'} ORDER BY {order}"
     if limit is not None:
@@ -181,5 +188,5 @@ def find_page(db: Database, f: ComplaintFilter, *, limit: int | None, offset: in
 
 
 def count(db: Database, f: ComplaintFilter) -> int:
-    where, params = filter_clauses(f)
+    where, params = clauses_for(db, f)
     return records.count(db, "complaint", where, params)
