@@ -35,14 +35,27 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.timer.start()
         self.watching = False
-        QTimer.singleShot(WATCH_AFTER_MS, self, self.watch)
+        self.watch_timer = QTimer(self)  # a child: gone with the lock if the window closes first
+        self.watch_timer.setSingleShot(True)
+        self.watch_timer.timeout.connect(self.watch)
+        self.watch_timer.start(WATCH_AFTER_MS)
 
     def watch(self) -> None:
-        """Restart the idle clock on every key and mouse use from now on."""
+        """Restart the idle clock on every key and mouse use from now on (while the window is open)."""
         app = QApplication.instance()
-        if app is not None and not self.watching:
+        if app is not None and not self.watching and self.window.isVisible():
             app.installEventFilter(self)
             self.watching = True
+
+    def stop(self) -> None:
+        """The window is closing: no more watching. (A closed window's lock left filtering every event of the
+        application could be destroyed by the garbage collector in the middle of one: a crash.)"""
+        self.watch_timer.stop()
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None and self.watching:
+            app.removeEventFilter(self)
+        self.watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.locked and event.type() in ACTIVITY:

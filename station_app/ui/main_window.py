@@ -224,4 +224,7 @@ class StationMainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._form is not None:
             self._form.flush_draft()
+        lock = getattr(self, "idle_lock", None)
+        if lock is not None:
+            lock.stop()
         super().closeEvent(event)

@@ -68,3 +68,23 @@ def test_key_and_mouse_use_restarts_the_idle_clock_once_the_window_is_up(qtbot, 
     before = lock.timer.remainingTime()
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)
     assert lock.timer.remainingTime() > before
+
+
+def test_a_closed_window_stops_watching(qtbot, tmp_path):
+    """A closed window's lock must not stay in the application's event filters (the garbage collector may
+    destroy it in the middle of an event: a crash seen in the suite)."""
+    from station_app.ui import idle_lock
+
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 5, TODAY)
+    s.close()
+    window = create_main_window(path, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    lock = window.idle_lock
+    qtbot.waitUntil(lambda: lock.watching, timeout=idle_lock.WATCH_AFTER_MS + 3000)
+    window.close()
+    assert not lock.watching and not lock.timer.isActive()
+    lock.watch()  # a late timer on a closed window installs nothing
+    assert not lock.watching
