@@ -69,13 +69,21 @@ def import_packages(
         raise RuleViolation("没有找到数据包（*.stpkg）")
     county = county_private_key(session, create=False)
     results = []
-    for position, path in enumerate(files):
-        if cancelled is not None and cancelled():
-            results.append({"file": str(path), "status": "cancelled", "code": "cancelled", "reason": "已取消，未导入"})
-            continue
-        if progress is not None:
-            progress(position, len(files), path.name)
-        results.append(import_file(session, path, dry_run=dry_run, accept_key=accept_key, county=county))
+    # Several packages: one transaction, each package in a savepoint of its own (store/bulk.py).
+    batch = bulk.ImportBatch(session.db) if len(files) > 1 and not dry_run else nullcontext()
+    with batch:
+        for position, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                results.append(
+                    {"file": str(path), "status": "cancelled", "code": "cancelled", "reason": "已取消，未导入"}
+                )
+                continue
+            if progress is not None:
+                progress(position, len(files), path.name)
+            result = import_file(session, path, dry_run=dry_run, accept_key=accept_key, county=county)
+            results.append(result)
+            if isinstance(batch, bulk.ImportBatch):
+                batch.applied(result.get("added", 0) + result.get("changed", 0))
     if progress is not None:
         progress(len(files), len(files), "")
     return results
