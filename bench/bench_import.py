@@ -6,8 +6,9 @@ sqlite3 bulk insert of the same complaint rows in the same run (issue "USB excha
 
 The packages are made directly from a small demo register's cases, copied with new ids, numbers and
 station codes (the demo generator would take half an hour for a million), signed by one key per station,
-masked (no county key), written to a folder; then the county imports them one by one with each station's
-fingerprint, as a clerk would. Writes bench/out/import.json.
+masked (no county key), written to a folder; then a county register (county mode: no trigram search index) that
+already knows every station's key (as after the first month, when each fingerprint was checked by phone) imports
+the whole folder in one call, as `station-app import FOLDER` does. Writes bench/out/import.json.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from station_app import __version__
 from station_app.exchange import keys, package
-from station_app.services import demo
-from station_app.services.exchange_import import import_file
+from station_app.services import demo, station
+from station_app.services.exchange_import import import_packages
 from station_app.services.session import Session
 from station_app.services.station import init_station
 from station_app.store import exchange as exchange_store
@@ -49,7 +50,9 @@ def seed_rows(folder: Path, count: int) -> list[dict]:
     return rows
 
 
-def make_packages(folder: Path, pool: list[dict], complaints: int, stations: int) -> list[tuple[Path, str, int]]:
+def make_packages(
+    folder: Path, pool: list[dict], complaints: int, stations: int
+) -> list[tuple[Path, Ed25519PrivateKey, str]]:
     made = []
     per_station = complaints // stations
     for index in range(stations):
@@ -81,14 +84,14 @@ def make_packages(folder: Path, pool: list[dict], complaints: int, stations: int
         }
         path = folder / f"{code}.stpkg"
         path.write_bytes(package.build(manifest, {"complaints": rows}, signer))
-        made.append((path, keys.fingerprint(keys.raw_public(signer.public_key())), len(rows)))
+        made.append((path, signer, manifest["installation_id"]))
     return made
 
 
-def plain_insert(folder: Path, county_db: Path, made: list[tuple[Path, str, int]]) -> float:
+def plain_insert(folder: Path, county_db: Path, made: list[tuple[Path, Ed25519PrivateKey, str]]) -> float:
     """The same rows (read back from the packages) into a bare table of the same columns, one transaction."""
     rows = []
-    for path, _fp, _n in made:
+    for path, _signer, _installation in made:
         members = package.open_members(package.parse(path.read_bytes(), max_schema=schema_version()))
         rows += members["complaints"]
     conn = sqlite3.connect(folder / "plain.sqlite3")
@@ -119,15 +122,28 @@ def main() -> None:
     packages.mkdir()
     made = make_packages(packages, pool, args.complaints, args.stations)
     figures["packages_made_seconds"] = round(time.perf_counter() - start, 1)
-    figures["packages_mb"] = round(sum(p.stat().st_size for p, _f, _n in made) / 1e6, 1)
+    figures["packages_mb"] = round(sum(p.stat().st_size for p, _s, _i in made) / 1e6, 1)
     county = Session.open(folder / "county.sqlite3")
     init_station(county, {"code": "COUNTY", "name": "示例县消费者协会", "kind": "branch", "venue_type": "other"}, TODAY)
+    station.set_mode(county, "county")
+    with county.db.atomic():  # every station's key checked by phone in an earlier month
+        for path, signer, installation in made:
+            public = keys.raw_public(signer.public_key())
+            exchange_store.register_key(
+                county.db,
+                {
+                    "station_code": path.stem,
+                    "public_key": keys.b64(public),
+                    "fingerprint": keys.fingerprint(public),
+                    "installation_id": installation,
+                    "registered_at": "2026-11-02T08:00:00+00:00",
+                    "registered_by": "bench",
+                },
+            )
     start = time.perf_counter()
-    refused = 0
-    for path, fingerprint, _n in made:
-        result = import_file(county, path, dry_run=False, accept_key=fingerprint)
-        refused += result["status"] != "imported"
+    results = import_packages(county, [packages])
     imported = time.perf_counter() - start
+    refused = sum(r["status"] != "imported" for r in results)
     total = county.db.execute("SELECT count(*) FROM complaints").fetchone()[0]
     county.close()
     plain = plain_insert(folder, folder / "county.sqlite3", made)

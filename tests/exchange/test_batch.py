@@ -1,0 +1,63 @@
+"""Several packages imported together: one transaction, each package in its own savepoint."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from station_app.services import complaints
+from station_app.services.exchange_import import import_packages
+from station_app.store import bulk
+from tests.conftest import TODAY, complaint_payload
+from tests.exchange.conftest import export, fingerprint
+
+
+def test_a_refused_package_in_a_folder_leaves_nothing_and_the_others_are_merged(make_station, county, tmp_path):
+    xj, dl = make_station("XJ"), make_station("DL", seed=3)
+    import_packages(county, [export(xj, tmp_path / "m1")], accept_key=fingerprint(xj))  # keys known from last month
+    import_packages(county, [export(dl, tmp_path / "m2")], accept_key=fingerprint(dl))
+    complaints.add_complaints(xj, [complaint_payload()], TODAY)
+    complaints.add_complaints(dl, [complaint_payload()], TODAY)
+    stick = tmp_path / "stick"
+    export(xj, stick, since_last=True).rename(stick / "a-good.stpkg")
+    data = bytearray(export(dl, tmp_path / "later", since_last=True).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (stick / "b-damaged.stpkg").write_bytes(bytes(data))
+
+    def count(sql: str) -> int:
+        return county.db.execute(sql).fetchone()[0]
+
+    before = (count("SELECT count(*) FROM complaints"), count("SELECT count(*) FROM exchange_imports"))
+    results = import_packages(county, [stick])
+    assert [(r["status"], r.get("added")) for r in results] == [("imported", 1), ("refused", None)]
+    after = (count("SELECT count(*) FROM complaints"), count("SELECT count(*) FROM exchange_imports"))
+    assert after == (before[0] + 1, before[1] + 1)  # the good package whole, nothing of the damaged one
+    other = sqlite3.connect(county.path)  # committed for every other connection
+    assert other.execute("SELECT count(*) FROM complaints").fetchone()[0] == after[0]
+    assert not county.db.conn.in_transaction
+
+
+def test_a_batch_commits_as_it_goes_rolls_back_on_error_and_restores_the_cache(county):
+    db = county.db
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    other = sqlite3.connect(county.path)
+
+    def seen() -> int:
+        return other.execute("SELECT count(*) FROM meta WHERE key LIKE 'batch-%'").fetchone()[0]
+
+    with bulk.ImportBatch(db, commit_rows=2) as batch:
+        assert db.execute("PRAGMA cache_size").fetchone()[0] == -256 * 1024
+        db.execute("INSERT INTO meta VALUES ('batch-1', '')")
+        batch.applied(1)
+        assert seen() == 0  # not yet committed
+        db.execute("INSERT INTO meta VALUES ('batch-2', '')")
+        batch.applied(1)
+        assert seen() == 2  # committed: 2 rows gathered
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == cache
+    try:
+        with bulk.ImportBatch(db) as batch:
+            db.execute("INSERT INTO meta VALUES ('batch-3', '')")
+            raise RuntimeError("power cut")
+    except RuntimeError:
+        pass
+    assert seen() == 2 and not db.conn.in_transaction
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == cache
