@@ -319,13 +319,19 @@ def open_members(package: Package, county: X25519PrivateKey | None = None) -> di
 
 
 def _records(chunk: bytes, name: str) -> list[dict[str, Any]]:
-    rows = []
+    """The JSON lines of a member, parsed in one call (a county reads a million of them).
+
+    Lines end with "\n" only: str.splitlines would also cut at U+2028, U+0085 and other separators that a
+    consumer's text may hold (json.dumps leaves them as they are with ensure_ascii=False).
+    """
     try:
-        for line in chunk.decode("utf-8").splitlines():
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise damaged(f"{name} 中有不是记录的行")
-            rows.append(row)
+        lines = chunk.decode("utf-8").split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        rows = json.loads("[" + ",".join(lines) + "]")
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise damaged(f"{name} 无法解析") from None
+    # One record per line: a line holding two values joined by a comma would otherwise parse as two.
+    if len(rows) != len(lines) or not all(type(row) is dict for row in rows):
+        raise damaged(f"{name} 中有不是记录的行")
     return rows

@@ -61,3 +61,13 @@ def test_a_batch_commits_as_it_goes_rolls_back_on_error_and_restores_the_cache(c
         pass
     assert seen() == 2 and not db.conn.in_transaction
     assert db.execute("PRAGMA cache_size").fetchone()[0] == cache
+
+
+def test_text_with_unicode_line_separators_travels_intact(make_station, county, tmp_path):
+    """A pasted text may hold U+2028 or NEL (U+0085); the package's lines end at "\n" only."""
+    xj = make_station("XJ")
+    facts = "第一行\u2028第二行\x85第三行\x1c完"
+    complaints.add_complaints(xj, [complaint_payload(facts=facts)], TODAY)
+    result = import_packages(county, [export(xj, tmp_path / "stick")], accept_key=fingerprint(xj))[0]
+    assert result["status"] == "imported", result
+    assert county.db.execute("SELECT count(*) FROM complaints WHERE facts = ?", [facts]).fetchone() == (1,)
