@@ -107,13 +107,13 @@ def insert_row(db: Database, table: str, row: dict[str, Any]) -> None:
 
 
 def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
-    """Many new rows of one table with the same columns, in one statement."""
+    """Many new rows of one table with the same columns in the same order, in one statement."""
     if not rows:
         return
     names = list(rows[0])
     db.conn.executemany(
         f"INSERT INTO {_check_table(table)} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
-        [[row[n] for n in names] for row in rows],
+        map(tuple, map(dict.values, rows)),  # the values in the columns' order (C-level, no list per row)
     )
 
 
