@@ -70,7 +70,11 @@ def import_packages(
     county = county_private_key(session, create=False)
     results = []
     # Several packages: one transaction, each package in a savepoint of its own (store/bulk.py).
-    batch = bulk.ImportBatch(session.db) if len(files) > 1 and not dry_run else nullcontext()
+    batch = (
+        bulk.ImportBatch(session.db, defer_indexes=_bigger_than_register(session, files))
+        if len(files) > 1 and not dry_run
+        else nullcontext()
+    )
     with batch:
         for position, path in enumerate(files):
             if cancelled is not None and cancelled():
@@ -87,6 +91,18 @@ def import_packages(
     if progress is not None:
         progress(len(files), len(files), "")
     return results
+
+
+PACKAGE_BYTES_PER_CASE = 220  # a masked case with its history, compressed (bench: 217 MB for a million)
+
+
+def _bigger_than_register(session: Session, files: list[Path]) -> bool:
+    """Do the packages hold about as many cases as the register already has (and at least 50,000)?"""
+    try:
+        cases = sum(f.stat().st_size for f in files) // PACKAGE_BYTES_PER_CASE
+    except OSError:
+        return False  # an unreadable file is refused by its own import
+    return cases >= max(50_000, store.complaint_count(session.db))
 
 
 def import_file(session: Session, path: Path, *, dry_run: bool, accept_key: str | None, county=None) -> dict[str, Any]:

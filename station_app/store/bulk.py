@@ -55,11 +55,17 @@ class ImportBatch:
     more than the rows themselves. A power cut loses at most the packages since the last commit, never part of
     one; importing them again is the same idempotent merge. The page cache is enlarged while it lasts so the
     indexes stay in memory between packages.
+
+    With ``defer_indexes`` (packages at least as big as the register: a new county's first months, a roll-up)
+    the complaints' secondary indexes are dropped at the start and built once at the end, sorted, instead of
+    being updated case by case at random places; the batch is then committed only at the end, never without
+    its indexes. The unique indexes (id, number) stay: the merge looks cases up by them.
     """
 
-    def __init__(self, db: Database, *, commit_rows: int = 50_000, cache_mib: int = 256):
-        self.db, self.commit_rows, self.cache_mib = db, commit_rows, cache_mib
+    def __init__(self, db: Database, *, commit_rows: int = 50_000, cache_mib: int = 256, defer_indexes: bool = False):
+        self.db, self.commit_rows, self.cache_mib, self.defer_indexes = db, commit_rows, cache_mib, defer_indexes
         self.since_commit = 0
+        self.dropped: list[tuple[str, str]] = []
 
     def __enter__(self) -> ImportBatch:
         if self.db.conn.in_transaction:
@@ -67,6 +73,13 @@ class ImportBatch:
         self.cache_size = self.db.execute("PRAGMA cache_size").fetchone()[0]
         self.db.execute(f"PRAGMA cache_size = -{self.cache_mib * 1024}")
         self.db.execute("BEGIN")
+        if self.defer_indexes:
+            self.dropped = self.db.execute(
+                "SELECT name, sql FROM sqlite_master"
+                " WHERE type = 'index' AND tbl_name = 'complaints' AND sql IS NOT NULL"
+            ).fetchall()
+            for name, _sql in self.dropped:
+                self.db.execute(f"DROP INDEX {name}")
         return self
 
     def applied(self, rows: int) -> None:
@@ -74,14 +87,18 @@ class ImportBatch:
         if not self.db.conn.in_transaction:
             raise RuntimeError("the import batch's transaction was lost")
         self.since_commit += rows
-        if self.since_commit >= self.commit_rows:
+        if self.since_commit >= self.commit_rows and not self.dropped:
             self.db.execute("COMMIT")
             self.db.execute("BEGIN")
             self.since_commit = 0
 
     def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
         try:
-            if self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK" if kind is not None else "COMMIT")
+            if self.db.conn.in_transaction and kind is None:
+                for _name, sql in self.dropped:  # back before anything is committed
+                    self.db.execute(sql)
+                self.db.execute("COMMIT")
+            elif self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")  # the dropped indexes come back with it
         finally:
             self.db.execute(f"PRAGMA cache_size = {self.cache_size}")

@@ -94,6 +94,10 @@ def current(db: Database, table: str, ids: list[str]) -> dict[str, dict[str, Any
     return found
 
 
+def complaint_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM complaints").fetchone()[0]
+
+
 def number_owner(db: Database, table: str, number: str) -> str | None:
     row = db.execute(f"SELECT id FROM {_check_table(table)} WHERE number = ?", [number]).fetchone()
     return row[0] if row else None

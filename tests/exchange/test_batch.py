@@ -71,3 +71,48 @@ def test_text_with_unicode_line_separators_travels_intact(make_station, county, 
     result = import_packages(county, [export(xj, tmp_path / "stick")], accept_key=fingerprint(xj))[0]
     assert result["status"] == "imported", result
     assert county.db.execute("SELECT count(*) FROM complaints WHERE facts = ?", [facts]).fetchone() == (1,)
+
+
+def test_deferred_indexes_are_built_again_before_the_commit_and_back_after_a_rollback(county):
+    db = county.db
+
+    def indexes() -> list[tuple[str, str]]:
+        return db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'complaints' ORDER BY name"
+        ).fetchall()
+
+    before = indexes()
+    with bulk.ImportBatch(db, defer_indexes=True, commit_rows=1) as batch:
+        assert [name for name, sql in indexes() if sql] == []  # only the unique ones stay
+        db.execute("INSERT INTO meta VALUES ('batch-1', '')")
+        batch.applied(5)
+        assert db.conn.in_transaction  # never committed without its indexes
+    assert indexes() == before
+    try:
+        with bulk.ImportBatch(db, defer_indexes=True):
+            raise RuntimeError("power cut")
+    except RuntimeError:
+        pass
+    assert indexes() == before and db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_folder_imported_with_deferred_indexes_equals_one_imported_without(make_station, tmp_path, monkeypatch):
+    from station_app.services import exchange_import
+    from tests.exchange.conftest import open_register, snapshot
+
+    xj = make_station("XJ", complaints_count=60)
+    stick = tmp_path / "stick"
+    export(xj, stick).rename(stick / "1-full.stpkg")
+    complaints.add_complaints(xj, [complaint_payload(), complaint_payload()], TODAY)
+    export(xj, stick, since_last=True).rename(stick / "2-since.stpkg")
+    merged = []
+    for defer in (False, True):
+        monkeypatch.setattr(exchange_import, "_bigger_than_register", lambda *_a, defer=defer: defer)
+        county = open_register(tmp_path / f"county-{defer}", "SXX")
+        results = import_packages(county, [stick], accept_key=fingerprint(xj))
+        assert [r["status"] for r in results] == ["imported", "imported"]
+        tables = snapshot(county)
+        merged.append({name: tables[name] for name in ("complaints", "complaint_events", "tally_months")})
+        assert county.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        county.close()
+    assert merged[0] == merged[1] and len(merged[0]["complaints"]) == 62 + 2
