@@ -63,19 +63,27 @@ class MonthChart(QWidget):
         bar = max(3.0, min(slot * 0.3, 22.0))
         for index, month in enumerate(self.months):
             centre = slot * index + slot / 2
-            for offset, value, colour in (
-                (-bar, month["received"], RECEIVED_COLOUR),
-                (0.0, month["settled"], SETTLED_COLOUR),
-            ):
+            received, settled = month["received"], month["settled"]
+            tops = []
+            for offset, value, colour in ((-bar, received, RECEIVED_COLOUR), (0.0, settled, SETTLED_COLOUR)):
                 height = (bottom - top) * value / highest
                 rect = QRectF(centre + offset, bottom - height, bar - 1, height)
                 painter.fillRect(rect, colour)
-                if value:
+                tops.append(rect.top())
+            labels = [str(received) if received else "", str(settled) if settled else ""]
+            if max(metrics.horizontalAdvance(text) for text in labels) <= bar + 2:  # each over its own bar
+                for offset, text, bar_top in zip((-bar, 0.0), labels, tops, strict=True):
                     painter.drawText(
-                        QRectF(rect.left() - 12, rect.top() - line, bar + 24, line),
+                        QRectF(centre + offset - 12, bar_top - line, bar + 24, line),
                         ALIGN_H_CENTER | ALIGN_BOTTOM,
-                        str(value),
+                        text,
                     )
+            elif received or settled:  # four-digit figures of a big register: one label over the pair
+                painter.drawText(
+                    QRectF(slot * index, min(tops) - line, slot, line),
+                    ALIGN_H_CENTER | ALIGN_BOTTOM,
+                    f"{received} / {settled}",
+                )
             painter.drawText(
                 QRectF(slot * index, bottom + 2, slot, line),
                 ALIGN_H_CENTER | ALIGN_TOP,
