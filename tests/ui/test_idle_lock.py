@@ -2,11 +2,13 @@
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from station_app.app import create_main_window
 from station_app.services import demo, users
 from station_app.services.session import Session
+from station_app.ui import idle_lock
 
 TODAY = date(2026, 11, 23)
 
@@ -35,29 +37,26 @@ def test_idle_window_locks_until_the_password(qtbot, tmp_path, monkeypatch):
     assert window.centralWidget().isVisible() and not window.idle_lock.locked
 
 
-def test_a_register_without_users_does_not_lock(qtbot, tmp_path):
+def open_demo_window(qtbot, tmp_path, *, show: bool = True):
     path = tmp_path / "r.sqlite3"
     s = Session.open(path)
     demo.build_demo(s, 5, TODAY)
     s.close()
     window = create_main_window(path, today=lambda: TODAY)
     qtbot.addWidget(window)
+    if show:
+        window.show()
+    return window
+
+
+def test_a_register_without_users_does_not_lock(qtbot, tmp_path):
+    window = open_demo_window(qtbot, tmp_path, show=False)
     window.idle_lock.lock()
     assert not window.idle_lock.locked
 
 
 def test_key_and_mouse_use_restarts_the_idle_clock_once_the_window_is_up(qtbot, tmp_path):
-    from PySide6.QtCore import Qt
-
-    from station_app.ui import idle_lock
-
-    path = tmp_path / "r.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, 5, TODAY)
-    s.close()
-    window = create_main_window(path, today=lambda: TODAY)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_demo_window(qtbot, tmp_path)
     lock = window.idle_lock
     assert not lock.watching  # the first paint's events do not go through Python
     qtbot.waitUntil(lambda: lock.watching, timeout=idle_lock.WATCH_AFTER_MS + 3000)
@@ -73,15 +72,7 @@ def test_key_and_mouse_use_restarts_the_idle_clock_once_the_window_is_up(qtbot, 
 def test_a_closed_window_stops_watching(qtbot, tmp_path):
     """A closed window's lock must not stay in the application's event filters (the garbage collector may
     destroy it in the middle of an event: a crash seen in the suite)."""
-    from station_app.ui import idle_lock
-
-    path = tmp_path / "r.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, 5, TODAY)
-    s.close()
-    window = create_main_window(path, today=lambda: TODAY)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_demo_window(qtbot, tmp_path)
     lock = window.idle_lock
     qtbot.waitUntil(lambda: lock.watching, timeout=idle_lock.WATCH_AFTER_MS + 3000)
     window.close()
