@@ -435,3 +435,13 @@ def m009_open_case_index(db: Database) -> None:
             ON complaints(status, received_on, acceptance_due, mediation_due, paused_since, deleted_at);
         """,
     )
+
+
+@step
+def m010_county_search_index(db: Database) -> None:
+    """A county's register keeps no trigram search index (store/search_index.py); one made before drops it."""
+    from station_app.store import search_index
+
+    mode = db.execute("SELECT value FROM meta WHERE key = 'mode'").fetchone()
+    if mode is not None and mode[0] == "county":
+        search_index.switch_off(db)

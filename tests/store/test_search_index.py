@@ -64,3 +64,22 @@ def test_switching_off_twice_changes_nothing(register):
     with register.db.atomic():
         assert search_index.switch_off(register.db)
         assert not search_index.switch_off(register.db)
+
+
+def test_a_county_register_made_before_drops_its_index_on_upgrade(tmp_path, monkeypatch):
+    from station_app.store import database, migrations
+    from station_app.store.database import open_database
+
+    path = tmp_path / "county.sqlite3"
+    older = [fn for fn in migrations._STEPS if fn.__name__ != "m010_county_search_index"]
+    monkeypatch.setattr(migrations, "_STEPS", older)
+    migrations.migration_set.cache_clear()
+    monkeypatch.setattr(database, "known_names", lambda: [fn.__name__ for fn in older])
+    db = open_database(path)
+    db.execute("INSERT INTO meta VALUES ('mode', 'county')")
+    assert search_index.present(db)
+    db.conn.close()
+    monkeypatch.undo()
+    migrations.migration_set.cache_clear()
+    db = open_database(path)
+    assert not search_index.present(db) and "已升级" in db.upgrade_note
