@@ -8,7 +8,6 @@ package twice changes nothing.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -19,8 +18,8 @@ from typing import Any
 from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.exchange import keys, package
-from station_app.services.exchange import PERSONAL, county_private_key
-from station_app.services.exchange_evidence import EvidencePlan
+from station_app.services.exchange import county_private_key
+from station_app.services.exchange_plan import Plan, Refused
 from station_app.services.session import Session
 from station_app.store import bulk
 from station_app.store import exchange as store
@@ -28,14 +27,6 @@ from station_app.store.migrations import schema_version
 
 MAX_FILE = 4 * 1024 * 1024 * 1024
 STATION_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
-COUNTS = ("added", "changed", "unchanged", "older", "conflicts")
-BULK_ROWS = 200  # from this many new complaints a package's search index and figures are built at the end
-
-
-class Refused(Exception):
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
 
 
 def package_files(paths: list[Path]) -> list[Path]:
@@ -122,7 +113,7 @@ def import_file(session: Session, path: Path, *, dry_run: bool, accept_key: str 
         new_key = _check_station(session, pkg, dry_run=dry_run, accept_key=accept_key)
         members = package.open_members(pkg, county)
         with session.db.atomic():
-            plan = _Plan(session, pkg, members)
+            plan = Plan(session, pkg, members)
             result.update(plan.counts, new_key=new_key)
             if dry_run:
                 result["status"] = "dry_run"
@@ -182,230 +173,3 @@ def _check_station(session: Session, pkg: package.Package, *, dry_run: bool, acc
 
 def _accepted(accept_key: str | None, pkg: package.Package) -> bool:
     return keys.fingerprint_matches(accept_key, pkg.fingerprint)
-
-
-def digest(table: str, row: dict[str, Any]) -> str:
-    """The content of a record, personal data left out (a masked and a full copy are the same content)."""
-    personal = PERSONAL.get(table, {})
-    content = {k: v for k, v in row.items() if k not in personal}
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
-
-
-def _event_key(event: dict[str, Any]) -> str:
-    return json.dumps([event.get(c) for c in store.EVENT_COLUMNS], ensure_ascii=False)
-
-
-SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool (a subclass of int) is refused
-
-
-def _scalars(values: Any) -> bool:
-    """Every value a plain JSON scalar (one C-level pass; a million values take a few milliseconds)."""
-    return SCALARS.issuperset(map(type, values))
-
-
-def _rollup_stations(manifest: dict[str, Any]) -> list[dict[str, Any]]:
-    """The stations a county's roll-up package speaks for (none for a station's own package)."""
-    if manifest.get("kind") != "rollup":
-        return []
-    stations = manifest.get("stations")
-    fields = ("code", "name", "kind", "venue_type", "county", "contact")
-    if not isinstance(stations, list) or not all(
-        isinstance(s, dict) and all(isinstance(s.get(k), str) for k in fields) for s in stations
-    ):
-        raise package.damaged("汇总数据包的站点清单不对")
-    return [{k: s[k] for k in fields} for s in stations]
-
-
-class _Plan:
-    """What a package would do to the register: decided before anything is written."""
-
-    def __init__(self, session: Session, pkg: package.Package, members: dict[str, list[dict[str, Any]]]):
-        self.session, self.db, self.pkg = session, session.db, pkg
-        self.code = pkg.manifest["station"]["code"]
-        self.rollup_stations = _rollup_stations(pkg.manifest)
-        self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
-        self.masked = pkg.manifest["masked"]
-        self.counts = dict.fromkeys(COUNTS, 0) | {"conflicts_known": 0}
-        self.writes: list[tuple[str, str, dict[str, Any]]] = []  # (action, table, row)
-        self.new_conflicts: list[dict[str, Any]] = []
-        self.events: dict[str, list[dict[str, Any]]] = {}
-        self.event_actions: list[tuple[str, str, list[dict[str, Any]]]] = []
-        self._group_events(members["complaint_events"], {r.get("id") for r in members["complaints"]})
-        for table in store.RECORD_TABLES:
-            self._plan_table(table, members[table])
-        complaint_ids = {r["id"] for r in members["complaints"]}
-        self.evidence = EvidencePlan(
-            session, self.allowed, complaint_ids, members["evidence"], members["evidence_files"]
-        )
-        self.counts["evidence"] = self.evidence.count
-
-    def _group_events(self, events: list[dict[str, Any]], complaint_ids: set[Any]) -> None:
-        allowed = set(store.EVENT_COLUMNS)
-        for event in events:
-            cid = event.get("complaint_id")
-            if not set(event) <= allowed or cid not in complaint_ids or not _scalars(event.values()):
-                raise package.damaged("办理过程记录不对")
-            self.events.setdefault(cid, []).append(event)
-
-    def _plan_table(self, table: str, rows: list[dict[str, Any]]) -> None:
-        allowed = set(store.columns(self.db, table))
-        for row in rows:
-            if not allowed.issuperset(row):  # (no new set per row: a county reads a million of them)
-                extra = set(row) - allowed
-                raise Refused(
-                    "newer_version", f"数据包含有本版本不认识的字段（{', '.join(sorted(extra))}），请升级本程序"
-                )
-            revision = row.get("revision")
-            if not (
-                isinstance(row.get("id"), str)
-                and isinstance(row.get("number"), str)
-                and isinstance(revision, int)
-                and revision >= 1
-                and _scalars(row.values())
-            ):
-                raise package.damaged(f"{table} 中有不完整的记录")
-            if row.get("station_code") not in self.allowed:
-                raise Refused("foreign_record", f"数据包中有不属于站点 {self.code} 的记录（{row['number']}），已拒收")
-        current = store.current(self.db, table, [r["id"] for r in rows])
-        masked_here = store.masked_ids(self.db, list(current))
-        for row in rows:
-            self._decide(table, row, current.get(row["id"]), row["id"] in masked_here)
-
-    def _decide(self, table: str, row: dict[str, Any], cur: dict[str, Any] | None, cur_masked: bool) -> None:
-        rid, events = row["id"], self.events.get(row["id"], [])
-        if cur is None:
-            self._write("added", "insert", table, row, events, "add")  # a new case has no history to replace
-            return
-        if cur["station_code"] != row["station_code"]:
-            raise Refused("foreign_record", f"记录 {row['number']} 在本登记簿中属于另一站点，数据包已拒收")
-        if row["revision"] > cur["revision"]:
-            self._write("changed", "replace", table, row, events, "replace")
-        elif row["revision"] < cur["revision"]:
-            self.counts["older"] += 1
-        elif digest(table, row) != digest(table, {k: cur.get(k) for k in row}):
-            self._conflict(table, row, cur)
-        else:
-            have = {_event_key(e) for e in store.events_of(self.db, [rid])} if events else set()
-            missing = [e for e in events if _event_key(e) not in have]
-            unmask = cur_masked and not self.masked and any(row.get(c) != cur.get(c) for c in PERSONAL.get(table, {}))
-            if unmask or missing:
-                self._write("changed", "replace" if unmask else "", table, row, missing, "add")
-            else:
-                self.counts["unchanged"] += 1
-
-    def _write(self, count: str, action: str, table: str, row: dict, events: list, event_action: str) -> None:
-        self.counts[count] += 1
-        if action:
-            self.writes.append((action, table, row))
-        if table == "complaints" and (events or event_action == "replace"):
-            self.event_actions.append((event_action, row["id"], events))
-
-    def _conflict(self, table: str, row: dict[str, Any], cur: dict[str, Any]) -> None:
-        incoming = digest(table, row)
-        if store.conflict_known(self.db, row["id"], row["revision"], incoming):
-            self.counts["conflicts_known"] += 1
-            return
-        self.counts["conflicts"] += 1
-        self.new_conflicts.append(
-            {
-                "station_code": self.code,
-                "kind": table,
-                "record_id": row["id"],
-                "number": row["number"],
-                "revision": row["revision"],
-                "local_digest": digest(table, {k: cur.get(k) for k in row}),
-                "incoming_digest": incoming,
-                "incoming": json.dumps(row, ensure_ascii=False, sort_keys=True),
-                "package_id": self.pkg.manifest["package_id"],
-            }
-        )
-
-    def nothing_new(self) -> bool:
-        already = store.package_logged(self.db, self.pkg.manifest["package_id"])
-        return (
-            already
-            and not self.writes
-            and not self.event_actions
-            and not self.new_conflicts
-            and not self.evidence.count
-        )
-
-    def _write_rows(self) -> None:
-        """Inserts in runs of one table and one set of columns (one statement each), replacements one by one."""
-        run: list[dict[str, Any]] = []
-        run_table = ""
-
-        def flush() -> None:
-            if not run:
-                return
-            store.insert_rows(self.db, run_table, run)
-            if run_table in PERSONAL:
-                store.set_masked_many(self.db, [row["id"] for row in run], self.masked)
-            run.clear()
-
-        run_keys: list[str] = []
-        for action, table, row in self.writes:
-            if action == "insert" and run and table == run_table and list(row) == run_keys:
-                run.append(row)  # same table, same columns in the same order: the same statement
-                continue
-            flush()
-            if action == "insert":
-                run_table, run_keys = table, list(row)
-                run.append(row)
-                continue
-            store.replace_row(self.db, table, row)
-            if table in PERSONAL:
-                store.set_masked(self.db, row["id"], self.masked)
-        flush()
-
-    def apply(self, path: Path, file_sha256: str, new_key: bool) -> None:
-        db, manifest, now = self.db, self.pkg.manifest, self.session.now()
-        store.ensure_station(db, manifest["station"], now)
-        for station in self.rollup_stations:  # a county's roll-up brings its stations along
-            store.ensure_station(db, station, now)
-        if new_key:
-            store.register_key(
-                db,
-                {
-                    "station_code": self.code,
-                    "public_key": keys.b64(self.pkg.public_key),
-                    "fingerprint": self.pkg.fingerprint,
-                    "installation_id": manifest["installation_id"],
-                    "registered_at": now,
-                    "registered_by": self.session.actor,
-                },
-            )
-        new_complaints = sum(1 for action, table, _ in self.writes if action == "insert" and table == "complaints")
-        # Thousands of new cases (a month of a station, a first full export) are indexed once at the end.
-        deferred = bulk.complaints_indexed_at_end(db) if new_complaints >= BULK_ROWS else nullcontext()
-        with deferred:
-            self._write_rows()
-        added: list[dict[str, Any]] = []
-        for action, complaint_id, events in self.event_actions:
-            if action == "replace":
-                store.replace_events(db, complaint_id, events)
-            else:
-                added += events
-        store.add_events(db, added)  # the histories of new cases in one statement
-        for conflict in self.new_conflicts:
-            store.add_conflict(db, {**conflict, "detected_at": now})
-        self.evidence.apply()  # after the complaints it belongs to
-        if not self.rollup_stations:
-            from station_app.services import months
-
-            months.receive(self.session, self.code, manifest)  # closed months and amendments
-        log = {
-            "package_id": manifest["package_id"],
-            "file_name": path.name,
-            "file_sha256": file_sha256,
-            "station_code": self.code,
-            "installation_id": manifest["installation_id"],
-            "package_created_at": manifest["created_at"],
-            "masked": int(self.masked),
-            "imported_at": now,
-            "actor": self.session.actor,
-            **{k: self.counts[k] for k in COUNTS},
-        }
-        store.log_import(db, log)
-        after = {k: v for k, v in log.items() if k not in ("package_id", "actor", "imported_at")}
-        self.session.audit("import", "exchange", manifest["package_id"], self.code, after={**after, "new_key": new_key})
