@@ -21,7 +21,7 @@ from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.exchange import keys, package
 from station_app.services.exchange import county_private_key
-from station_app.services.exchange_plan import Plan, Refused
+from station_app.services.exchange_plan import Plan, Refused, check_members, record_columns
 from station_app.services.session import Session
 from station_app.store import bulk
 from station_app.store import exchange as store
@@ -71,11 +71,12 @@ def import_packages(
     # The next package is read, verified, inflated and parsed in a thread while this one is merged: SQLite
     # releases the GIL while it writes, so reading (a third of a county's import) overlaps the writing.
     with batch, ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-reader") as reader:
-        ahead = reader.submit(prepare, files[0], county)
+        columns = record_columns(session.db)
+        ahead = reader.submit(prepare, files[0], county, columns)
         for position, path in enumerate(files):
             prepared = ahead.result()
             if position + 1 < len(files):
-                ahead = reader.submit(prepare, files[position + 1], county)
+                ahead = reader.submit(prepare, files[position + 1], county, columns)
             if cancelled is not None and cancelled():
                 results += [
                     {"file": str(rest), "status": "cancelled", "code": "cancelled", "reason": "已取消，未导入"}
@@ -118,7 +119,7 @@ class Prepared:
     unopenable: Exception | None = None  # its members (decryption, hashes, records)
 
 
-def prepare(path: Path, county: Any) -> Prepared:
+def prepare(path: Path, county: Any, columns: dict[str, set[str]]) -> Prepared:
     prepared = Prepared()
     try:
         prepared.data = _read(path)
@@ -129,7 +130,8 @@ def prepare(path: Path, county: Any) -> Prepared:
         return prepared
     try:
         prepared.members = package.open_members(prepared.pkg, county)
-    except package.PackageError as exc:
+        check_members(prepared.pkg.manifest, prepared.members, columns)
+    except (package.PackageError, Refused) as exc:
         prepared.unopenable = exc
     return prepared
 
@@ -146,7 +148,7 @@ def import_file(
     session.require(roles.EXCHANGE)
     result: dict[str, Any] = {"file": str(path), "status": "refused", "code": "", "reason": ""}
     if prepared is None:
-        prepared = prepare(path, county)
+        prepared = prepare(path, county, record_columns(session.db))
     try:
         if prepared.unreadable is not None:
             raise prepared.unreadable

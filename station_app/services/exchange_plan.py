@@ -58,40 +58,26 @@ def _rollup_stations(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     return [{k: s[k] for k in fields} for s in stations]
 
 
-class Plan:
-    """What a package would do to the register: decided before anything is written."""
+def record_columns(db: Any) -> dict[str, set[str]]:
+    """The columns each record table has in this register (what a package's records may carry)."""
+    return {table: set(store.columns(db, table)) for table in store.RECORD_TABLES}
 
-    def __init__(self, session: Session, pkg: package.Package, members: dict[str, list[dict[str, Any]]]):
-        self.session, self.db, self.pkg = session, session.db, pkg
-        self.code = pkg.manifest["station"]["code"]
-        self.rollup_stations = _rollup_stations(pkg.manifest)
-        self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
-        self.masked = pkg.manifest["masked"]
-        self.counts = dict.fromkeys(COUNTS, 0) | {"conflicts_known": 0}
-        self.writes: list[tuple[str, str, dict[str, Any]]] = []  # (action, table, row)
-        self.new_conflicts: list[dict[str, Any]] = []
-        self.events: dict[str, list[dict[str, Any]]] = {}
-        self.event_actions: list[tuple[str, str, list[dict[str, Any]]]] = []
-        self._group_events(members["complaint_events"], {r.get("id") for r in members["complaints"]})
-        for table in store.RECORD_TABLES:
-            self._plan_table(table, members[table])
-        complaint_ids = {r["id"] for r in members["complaints"]}
-        self.evidence = EvidencePlan(
-            session, self.allowed, complaint_ids, members["evidence"], members["evidence_files"]
-        )
-        self.counts["evidence"] = self.evidence.count
 
-    def _group_events(self, events: list[dict[str, Any]], complaint_ids: set[Any]) -> None:
-        allowed = set(store.EVENT_COLUMNS)
-        for event in events:
-            cid = event.get("complaint_id")
-            if not set(event) <= allowed or cid not in complaint_ids or not _scalars(event.values()):
-                raise package.damaged("办理过程记录不对")
-            self.events.setdefault(cid, []).append(event)
-
-    def _plan_table(self, table: str, rows: list[dict[str, Any]]) -> None:
-        allowed = set(store.columns(self.db, table))
-        for row in rows:
+def check_members(manifest: dict[str, Any], members: dict[str, list[dict[str, Any]]], columns: dict[str, set[str]]):
+    """Every record well formed and the station's own, before anything is planned. Needs no register (it runs in
+    the reader thread, beside the merging of the previous package); raises the package's refusal."""
+    code = manifest["station"]["code"]
+    stations = {code, *(s["code"] for s in _rollup_stations(manifest))}
+    complaint_ids = {r.get("id") for r in members["complaints"]}
+    allowed_events = set(store.EVENT_COLUMNS)
+    for event in members["complaint_events"]:
+        if not allowed_events.issuperset(event) or event.get("complaint_id") not in complaint_ids:
+            raise package.damaged("办理过程记录不对")
+        if not _scalars(event.values()):
+            raise package.damaged("办理过程记录不对")
+    for table in store.RECORD_TABLES:
+        allowed = columns[table]
+        for row in members[table]:
             if not allowed.issuperset(row):  # (no new set per row: a county reads a million of them)
                 extra = set(row) - allowed
                 raise Refused(
@@ -106,8 +92,36 @@ class Plan:
                 and _scalars(row.values())
             ):
                 raise package.damaged(f"{table} 中有不完整的记录")
-            if row.get("station_code") not in self.allowed:
-                raise Refused("foreign_record", f"数据包中有不属于站点 {self.code} 的记录（{row['number']}），已拒收")
+            if row.get("station_code") not in stations:
+                raise Refused("foreign_record", f"数据包中有不属于站点 {code} 的记录（{row['number']}），已拒收")
+
+
+class Plan:
+    """What a package would do to the register, decided before anything is written (its members checked first by
+    ``check_members``)."""
+
+    def __init__(self, session: Session, pkg: package.Package, members: dict[str, list[dict[str, Any]]]):
+        self.session, self.db, self.pkg = session, session.db, pkg
+        self.code = pkg.manifest["station"]["code"]
+        self.rollup_stations = _rollup_stations(pkg.manifest)
+        self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
+        self.masked = pkg.manifest["masked"]
+        self.counts = dict.fromkeys(COUNTS, 0) | {"conflicts_known": 0}
+        self.writes: list[tuple[str, str, dict[str, Any]]] = []  # (action, table, row)
+        self.new_conflicts: list[dict[str, Any]] = []
+        self.events: dict[str, list[dict[str, Any]]] = {}
+        self.event_actions: list[tuple[str, str, list[dict[str, Any]]]] = []
+        for event in members["complaint_events"]:  # checked by check_members
+            self.events.setdefault(event["complaint_id"], []).append(event)
+        for table in store.RECORD_TABLES:
+            self._plan_table(table, members[table])
+        complaint_ids = {r["id"] for r in members["complaints"]}
+        self.evidence = EvidencePlan(
+            session, self.allowed, complaint_ids, members["evidence"], members["evidence_files"]
+        )
+        self.counts["evidence"] = self.evidence.count
+
+    def _plan_table(self, table: str, rows: list[dict[str, Any]]) -> None:
         current = store.current(self.db, table, [r["id"] for r in rows])
         masked_here = store.masked_ids(self.db, list(current))
         for row in rows:
