@@ -58,6 +58,9 @@ class PackageError(ValueError):
         super().__init__(message)
 
 
+STATION_FIELDS = ("code", "name", "kind", "venue_type", "county", "contact")  # a station as a manifest names it
+
+
 def damaged(detail: str = "") -> PackageError:
     return PackageError("damaged", "数据包已损坏" + (f"（{detail}）" if detail else "") + "，请让站点重新导出")
 
@@ -235,7 +238,7 @@ def _check_shape(m: dict[str, Any]) -> None:
         and isinstance(m.get("installation_id"), str)
         and isinstance(m.get("masked"), bool)
         and isinstance(station, dict)
-        and all(isinstance(station.get(k), str) for k in ("code", "name", "kind", "venue_type", "county", "contact"))
+        and all(isinstance(station.get(k), str) for k in STATION_FIELDS)
         and isinstance(m.get("signing_key"), dict)
         and isinstance(m.get("counts"), dict)
         and isinstance(m.get("period"), dict)

@@ -175,7 +175,7 @@ def _urgent(
     last_soon = deadlines.last_due_soon_day(today, session.calendar, soon).isoformat()
     overdue = replace(flt, overdue_on=today.isoformat())
     due_soon = replace(flt, due_from=today.isoformat(), due_by=last_soon)
-    page = complaint_store.find_page(session.db, replace(flt, due_by=last_soon), limit=limit, offset=offset)
+    page = complaint_store.find_keys_first(session.db, replace(flt, due_by=last_soon), limit=limit, offset=offset)
     return complaint_store.count(session.db, overdue), complaint_store.count(session.db, due_soon), page
 
 

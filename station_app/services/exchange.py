@@ -215,6 +215,20 @@ def _collect_evidence(
     counts["evidence"], counts["evidence_files"] = len(rows), len(files)
 
 
+def manifest_header(session: Session, package_id: str, created_at: str) -> dict[str, Any]:
+    """What every package's manifest opens with (a station's export, a roll-up, the county's answers)."""
+    station = session.station()
+    return {
+        "package_id": package_id,
+        "schema_version": schema_version(),
+        "app_version": __version__,
+        "created_at": created_at,
+        "created_by": session.actor,
+        "station": {k: station.get(k) or "" for k in package.STATION_FIELDS},
+        "installation_id": records.get_setting(session.db, "installation_id") or "",
+    }
+
+
 def export_package(
     session: Session, out_dir: Path, *, since_last: bool = False, month: str | None = None, rollup: bool = False
 ) -> dict[str, Any]:
@@ -230,13 +244,7 @@ def export_package(
     with session.db.atomic():  # one consistent snapshot of the register
         members, sent, counts = _collect(session, since_last, masked=recipient is None, month=month)
     manifest = {
-        "package_id": package_id,
-        "schema_version": schema_version(),
-        "app_version": __version__,
-        "created_at": created_at,
-        "created_by": session.actor,
-        "station": {k: station.get(k) or "" for k in ("code", "name", "kind", "venue_type", "county", "contact")},
-        "installation_id": records.get_setting(session.db, "installation_id") or "",
+        **manifest_header(session, package_id, created_at),
         "period": {
             "kind": "month" if month else "since_last" if since_last else "full",
             "since": last,
@@ -256,8 +264,7 @@ def export_package(
             raise RuleViolation("只有县局登记簿（init --mode county）才能导出汇总数据包")
         manifest["kind"] = "rollup"
         manifest["stations"] = [
-            {k: s.get(k) or "" for k in ("code", "name", "kind", "venue_type", "county", "contact")}
-            for s in records.other_stations(session.db)
+            {k: s.get(k) or "" for k in package.STATION_FIELDS} for s in records.other_stations(session.db)
         ]
     data = package.build(manifest, members, signer, recipient)
     stamp = created_at[:19].replace("-", "").replace(":", "").replace("T", "-")

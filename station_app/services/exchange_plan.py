@@ -50,12 +50,11 @@ def _rollup_stations(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     if manifest.get("kind") != "rollup":
         return []
     stations = manifest.get("stations")
-    fields = ("code", "name", "kind", "venue_type", "county", "contact")
     if not isinstance(stations, list) or not all(
-        isinstance(s, dict) and all(isinstance(s.get(k), str) for k in fields) for s in stations
+        isinstance(s, dict) and all(isinstance(s.get(k), str) for k in package.STATION_FIELDS) for s in stations
     ):
         raise package.damaged("汇总数据包的站点清单不对")
-    return [{k: s[k] for k in fields} for s in stations]
+    return [{k: s[k] for k in package.STATION_FIELDS} for s in stations]
 
 
 def record_columns(db: Any) -> dict[str, set[str]]:
@@ -71,9 +70,8 @@ def check_members(manifest: dict[str, Any], members: dict[str, list[dict[str, An
     complaint_ids = {r.get("id") for r in members["complaints"]}
     allowed_events = set(store.EVENT_COLUMNS)
     for event in members["complaint_events"]:
-        if not allowed_events.issuperset(event) or event.get("complaint_id") not in complaint_ids:
-            raise package.damaged("办理过程记录不对")
-        if not _scalars(event.values()):
+        well_formed = allowed_events.issuperset(event) and _scalars(event.values())
+        if not well_formed or event.get("complaint_id") not in complaint_ids:
             raise package.damaged("办理过程记录不对")
     for table in store.RECORD_TABLES:
         allowed = columns[table]

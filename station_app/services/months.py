@@ -13,12 +13,10 @@
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app import __version__
 from station_app.domain import roles
 from station_app.domain import tallies as periods
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
@@ -148,14 +146,8 @@ def export_answers(session: Session, out_dir: Path) -> dict[str, Any]:
     station = session.station()
     created_at = session.now()
     manifest = {
-        "package_id": str(uuid.uuid4()),
+        **exchange.manifest_header(session, session.new_id(), created_at),
         "kind": "answers",
-        "schema_version": schema_version(),
-        "app_version": __version__,
-        "created_at": created_at,
-        "created_by": session.actor,
-        "station": {k: station.get(k) or "" for k in ("code", "name", "kind", "venue_type", "county", "contact")},
-        "installation_id": records.get_setting(session.db, "installation_id") or "",
         "period": {"kind": "answers", "since": None, "until": created_at},
         "masked": False,
         "counts": {"answers": len(answers)},

@@ -175,7 +175,7 @@ def find(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0
     return records.select(db, "complaint", where, params, order="received_on DESC, pk DESC", limit=limit, offset=offset)
 
 
-def find_page(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
+def find_keys_first(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
     """As ``find``, but the page's keys are chosen first (from an index when the filter allows, e.g. the
     workbench's urgent cases) and only the page's rows are read whole, not every matching row."""
     where, params = clauses_for(db, f)
