@@ -47,6 +47,15 @@ def raw_public(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
+def raw_private(key: X25519PrivateKey) -> bytes:
+    """The county key's 32 bytes, for a reader process of the same import (never written anywhere)."""
+    return key.private_bytes_raw()
+
+
+def county_from_raw(raw: bytes) -> X25519PrivateKey:
+    return X25519PrivateKey.from_private_bytes(raw)
+
+
 def fingerprint(public_raw: bytes) -> str:
     """Short enough to read over the phone: the first 96 bits of SHA-256, in groups of 4 hex digits."""
     digest = hashlib.sha256(public_raw).hexdigest()[:24]

@@ -57,6 +57,9 @@ class PackageError(ValueError):
         self.code = code
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # sent back whole by a reader process
+        return type(self), (self.code, str(self))
+
 
 STATION_FIELDS = ("code", "name", "kind", "venue_type", "county", "contact")  # a station as a manifest names it
 

@@ -7,13 +7,12 @@ package twice changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,12 @@ from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.exchange import keys, package
 from station_app.services.exchange import county_private_key
-from station_app.services.exchange_plan import Plan, Refused, check_members, record_columns
+from station_app.services.exchange_plan import Plan, Refused, record_columns
+from station_app.services.exchange_read import Prepared, prepare, readers
 from station_app.services.session import Session
-from station_app.store import bulk
+from station_app.store import bulk, staging
 from station_app.store import exchange as store
-from station_app.store.migrations import schema_version
 
-MAX_FILE = 4 * 1024 * 1024 * 1024
 STATION_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
 
 
@@ -68,21 +66,22 @@ def import_packages(
         if len(files) > 1 and not dry_run
         else nullcontext()
     )
-    # The next package is read, verified, inflated and parsed in a thread while this one is merged: SQLite
-    # releases the GIL while it writes, so reading (a third of a county's import) overlaps the writing.
-    with batch, ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-reader") as reader:
+    # The packages ahead are read, verified, inflated, parsed, checked and staged by readers (exchange_read.py)
+    # while this one is merged; the stage is attached after the batch has begun and left after it has ended.
+    with readers(files) as reader, staging.attached(session.db), batch:
         columns = record_columns(session.db)
-        ahead = reader.submit(prepare, files[0], county, columns)
+        county_raw = None if county is None else keys.raw_private(county)
+        ahead: deque[Future[Prepared]] = deque()
         for position, path in enumerate(files):
-            prepared = ahead.result()
-            if position + 1 < len(files):
-                ahead = reader.submit(prepare, files[position + 1], county, columns)
+            while len(ahead) < reader.depth and position + len(ahead) < len(files):
+                ahead.append(reader.pool.submit(prepare, files[position + len(ahead)], county_raw, columns))
             if cancelled is not None and cancelled():
                 results += [
                     {"file": str(rest), "status": "cancelled", "code": "cancelled", "reason": "已取消，未导入"}
                     for rest in files[position:]
                 ]
                 break
+            prepared = ahead.popleft().result()
             if progress is not None:
                 progress(position, len(files), path.name)
             result = import_file(session, path, dry_run=dry_run, accept_key=accept_key, prepared=prepared)
@@ -106,36 +105,6 @@ def _bigger_than_register(session: Session, files: list[Path]) -> bool:
     return cases >= max(50_000, store.complaint_count(session.db))
 
 
-@dataclass
-class Prepared:
-    """A package read and opened without the register (safe in a reader thread); what failed kept for later, so
-    refusals come in the same order as when reading and checking one step after the other."""
-
-    data: bytes = b""
-    sha256: str = ""
-    pkg: package.Package | None = None
-    members: dict[str, list[dict[str, Any]]] | None = None
-    unreadable: Exception | None = None  # the file or its signed manifest
-    unopenable: Exception | None = None  # its members (decryption, hashes, records)
-
-
-def prepare(path: Path, county: Any, columns: dict[str, set[str]]) -> Prepared:
-    prepared = Prepared()
-    try:
-        prepared.data = _read(path)
-        prepared.sha256 = hashlib.sha256(prepared.data).hexdigest()
-        prepared.pkg = package.parse(prepared.data, max_schema=schema_version())
-    except (package.PackageError, Refused) as exc:
-        prepared.unreadable = exc
-        return prepared
-    try:
-        prepared.members = package.open_members(prepared.pkg, county)
-        check_members(prepared.pkg.manifest, prepared.members, columns)
-    except (package.PackageError, Refused) as exc:
-        prepared.unopenable = exc
-    return prepared
-
-
 def import_file(
     session: Session,
     path: Path,
@@ -148,7 +117,7 @@ def import_file(
     session.require(roles.EXCHANGE)
     result: dict[str, Any] = {"file": str(path), "status": "refused", "code": "", "reason": ""}
     if prepared is None:
-        prepared = prepare(path, county, record_columns(session.db))
+        prepared = prepare(path, None if county is None else keys.raw_private(county), record_columns(session.db))
     try:
         if prepared.unreadable is not None:
             raise prepared.unreadable
@@ -167,7 +136,9 @@ def import_file(
             raise prepared.unopenable
         assert prepared.members is not None  # opened: unopenable is None
         with session.db.atomic():
-            plan = Plan(session, pkg, prepared.members)
+            if prepared.staged is not None:
+                staging.load(session.db, prepared.staged)
+            plan = Plan(session, pkg, prepared.members, prepared.staged)
             result.update(plan.counts, new_key=new_key)
             if dry_run:
                 result["status"] = "dry_run"
@@ -183,16 +154,6 @@ def import_file(
     except sqlite3.IntegrityError as exc:
         result.update(code="integrity", reason=f"数据包中的记录与本登记簿冲突（{exc}），整个数据包未导入")
     return result
-
-
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise Refused("too_large", "文件过大，不是本程序的数据包")
-        return path.read_bytes()
-    except OSError as exc:
-        raise Refused("unreadable", f"无法读取文件（{exc.strerror or exc}）") from None
 
 
 def _check_station(session: Session, pkg: package.Package, *, dry_run: bool, accept_key: str | None) -> bool:

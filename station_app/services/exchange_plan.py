@@ -13,7 +13,7 @@ from station_app.exchange import keys, package
 from station_app.services.exchange import PERSONAL
 from station_app.services.exchange_evidence import EvidencePlan
 from station_app.services.session import Session
-from station_app.store import bulk
+from station_app.store import bulk, staging
 from station_app.store import exchange as store
 
 COUNTS = ("added", "changed", "unchanged", "older", "conflicts")
@@ -24,6 +24,9 @@ class Refused(Exception):
     def __init__(self, code: str, message: str):
         self.code = code
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # sent back whole by a reader process
+        return type(self), (self.code, str(self))
 
 
 def digest(table: str, row: dict[str, Any]) -> str:
@@ -98,22 +101,36 @@ class Plan:
     """What a package would do to the register, decided before anything is written (its members checked first by
     ``check_members``)."""
 
-    def __init__(self, session: Session, pkg: package.Package, members: dict[str, list[dict[str, Any]]]):
+    def __init__(
+        self,
+        session: Session,
+        pkg: package.Package,
+        members: dict[str, list[dict[str, Any]]],
+        staged: staging.Staged | None = None,
+    ):
+        """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty."""
         self.session, self.db, self.pkg = session, session.db, pkg
+        self.staged = staged
         self.code = pkg.manifest["station"]["code"]
         self.rollup_stations = _rollup_stations(pkg.manifest)
         self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
         self.masked = pkg.manifest["masked"]
         self.counts = dict.fromkeys(COUNTS, 0) | {"conflicts_known": 0}
-        self.writes: list[tuple[str, str, dict[str, Any]]] = []  # (action, table, row)
+        # (action, table, row); a staged table's new rows are one ("staged", table, {"skip": stage rowids, "count"})
+        self.writes: list[tuple[str, str, dict[str, Any]]] = []
         self.new_conflicts: list[dict[str, Any]] = []
         self.events: dict[str, list[dict[str, Any]]] = {}
         self.event_actions: list[tuple[str, str, list[dict[str, Any]]]] = []
         for event in members["complaint_events"]:  # checked by check_members
             self.events.setdefault(event["complaint_id"], []).append(event)
         for table in store.RECORD_TABLES:
-            self._plan_table(table, members[table])
+            if staged is not None and table in staged.columns:
+                self._plan_staged(table, staged.columns[table], staged.counts[table])
+            else:
+                self._plan_table(table, members[table])
         complaint_ids = {r["id"] for r in members["complaints"]}
+        if staged is not None and "complaints" in staged.columns and (members["evidence"] or members["evidence_files"]):
+            complaint_ids.update(staging.ids(self.db, "complaints"))
         self.evidence = EvidencePlan(
             session, self.allowed, complaint_ids, members["evidence"], members["evidence_files"]
         )
@@ -124,6 +141,22 @@ class Plan:
         masked_here = store.masked_ids(self.db, list(current))
         for row in rows:
             self._decide(table, row, current.get(row["id"]), row["id"] in masked_here)
+
+    def _plan_staged(self, table: str, names: tuple[str, ...], count: int) -> None:
+        """The rows the register already holds are decided one by one; the new ones are inserted together."""
+        known = staging.existing_rows(self.db, table, names)
+        skip = [row.pop("_stage_row") for row in known]
+        self._plan_table(table, known)
+        new = count - len(known)
+        if not new:
+            return
+        self.counts["added"] += new
+        self.writes.append(("staged", table, {"skip": skip, "count": new, "names": names}))
+        if table == "complaints":  # a new case brings its whole history
+            known_ids = {row["id"] for row in known}
+            for complaint_id, events in self.events.items():
+                if complaint_id not in known_ids:
+                    self.event_actions.append(("add", complaint_id, events))
 
     def _decide(self, table: str, row: dict[str, Any], cur: dict[str, Any] | None, cur_masked: bool) -> None:
         rid, events = row["id"], self.events.get(row["id"], [])
@@ -199,6 +232,12 @@ class Plan:
 
         run_keys: list[str] = []
         for action, table, row in self.writes:
+            if action == "staged":
+                flush()
+                staging.insert_new(self.db, table, row["names"], row["skip"])
+                if table in PERSONAL:
+                    staging.set_masked_new(self.db, table, row["skip"], self.masked)
+                continue
             if action == "insert" and run and table == run_table and list(row) == run_keys:
                 run.append(row)  # same table, same columns in the same order: the same statement
                 continue
@@ -229,7 +268,11 @@ class Plan:
                     "registered_by": self.session.actor,
                 },
             )
-        new_complaints = sum(1 for action, table, _ in self.writes if action == "insert" and table == "complaints")
+        new_complaints = sum(
+            row["count"] if action == "staged" else 1
+            for action, table, row in self.writes
+            if action in ("insert", "staged") and table == "complaints"
+        )
         # Thousands of new cases (a month of a station, a first full export) are indexed once at the end.
         deferred = bulk.complaints_indexed_at_end(db) if new_complaints >= BULK_ROWS else nullcontext()
         with deferred:

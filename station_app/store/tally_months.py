@@ -206,11 +206,26 @@ _UPSERT_ADD = (
 )
 
 
+TALLY_COLUMNS = (
+    "station_code, received_on, deleted_at, status, accepted_on, mediation_started_on, closed_on, recovered_fen,"
+    " punitive_fen, " + ", ".join(DIMENSIONS)
+)
+
+
 def add_rows_after(db: Database, pk: int) -> None:
-    """Add the contributions of the complaints inserted after ``pk`` (a bulk import with the insert trigger off)."""
-    where = "pk > :pk AND deleted_at IS NULL"
-    # NOT INDEXED: read the new rows by their rowid range. Left to itself the planner scans the whole covering
-    # tally index to save a sort, i.e. the county's every case for each package it imports.
+    """Add the contributions of the complaints inserted after ``pk`` (a bulk import with the insert trigger off).
+
+    The new rows' tally columns are copied once into a narrow temporary table and the six aggregates read that:
+    a case is over a kilobyte (facts, request), and six passes over the cases themselves read them six times.
+    NOT INDEXED: the new rows are read by their rowid range; left to itself the planner scans the whole covering
+    tally index to save a sort, i.e. the county's every case for each package it imports.
+    """
+    db.execute("DROP TABLE IF EXISTS temp.tally_new")
+    db.execute(
+        f"CREATE TEMP TABLE tally_new AS SELECT {TALLY_COLUMNS} FROM complaints NOT INDEXED"
+        " WHERE pk > ? AND deleted_at IS NULL",
+        [pk],
+    )
     latest = (
         "max(max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''), coalesce(closed_on, '')))"
     )
@@ -218,21 +233,22 @@ def add_rows_after(db: Database, pk: int) -> None:
         f"""INSERT INTO tally_months
         SELECT station_code, substr(received_on, 1, 7), 'all', '', status, accepted_on IS NOT NULL, count(*),
                sum(recovered_fen), sum(punitive_fen > 0), sum(punitive_fen), {latest}
-        FROM complaints NOT INDEXED WHERE {where} GROUP BY 1, 2, 5, 6 HAVING true {_UPSERT_ADD}""",
+        FROM temp.tally_new GROUP BY 1, 2, 5, 6 HAVING true {_UPSERT_ADD}""",
         *(
             f"""INSERT INTO tally_months
             SELECT station_code, substr(received_on, 1, 7), '{dim}', coalesce({dim}, 'unknown'), '', 1, count(*), 0, 0,
                    0, {latest}
-            FROM complaints NOT INDEXED WHERE {where} AND accepted_on IS NOT NULL GROUP BY 1, 2, 4 HAVING true
+            FROM temp.tally_new WHERE accepted_on IS NOT NULL GROUP BY 1, 2, 4 HAVING true
             {_UPSERT_ADD}"""
             for dim in DIMENSIONS
         ),
         f"""INSERT INTO tally_months
         SELECT station_code, substr(closed_on, 1, 7), 'settled_in', '', 'settled', 1, count(*), sum(recovered_fen), 0,
                0, {latest}
-        FROM complaints NOT INDEXED WHERE {where} AND status = 'settled' AND closed_on IS NOT NULL GROUP BY 1, 2
+        FROM temp.tally_new WHERE status = 'settled' AND closed_on IS NOT NULL GROUP BY 1, 2
         HAVING true
         {_UPSERT_ADD}""",
     ]
     for statement in statements:
-        db.execute(statement, {"pk": pk})
+        db.execute(statement)
+    db.execute("DROP TABLE temp.tally_new")

@@ -1,0 +1,129 @@
+"""Reading the packages of a county import: each file read, verified, decrypted, inflated, parsed, checked and its
+records staged (store/staging.py) without the register, so it can run ahead of the merge.
+
+Small imports read in one thread beside the merge. Big ones (a county's month of dozens of stations, a first full
+export, a roll-up) read in worker processes: parsing JSON and binding values is Python work, and in a thread it
+held the GIL the merging thread needed between SQLite's steps, so the two took turns instead of running together.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from station_app.exchange import keys, package
+from station_app.services.exchange_plan import Refused, check_members
+from station_app.store import staging
+from station_app.store.exchange import RECORD_TABLES
+from station_app.store.migrations import schema_version
+
+MAX_FILE = 4 * 1024 * 1024 * 1024
+PROCESS_BYTES = 16 * 1024 * 1024  # from here (about 70,000 cases) worker processes pay for their start
+
+
+@dataclass
+class Prepared:
+    """A package read and opened without the register; what failed kept for later, so refusals come in the same
+    order as when reading and checking one step after the other. Crosses from a worker process by pickling: the
+    package's body stays behind (its records are in ``members`` and ``staged``)."""
+
+    sha256: str = ""
+    pkg: package.Package | None = None
+    members: dict[str, list[dict[str, Any]]] | None = None
+    staged: staging.Staged | None = None
+    unreadable: Exception | None = None  # the file or its signed manifest
+    unopenable: Exception | None = None  # its members (decryption, hashes, records)
+
+
+def prepare(path: Path, county_raw: bytes | None, columns: dict[str, set[str]]) -> Prepared:
+    """``columns``: each record table's columns in this register (what a package's records may carry)."""
+    prepared = Prepared()
+    try:
+        data = _read(path)
+        prepared.sha256 = hashlib.sha256(data).hexdigest()
+        pkg = package.parse(data, max_schema=schema_version())
+        del data
+    except (package.PackageError, Refused) as exc:
+        prepared.unreadable = exc
+        return prepared
+    prepared.pkg = replace(pkg, body=b"")
+    try:
+        county = None if county_raw is None else keys.county_from_raw(county_raw)
+        members = package.open_members(pkg, county)
+        check_members(pkg.manifest, members, columns)
+        prepared.staged = _stage(members)
+        prepared.members = members
+    except (package.PackageError, Refused) as exc:
+        prepared.unopenable = exc
+    return prepared
+
+
+def _stage(members: dict[str, list[dict[str, Any]]]) -> staging.Staged | None:
+    """Stage every record table whose rows share one set of columns (and take them out of ``members``)."""
+    tables = {}
+    for table in RECORD_TABLES:
+        names = staging.uniform_columns(members[table])
+        if names is not None:
+            tables[table] = (names, members[table])
+    if not tables:
+        return None
+    try:
+        staged = staging.build(tables)
+    except staging.Unstageable:
+        raise package.damaged("有无法保存的数值") from None
+    for table in tables:
+        members[table] = []
+    return staged
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            raise Refused("too_large", "文件过大，不是本程序的数据包")
+        return path.read_bytes()
+    except OSError as exc:
+        raise Refused("unreadable", f"无法读取文件（{exc.strerror or exc}）") from None
+
+
+@dataclass
+class Readers:
+    pool: Executor
+    depth: int  # packages read ahead of the one being merged
+
+
+def _worker_start() -> None:
+    # A worker only parses packages and drops them: the cyclic collector would walk a package's hundreds of
+    # thousands of fresh dicts again and again for no garbage (they are freed by reference counting).
+    gc.disable()
+
+
+@contextmanager
+def readers(files: list[Path], *, processes: bool | None = None) -> Iterator[Readers]:
+    """Worker processes when the files are big (``processes`` decides in tests), else one thread."""
+    if processes is None:
+        try:
+            processes = sum(f.stat().st_size for f in files) >= PROCESS_BYTES
+        except OSError:
+            processes = False
+    if processes:
+        # spawn everywhere (Windows has nothing else): no copy of the parent's Qt threads and open register
+        count = max(1, min(2, os.cpu_count() or 1, len(files)))
+        pool: Executor = ProcessPoolExecutor(
+            max_workers=count, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+        )
+        depth = count + 1
+    else:
+        pool, depth = ThreadPoolExecutor(max_workers=1, thread_name_prefix="package-reader"), 1
+    try:
+        yield Readers(pool, depth)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,71 @@
+"""The readers of an import: one thread or worker processes, staged records or rows in Python — the same register."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from station_app.exchange import package
+from station_app.services import complaints, exchange_read
+from station_app.services.exchange_import import import_packages
+from station_app.services.exchange_plan import Refused
+from station_app.store import staging
+from tests.conftest import TODAY, complaint_payload
+from tests.exchange.conftest import export, fingerprint, open_register
+
+TABLES = ("complaints", "complaint_events", "followups", "tally_months", "exchange_masked", "exchange_imports")
+
+
+def merged(session) -> dict[str, list[tuple]]:
+    return {t: sorted(map(tuple, session.db.execute(f"SELECT * FROM {t}").fetchall()), key=repr) for t in TABLES}
+
+
+@pytest.fixture
+def stick(make_station, tmp_path):
+    """Two stations' first full packages and a later one of each (new cases, changed ones), plus a damaged file."""
+    xj, dl = make_station("XJ"), make_station("DL", seed=3)
+    folder = tmp_path / "stick"
+    export(xj, folder).rename(folder / "1-xj.stpkg")
+    export(dl, folder).rename(folder / "2-dl.stpkg")
+    complaints.add_complaints(xj, [complaint_payload(), complaint_payload()], TODAY)
+    complaints.add_complaints(dl, [complaint_payload()], TODAY)
+    export(xj, folder, since_last=True).rename(folder / "3-xj.stpkg")
+    data = bytearray(export(dl, tmp_path / "later", since_last=True).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (folder / "4-dl-damaged.stpkg").write_bytes(bytes(data))
+    return folder, {"XJ": fingerprint(xj), "DL": fingerprint(dl)}
+
+
+def import_into(tmp_path, name: str, stick) -> tuple[list, dict]:
+    folder, prints = stick
+    county = open_register(tmp_path / name, "SXX")
+    try:
+        for code, number in (("XJ", 1), ("DL", 2)):  # each station's key accepted on its first package
+            [first] = import_packages(county, [next(folder.glob(f"{number}-*"))], accept_key=prints[code])
+            assert first["status"] == "imported"
+        results = import_packages(county, [folder])  # the whole stick again: two unchanged, one new, one damaged
+        return [(r["status"], r["code"], r.get("added")) for r in results], merged(county)
+    finally:
+        county.close()
+
+
+def test_threads_processes_and_rows_in_python_merge_the_same(stick, tmp_path, monkeypatch):
+    threaded = import_into(tmp_path, "threaded", stick)
+    assert threaded[0] == [
+        ("unchanged", "", 0),
+        ("unchanged", "", 0),
+        ("imported", "", 2),
+        ("refused", "damaged", None),
+    ]
+    monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 0)  # worker processes for any size
+    assert import_into(tmp_path, "processes", stick) == threaded
+    monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 1 << 40)
+    monkeypatch.setattr(staging, "uniform_columns", lambda rows: None)  # nothing staged: every row through Python
+    assert import_into(tmp_path, "python", stick) == threaded
+
+
+def test_a_refusal_crosses_from_a_worker_process_whole():
+    for error in (package.damaged("x"), Refused("foreign_record", "不属于")):
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error) and back.code == error.code and str(back) == str(error)
