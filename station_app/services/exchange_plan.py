@@ -138,7 +138,7 @@ class Plan:
 
     def _plan_table(self, table: str, rows: list[dict[str, Any]]) -> None:
         current = store.current(self.db, table, [r["id"] for r in rows])
-        masked_here = store.masked_ids(self.db, list(current))
+        masked_here = store.masked_ids(self.db, table, list(current)) if table in PERSONAL else set()
         for row in rows:
             self._decide(table, row, current.get(row["id"]), row["id"] in masked_here)
 
@@ -227,16 +227,17 @@ class Plan:
                 return
             store.insert_rows(self.db, run_table, run)
             if run_table in PERSONAL:
-                store.set_masked_many(self.db, [row["id"] for row in run], self.masked)
+                store.set_masked_many(self.db, run_table, [row["id"] for row in run], self.masked)
             run.clear()
 
         run_keys: list[str] = []
         for action, table, row in self.writes:
             if action == "staged":
                 flush()
+                before = store.last_pk(self.db, table)
                 staging.insert_new(self.db, table, row["names"], row["skip"])
                 if table in PERSONAL:
-                    staging.set_masked_new(self.db, table, row["skip"], self.masked)
+                    store.set_masked_after(self.db, table, before, self.masked)
                 continue
             if action == "insert" and run and table == run_table and list(row) == run_keys:
                 run.append(row)  # same table, same columns in the same order: the same statement
@@ -248,7 +249,7 @@ class Plan:
                 continue
             store.replace_row(self.db, table, row)
             if table in PERSONAL:
-                store.set_masked(self.db, row["id"], self.masked)
+                store.set_masked(self.db, table, row["id"], self.masked)
         flush()
 
     def apply(self, path: Path, file_sha256: str, new_key: bool) -> None:

@@ -49,8 +49,8 @@ def likely_duplicates(db: Database, start: str, end: str, window_days: int) -> l
              AND abs(julianday(b.received_on) - julianday(a.received_on)) <= ?
         WHERE a.received_on BETWEEN ? AND ? AND a.deleted_at IS NULL AND b.deleted_at IS NULL
           AND a.consumer_phone != '' AND a.consumer_phone NOT LIKE '%*%'
-          AND a.id NOT IN (SELECT record_id FROM exchange_masked)
-          AND b.id NOT IN (SELECT record_id FROM exchange_masked)
+          AND NOT EXISTS (SELECT 1 FROM exchange_masked m WHERE m.record_table = 'complaints' AND m.record_pk = a.pk)
+          AND NOT EXISTS (SELECT 1 FROM exchange_masked m WHERE m.record_table = 'complaints' AND m.record_pk = b.pk)
         ORDER BY a.received_on, a.number
         """,
         [window_days, start, end],

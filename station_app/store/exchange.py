@@ -121,11 +121,9 @@ def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
     )
 
 
-def set_masked_many(db: Database, record_ids: list[str], masked: bool) -> None:
-    if masked:
-        db.conn.executemany("INSERT OR IGNORE INTO exchange_masked (record_id) VALUES (?)", [[i] for i in record_ids])
-    else:
-        db.conn.executemany("DELETE FROM exchange_masked WHERE record_id = ?", [[i] for i in record_ids])
+def set_masked_many(db: Database, table: str, record_ids: list[str], masked: bool) -> None:
+    for record_id in record_ids:
+        set_masked(db, table, record_id, masked)
 
 
 def replace_row(db: Database, table: str, row: dict[str, Any]) -> None:
@@ -162,21 +160,42 @@ def is_local_station(db: Database, code: str) -> bool:
     return db.execute("SELECT 1 FROM stations WHERE code = ? AND is_local = 1", [code]).fetchone() is not None
 
 
-def masked_ids(db: Database, ids: list[str]) -> set[str]:
+# exchange_masked lists the county's copies whose personal data came masked, by table and row number (m011).
+def masked_ids(db: Database, table: str, ids: list[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
         found |= {
-            r[0] for r in db.execute(f"SELECT record_id FROM exchange_masked WHERE record_id IN ({marks})", chunk)
+            r[0]
+            for r in db.execute(
+                f"SELECT t.id FROM {_check_table(table)} t JOIN exchange_masked m"
+                f" ON m.record_table = ? AND m.record_pk = t.pk WHERE t.id IN ({marks})",
+                [table, *chunk],
+            )
         }
     return found
 
 
-def set_masked(db: Database, record_id: str, masked: bool) -> None:
+def set_masked(db: Database, table: str, record_id: str, masked: bool) -> None:
+    pk = f"(SELECT pk FROM {_check_table(table)} WHERE id = ?)"
     if masked:
-        db.execute("INSERT OR IGNORE INTO exchange_masked (record_id) VALUES (?)", [record_id])
+        db.execute(f"INSERT OR IGNORE INTO exchange_masked SELECT ?, {pk}", [table, record_id])
     else:
-        db.execute("DELETE FROM exchange_masked WHERE record_id = ?", [record_id])
+        db.execute(f"DELETE FROM exchange_masked WHERE record_table = ? AND record_pk = {pk}", [table, record_id])
+
+
+def set_masked_after(db: Database, table: str, pk: int, masked: bool) -> None:
+    """Mark (or unmark) the rows inserted after row ``pk`` (new rows get the next numbers, in order)."""
+    if masked:
+        db.execute(
+            f"INSERT OR IGNORE INTO exchange_masked SELECT ?, pk FROM {_check_table(table)} WHERE pk > ?", [table, pk]
+        )
+    else:
+        db.execute("DELETE FROM exchange_masked WHERE record_table = ? AND record_pk > ?", [table, pk])
+
+
+def last_pk(db: Database, table: str) -> int:
+    return db.execute(f"SELECT coalesce(max(pk), 0) FROM {_check_table(table)}").fetchone()[0]
 
 
 # -- keys, log, conflicts ------------------------------------------------------------------------

@@ -445,3 +445,20 @@ def m010_county_search_index(db: Database) -> None:
     mode = db.execute("SELECT value FROM meta WHERE key = 'mode'").fetchone()
     if mode is not None and mode[0] == "county":
         search_index.switch_off(db)
+
+
+@step
+def m011_masked_by_row(db: Database) -> None:
+    """The county's masked copies are listed by table and row number instead of by random id: a county loading a
+    million cases appended to the list in order instead of inserting at a million random places (7 s of 55)."""
+    db.execute(
+        "CREATE TABLE exchange_masked_rows (record_table TEXT NOT NULL, record_pk INTEGER NOT NULL,"
+        " PRIMARY KEY (record_table, record_pk)) WITHOUT ROWID"
+    )
+    for table in ("complaints", "consultations", "reports"):  # the tables with personal data
+        db.execute(
+            f"INSERT INTO exchange_masked_rows SELECT '{table}', t.pk FROM {table} t"
+            " JOIN exchange_masked m ON m.record_id = t.id"
+        )
+    db.execute("DROP TABLE exchange_masked")
+    db.execute("ALTER TABLE exchange_masked_rows RENAME TO exchange_masked")

@@ -116,17 +116,5 @@ def insert_new(db: Database, table: str, names: tuple[str, ...], skip: list[int]
     )
 
 
-def set_masked_new(db: Database, table: str, skip: list[int], masked: bool) -> None:
-    where, params = _new_rows(skip)
-    if masked:
-        db.execute(
-            f"INSERT OR IGNORE INTO exchange_masked (record_id) SELECT s.id FROM {STAGE}.{table} AS s{where}", params
-        )
-    else:
-        db.execute(
-            f"DELETE FROM exchange_masked WHERE record_id IN (SELECT s.id FROM {STAGE}.{table} AS s{where})", params
-        )
-
-
 def ids(db: Database, table: str) -> list[str]:
     return [row[0] for row in db.execute(f"SELECT id FROM {STAGE}.{table}")]

@@ -116,3 +116,20 @@ def test_a_folder_imported_with_deferred_indexes_equals_one_imported_without(mak
         assert county.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         county.close()
     assert merged[0] == merged[1] and len(merged[0]["complaints"]) == 62 + 2
+
+
+def test_a_big_batch_writes_through_a_rollback_journal_only_when_alone(county):
+    db = county.db
+
+    def mode() -> str:
+        return db.execute("PRAGMA journal_mode").fetchone()[0]
+
+    with bulk.ImportBatch(db, defer_indexes=True):
+        assert mode() == "delete"  # each new page written once, not into the log and again into the register
+        db.execute("INSERT INTO meta VALUES ('batch-big', '')")
+    assert mode() == "wal" and db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    other = sqlite3.connect(county.path)
+    other.execute("SELECT count(*) FROM meta").fetchone()  # the window's connection, say
+    with bulk.ImportBatch(db, defer_indexes=True):
+        assert mode() == "wal"  # not switched, and not waited for
+    assert other.execute("SELECT count(*) FROM meta WHERE key = 'batch-big'").fetchone()[0] == 1
