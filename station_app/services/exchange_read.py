@@ -27,6 +27,8 @@ from station_app.store.migrations import schema_version
 
 MAX_FILE = 4 * 1024 * 1024 * 1024
 PROCESS_BYTES = 16 * 1024 * 1024  # from here (about 70,000 cases) worker processes pay for their start
+# "processes" or "thread" overrides the size rule (a support knob; the bundle's test uses it on a small stick)
+READERS_ENV = "STATION_APP_IMPORT_READERS"
 
 
 @dataclass
@@ -108,7 +110,9 @@ def _worker_start() -> None:
 
 @contextmanager
 def readers(files: list[Path], *, processes: bool | None = None) -> Iterator[Readers]:
-    """Worker processes when the files are big (``processes`` decides in tests), else one thread."""
+    """Worker processes when the files are big (``processes`` or the environment can decide), else one thread."""
+    if processes is None and os.environ.get(READERS_ENV) in ("processes", "thread"):
+        processes = os.environ[READERS_ENV] == "processes"
     if processes is None:
         try:
             processes = sum(f.stat().st_size for f in files) >= PROCESS_BYTES

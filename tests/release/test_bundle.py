@@ -65,6 +65,28 @@ def test_bundle_runs_without_the_source_tree(bundle, tmp_path):
     printed = run(bundle, folder, "--db", db, "print", "receipt", number, "--out", str(folder / "回执.pdf"))
     assert printed.returncode == 0, printed.stderr
     assert (folder / "回执.pdf").stat().st_size > 10_000
+    # A county import read by worker processes: in the bundle a worker starts as the program itself.
+    stick = folder / "U盘"
+    exported = run(bundle, folder, "--db", db, "--today", "2026-11-23", "export", "--to", str(stick))
+    assert exported.returncode == 0, exported.stderr
+    key = json.loads(run(bundle, folder, "--db", db, "--format", "json", "keys", "show").stdout)["fingerprint"]
+    county = str(folder / "县局.sqlite3")
+    assert run(bundle, folder, "--db", county, "init", "--mode", "county", "--county", "示例县").returncode == 0
+    imported = run(
+        bundle,
+        folder,
+        "--db",
+        county,
+        "--format",
+        "json",
+        "import",
+        str(stick),
+        "--accept-key",
+        key,
+        STATION_APP_IMPORT_READERS="processes",
+    )
+    assert imported.returncode == 0, imported.stderr[-1000:]
+    assert [r["status"] for r in json.loads(imported.stdout)] == ["imported"]
     shown = run(bundle, folder, "--db", db, "gui", STATION_APP_SMOKE_TEST="1")
     assert shown.returncode == 0 and "window shown" in shown.stdout, shown.stderr[-1000:]
     assert "[工作台]" in shown.stdout
