@@ -35,6 +35,7 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     county = ExchangePage(c, county_db)
     qtbot.addWidget(county)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (fingerprint, True))
+    monkeypatch.setenv("STATION_APP_IMPORT_READERS", "processes")  # as for a big stick: spawned from the worker
     county.import_packages([stick])
     qtbot.waitUntil(lambda: "已导入" in county.report.toPlainText(), timeout=30_000)
     year = periods.year("2026")
