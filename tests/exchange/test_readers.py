@@ -59,7 +59,16 @@ def test_threads_processes_and_rows_in_python_merge_the_same(stick, tmp_path, mo
         ("refused", "damaged", None),
     ]
     monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 0)  # worker processes for any size
+    pools = []
+
+    class Recorded(exchange_read.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(exchange_read, "ProcessPoolExecutor", Recorded)
     assert import_into(tmp_path, "processes", stick) == threaded
+    assert pools and max(pools) == 2  # the folder of four: two workers
     monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 1 << 40)
     monkeypatch.setattr(staging, "uniform_columns", lambda rows: None)  # nothing staged: every row through Python
     assert import_into(tmp_path, "python", stick) == threaded

@@ -1,11 +1,12 @@
 """数据交换 page: export to a folder (a USB stick), import at the county with the key checked by phone."""
 
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
 from PySide6.QtWidgets import QInputDialog
 
 from station_app.domain import tallies as periods
-from station_app.services import demo, tallies
+from station_app.services import demo, exchange_read, tallies
 from station_app.services.session import Session
 from station_app.services.station import init_station
 from station_app.ui.exchange_page import ExchangePage
@@ -36,12 +37,14 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(county)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (fingerprint, True))
     monkeypatch.setenv("STATION_APP_IMPORT_READERS", "processes")  # as for a big stick: spawned from the worker
+    pools = []
+    monkeypatch.setattr(exchange_read, "ProcessPoolExecutor", lambda **kw: pools.append(1) or ProcessPoolExecutor(**kw))
     county.import_packages([stick])
     qtbot.waitUntil(lambda: "已导入" in county.report.toPlainText(), timeout=30_000)
     year = periods.year("2026")
     here = tallies.tally(s, year, TODAY, with_previous=False)["complaints"]["accepted"]
     there = tallies.tally(c, year, TODAY, stations=("XJ",), with_previous=False)["complaints"]["accepted"]
-    assert here == there
+    assert here == there and pools
     s.close()
     c.close()
 
