@@ -138,7 +138,7 @@ def import_file(
         with session.db.atomic():
             if prepared.staged is not None:
                 staging.load(session.db, prepared.staged)
-            plan = Plan(session, pkg, prepared.members, prepared.staged, prepared.counted)
+            plan = Plan(session, pkg, prepared.members, prepared.staged)
             result.update(plan.counts, new_key=new_key)
             if dry_run:
                 result["status"] = "dry_run"

@@ -13,7 +13,7 @@ from station_app.exchange import keys, package
 from station_app.services.exchange import PERSONAL
 from station_app.services.exchange_evidence import EvidencePlan
 from station_app.services.session import Session
-from station_app.store import bulk, staging, tally_counts
+from station_app.store import bulk, staging
 from station_app.store import exchange as store
 
 COUNTS = ("added", "changed", "unchanged", "older", "conflicts")
@@ -107,12 +107,10 @@ class Plan:
         pkg: package.Package,
         members: dict[str, list[dict[str, Any]]],
         staged: staging.Staged | None = None,
-        counted: list[tally_counts.Row] | None = None,
     ):
-        """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty.
-        ``counted``: the staged complaints' aggregates, used when every one of them is new."""
+        """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty."""
         self.session, self.db, self.pkg = session, session.db, pkg
-        self.staged, self.counted = staged, counted
+        self.staged = staged
         self.code = pkg.manifest["station"]["code"]
         self.rollup_stations = _rollup_stations(pkg.manifest)
         self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
@@ -277,11 +275,7 @@ class Plan:
             if action in ("insert", "staged") and table == "complaints"
         )
         # Thousands of new cases (a month of a station, a first full export) are indexed once at the end.
-        all_staged_new = any(
-            action == "staged" and table == "complaints" and not row["skip"] for action, table, row in self.writes
-        )
-        counted = self.counted if all_staged_new else None
-        deferred = bulk.complaints_indexed_at_end(db, counted) if new_complaints >= BULK_ROWS else nullcontext()
+        deferred = bulk.complaints_indexed_at_end(db) if new_complaints >= BULK_ROWS else nullcontext()
         with deferred:
             self._write_rows()
         added: list[dict[str, Any]] = []

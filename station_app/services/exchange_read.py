@@ -21,7 +21,7 @@ from typing import Any
 
 from station_app.exchange import keys, package
 from station_app.services.exchange_plan import Refused, check_members
-from station_app.store import staging, tally_counts
+from station_app.store import staging
 from station_app.store.exchange import RECORD_TABLES
 from station_app.store.migrations import schema_version
 
@@ -41,7 +41,6 @@ class Prepared:
     pkg: package.Package | None = None
     members: dict[str, list[dict[str, Any]]] | None = None
     staged: staging.Staged | None = None
-    counted: list[tally_counts.Row] | None = None  # the staged complaints' aggregates, if all are new (tally_counts)
     unreadable: Exception | None = None  # the file or its signed manifest
     unopenable: Exception | None = None  # its members (decryption, hashes, records)
 
@@ -62,8 +61,6 @@ def prepare(path: Path, county_raw: bytes | None, columns: dict[str, set[str]]) 
         county = None if county_raw is None else keys.county_from_raw(county_raw)
         members = package.open_members(pkg, county)
         check_members(pkg.manifest, members, columns)
-        if staging.uniform_columns(members["complaints"]) is not None:
-            prepared.counted = tally_counts.count_new(members["complaints"])
         prepared.staged = _stage(members)
         prepared.members = members
     except (package.PackageError, Refused) as exc:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from station_app.store import tally_counts, tally_months
+from station_app.store import tally_months
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -24,8 +24,7 @@ FTS_COLUMNS = "number, consumer_name, consumer_phone, business_name, subject, fa
 
 
 @contextmanager
-def complaints_indexed_at_end(db: Database, counted: list[tally_counts.Row] | None = None) -> Iterator[None]:
-    """``counted``: the aggregates of exactly the cases the block inserts, counted where they were parsed."""
+def complaints_indexed_at_end(db: Database) -> Iterator[None]:
     if not db.conn.in_transaction:
         raise RuntimeError("bulk loading must run inside the caller's transaction")
     marks = ", ".join("?" for _ in INSERT_TRIGGERS)
@@ -42,9 +41,7 @@ def complaints_indexed_at_end(db: Database, counted: list[tally_counts.Row] | No
             f"INSERT INTO complaints_fts(rowid, {FTS_COLUMNS}) SELECT pk, {FTS_COLUMNS} FROM complaints WHERE pk > ?",
             [first_new],
         )
-    if "tally_months_ai" in names and counted is not None:
-        tally_counts.add_counted(db, counted)
-    elif "tally_months_ai" in names:
+    if "tally_months_ai" in names:
         tally_months.add_rows_after(db, first_new)
     for _name, sql in triggers:
         db.execute(sql)

@@ -7,10 +7,10 @@ import pickle
 import pytest
 
 from station_app.exchange import package
-from station_app.services import complaints, exchange_plan, exchange_read
+from station_app.services import complaints, exchange_read
 from station_app.services.exchange_import import import_packages
 from station_app.services.exchange_plan import Refused
-from station_app.store import staging, tally_counts
+from station_app.store import staging
 from tests.conftest import TODAY, complaint_payload
 from tests.exchange.conftest import export, fingerprint, open_register
 
@@ -57,13 +57,7 @@ def test_threads_processes_and_rows_in_python_merge_the_same(stick, tmp_path, mo
         ("unchanged", "", 0),
         ("imported", "", 2),
         ("refused", "damaged", None),
-    ]  # few cases: the triggers counted each one; from here on as for thousands, counted once per package
-    monkeypatch.setattr(exchange_plan, "BULK_ROWS", 1)
-    counted = []
-    add_counted = tally_counts.add_counted
-    monkeypatch.setattr(tally_counts, "add_counted", lambda db, rows: counted.append(rows) or add_counted(db, rows))
-    assert import_into(tmp_path, "bulk", stick) == threaded
-    assert len(counted) == 3  # both first packages and the later one of XJ: counted where they were read
+    ]
     monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 0)  # worker processes for any size
     pools = []
 
