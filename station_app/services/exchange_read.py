@@ -22,7 +22,6 @@ from typing import Any
 from station_app.exchange import keys, package
 from station_app.services.exchange_plan import Refused, check_members
 from station_app.store import staging
-from station_app.store.exchange import RECORD_TABLES
 from station_app.store.migrations import schema_version
 
 MAX_FILE = 4 * 1024 * 1024 * 1024
@@ -60,21 +59,17 @@ def prepare(path: Path, county_raw: bytes | None, columns: dict[str, set[str]]) 
     try:
         county = None if county_raw is None else keys.county_from_raw(county_raw)
         members = package.open_members(pkg, county)
-        check_members(pkg.manifest, members, columns)
-        prepared.staged = _stage(members)
+        uniform = check_members(pkg.manifest, members, columns)
+        prepared.staged = _stage(members, uniform)
         prepared.members = members
     except (package.PackageError, Refused) as exc:
         prepared.unopenable = exc
     return prepared
 
 
-def _stage(members: dict[str, list[dict[str, Any]]]) -> staging.Staged | None:
+def _stage(members: dict[str, list[dict[str, Any]]], uniform: dict[str, tuple[str, ...]]) -> staging.Staged | None:
     """Stage every record table whose rows share one set of columns (and take them out of ``members``)."""
-    tables = {}
-    for table in RECORD_TABLES:
-        names = staging.uniform_columns(members[table])
-        if names is not None:
-            tables[table] = (names, members[table])
+    tables = {table: (names, members[table]) for table, names in uniform.items()}
     if not tables:
         return None
     try:
