@@ -41,7 +41,7 @@
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="44" />
+      <location filename="../../station_app/ui/main_window.py" line="47" />
       <source>{0}
 
 这一部分将在后续版本提供；现在可用命令行 station-app 办理。</source>
@@ -50,7 +50,7 @@
 This part comes in a later version; for now use the station-app command line.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="55" />
+      <location filename="../../station_app/ui/main_window.py" line="60" />
       <source>{0} · 消费维权服务站登记簿 {1}</source>
       <translation>{0} · Consumer Rights Station Register {1}</translation>
     </message>
@@ -101,18 +101,18 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0}: {1} columns ({2}). Check them, then press "Check" or "Import".</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/month_chart.py" line="41" />
+      <location filename="../../station_app/ui/month_chart.py" line="44" />
       <source>{month}月</source>
       <translation>{month}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/month_chart.py" line="33" />
+      <location filename="../../station_app/ui/month_chart.py" line="36" />
       <source>{month}：登记 {received} 件，调解结案 {settled} 件</source>
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="140" />
-      <location filename="../../station_app/ui/month_chart.py" line="40" />
+      <location filename="../../station_app/ui/exchange_page.py" line="156" />
+      <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
     </message>
@@ -122,7 +122,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="344" />
+      <location filename="../../station_app/ui/exchange_page.py" line="361" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -158,13 +158,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="331" />
+      <location filename="../../station_app/ui/exchange_page.py" line="348" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="158" />
-      <location filename="../../station_app/ui/complaint_model.py" line="21" />
+      <location filename="../../station_app/ui/app.py" line="143" />
+      <location filename="../../station_app/ui/row_text.py" line="10" />
       <source>临期</source>
       <translation>due soon</translation>
     </message>
@@ -180,7 +180,7 @@ This part comes in a later version; for now use the station-app command line.</t
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="41" />
-      <location filename="../../station_app/ui/main_window.py" line="33" />
+      <location filename="../../station_app/ui/main_window.py" line="36" />
       <source>举报</source>
       <translation>Reports</translation>
     </message>
@@ -200,7 +200,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="54" />
+      <location filename="../../station_app/ui/case_dialog.py" line="65" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -251,6 +251,11 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="132" />
+      <source>全县汇总（报市级）</source>
+      <translation>County roll-up (for the city)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/register_page.py" line="31" />
       <source>全部</source>
       <translation>All</translation>
@@ -286,22 +291,22 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <location filename="../../station_app/ui/exchange_page.py" line="221" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="202" />
+      <location filename="../../station_app/ui/exchange_page.py" line="218" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <location filename="../../station_app/ui/exchange_page.py" line="158" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="93" />
+      <location filename="../../station_app/ui/case_dialog.py" line="104" />
       <location filename="../../station_app/ui/print_preview.py" line="65" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -338,12 +343,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="123" />
+      <location filename="../../station_app/ui/exchange_page.py" line="126" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="120" />
+      <location filename="../../station_app/ui/case_dialog.py" line="131" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -358,7 +363,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="56" />
+      <location filename="../../station_app/ui/case_dialog.py" line="67" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
     </message>
@@ -368,7 +373,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>step: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="103" />
+      <location filename="../../station_app/ui/app.py" line="88" />
       <source>加载演示登记簿（试用，可随时删除数据文件重来）</source>
       <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
     </message>
@@ -383,7 +388,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="128" />
+      <location filename="../../station_app/ui/case_dialog.py" line="139" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -393,7 +398,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="144" />
+      <location filename="../../station_app/ui/case_dialog.py" line="155" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -413,9 +418,14 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="156" />
+      <location filename="../../station_app/ui/exchange_page.py" line="172" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="120" />
+      <source>县局：导出数据包（汇总报市级）</source>
+      <translation>County office: export a package (roll-up for the city)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="74" />
@@ -443,7 +453,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="299" />
+      <location filename="../../station_app/ui/exchange_page.py" line="316" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/print_preview.py" line="140" />
       <source>取消</source>
@@ -461,18 +471,18 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="52" />
+      <location filename="../../station_app/ui/case_dialog.py" line="63" />
       <source>受理决定期限：{0}　调解期限：{1}</source>
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="114" />
-      <location filename="../../station_app/ui/complaint_model.py" line="38" />
+      <location filename="../../station_app/ui/app.py" line="99" />
+      <location filename="../../station_app/ui/complaint_model.py" line="24" />
       <source>受理日期</source>
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="48" />
+      <location filename="../../station_app/ui/case_dialog.py" line="55" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
     </message>
@@ -492,7 +502,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="127" />
+      <location filename="../../station_app/ui/exchange_page.py" line="130" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -518,7 +528,7 @@ This part comes in a later version; for now use the station-app command line.</t
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="40" />
-      <location filename="../../station_app/ui/main_window.py" line="32" />
+      <location filename="../../station_app/ui/main_window.py" line="35" />
       <source>咨询</source>
       <translation>Consultations</translation>
     </message>
@@ -553,13 +563,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Price of the goods or service (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="114" />
-      <location filename="../../station_app/ui/complaint_model.py" line="42" />
+      <location filename="../../station_app/ui/app.py" line="99" />
+      <location filename="../../station_app/ui/complaint_model.py" line="28" />
       <source>商品或服务</source>
       <translation>Goods or service</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="51" />
+      <location filename="../../station_app/ui/case_dialog.py" line="58" />
       <source>商品或服务：{0}　{1}　{2}</source>
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
@@ -575,13 +585,13 @@ This part comes in a later version; for now use the station-app command line.</t
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="40" />
-      <location filename="../../station_app/ui/case_dialog.py" line="157" />
-      <location filename="../../station_app/ui/case_dialog.py" line="162" />
+      <location filename="../../station_app/ui/case_dialog.py" line="168" />
+      <location filename="../../station_app/ui/case_dialog.py" line="173" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="83" />
+      <location filename="../../station_app/ui/case_dialog.py" line="94" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -642,7 +652,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="345" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -682,13 +692,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <location filename="../../station_app/ui/case_dialog.py" line="76" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="42" />
-      <location filename="../../station_app/ui/main_window.py" line="34" />
+      <location filename="../../station_app/ui/main_window.py" line="37" />
       <source>宣传活动</source>
       <translation>Outreach</translation>
     </message>
@@ -703,7 +713,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The password needs at least {n} characters</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="283" />
+      <location filename="../../station_app/ui/app.py" line="268" />
       <source>密码：</source>
       <translation>Password:</translation>
     </message>
@@ -718,7 +728,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="144" />
+      <location filename="../../station_app/ui/exchange_page.py" line="160" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -728,13 +738,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="159" />
+      <location filename="../../station_app/ui/exchange_page.py" line="175" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="128" />
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="136" />
+      <location filename="../../station_app/ui/exchange_page.py" line="291" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -749,14 +759,19 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="267" />
+      <location filename="../../station_app/ui/exchange_page.py" line="283" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="131" />
+      <location filename="../../station_app/ui/exchange_page.py" line="140" />
       <source>导出到：</source>
       <translation>Export to:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="135" />
+      <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
+      <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="57" />
@@ -781,7 +796,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Display boards</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="30" />
+      <location filename="../../station_app/ui/main_window.py" line="33" />
       <source>工作台</source>
       <translation>Workbench</translation>
     </message>
@@ -807,7 +822,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="212" />
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -827,7 +842,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="331" />
+      <location filename="../../station_app/ui/exchange_page.py" line="348" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -847,7 +862,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="249" />
+      <location filename="../../station_app/ui/exchange_page.py" line="265" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
@@ -862,7 +877,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="236" />
+      <location filename="../../station_app/ui/exchange_page.py" line="252" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -872,7 +887,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="336" />
+      <location filename="../../station_app/ui/exchange_page.py" line="353" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -881,7 +896,7 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="150" />
+      <location filename="../../station_app/ui/case_dialog.py" line="161" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -891,7 +906,7 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <location filename="../../station_app/ui/case_dialog.py" line="147" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -906,7 +921,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="132" />
+      <location filename="../../station_app/ui/case_dialog.py" line="143" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -916,7 +931,7 @@ Records: {2}</translation>
       <translation>{0} receipts written: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="185" />
+      <location filename="../../station_app/ui/main_window.py" line="217" />
       <source>已登记 {0}</source>
       <translation>Registered {0}</translation>
     </message>
@@ -936,19 +951,19 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="165" />
+      <location filename="../../station_app/ui/case_dialog.py" line="176" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/month_chart.py" line="51" />
+      <location filename="../../station_app/ui/month_chart.py" line="54" />
       <source>已调解结案</source>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="158" />
+      <location filename="../../station_app/ui/app.py" line="143" />
       <location filename="../../station_app/ui/case_dialog.py" line="29" />
-      <location filename="../../station_app/ui/complaint_model.py" line="21" />
+      <location filename="../../station_app/ui/row_text.py" line="10" />
       <source>已超期</source>
       <translation>overdue</translation>
     </message>
@@ -958,8 +973,8 @@ Records: {2}</translation>
       <translation>Overdue (open)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/idle_lock.py" line="51" />
-      <location filename="../../station_app/ui/idle_lock.py" line="61" />
+      <location filename="../../station_app/ui/idle_lock.py" line="76" />
+      <location filename="../../station_app/ui/idle_lock.py" line="86" />
       <source>已锁定</source>
       <translation>Locked</translation>
     </message>
@@ -974,19 +989,19 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="151" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="39" />
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
-      <location filename="../../station_app/ui/case_dialog.py" line="144" />
+      <location filename="../../station_app/ui/case_dialog.py" line="151" />
+      <location filename="../../station_app/ui/case_dialog.py" line="155" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="82" />
+      <location filename="../../station_app/ui/case_dialog.py" line="93" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1065,17 +1080,17 @@ Records: {2}</translation>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="70" />
       <location filename="../../station_app/ui/exchange_page.py" line="37" />
-      <location filename="../../station_app/ui/main_window.py" line="31" />
+      <location filename="../../station_app/ui/main_window.py" line="34" />
       <source>投诉</source>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="75" />
+      <location filename="../../station_app/ui/case_dialog.py" line="86" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="152" />
+      <location filename="../../station_app/ui/app.py" line="137" />
       <source>投诉登记簿：共 {0} 件，下面是最近的 {1} 件。</source>
       <translation>Complaint register: {0} cases; the latest {1} are below.</translation>
     </message>
@@ -1110,24 +1125,24 @@ Records: {2}</translation>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="37" />
-      <location filename="../../station_app/ui/main_window.py" line="151" />
+      <location filename="../../station_app/ui/main_window.py" line="40" />
+      <location filename="../../station_app/ui/main_window.py" line="182" />
       <source>数据交换</source>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="280" />
-      <location filename="../../station_app/ui/exchange_page.py" line="220" />
+      <location filename="../../station_app/ui/exchange_page.py" line="297" />
+      <location filename="../../station_app/ui/exchange_page.py" line="236" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="285" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="145" />
+      <location filename="../../station_app/ui/app.py" line="130" />
       <source>数据文件：{0}</source>
       <translation>Data file: {0}</translation>
     </message>
@@ -1159,16 +1174,16 @@ Records: {2}</translation>
       <translation>Time (UTC)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="114" />
-      <location filename="../../station_app/ui/complaint_model.py" line="44" />
+      <location filename="../../station_app/ui/app.py" line="99" />
+      <location filename="../../station_app/ui/complaint_model.py" line="30" />
       <location filename="../../station_app/ui/workbench.py" line="33" />
       <source>时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="158" />
+      <location filename="../../station_app/ui/app.py" line="143" />
       <location filename="../../station_app/ui/case_dialog.py" line="37" />
-      <location filename="../../station_app/ui/case_dialog.py" line="128" />
+      <location filename="../../station_app/ui/case_dialog.py" line="139" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
     </message>
@@ -1183,7 +1198,7 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="148" />
+      <location filename="../../station_app/ui/exchange_page.py" line="164" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
@@ -1194,7 +1209,7 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <location filename="../../station_app/ui/exchange_page.py" line="267" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
@@ -1219,7 +1234,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="254" />
+      <location filename="../../station_app/ui/exchange_page.py" line="270" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1259,12 +1274,12 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <location filename="../../station_app/ui/exchange_page.py" line="244" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="351" />
+      <location filename="../../station_app/ui/exchange_page.py" line="368" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1284,7 +1299,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="81" />
+      <location filename="../../station_app/ui/case_dialog.py" line="92" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1294,22 +1309,22 @@ Records: {2}</translation>
       <translation>Banners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="136" />
+      <location filename="../../station_app/ui/app.py" line="121" />
       <source>欢迎使用消费维权服务站登记簿</source>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="318" />
+      <location filename="../../station_app/ui/exchange_page.py" line="335" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="277" />
+      <location filename="../../station_app/ui/exchange_page.py" line="294" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="291" />
+      <location filename="../../station_app/ui/exchange_page.py" line="308" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1364,35 +1379,35 @@ Records: {2}</translation>
       <translation>Kind of event *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="94" />
+      <location filename="../../station_app/ui/app.py" line="79" />
       <source>消费维权服务站登记簿 {0}</source>
       <translation>Consumer Rights Station Register {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="114" />
-      <location filename="../../station_app/ui/complaint_model.py" line="40" />
+      <location filename="../../station_app/ui/app.py" line="99" />
+      <location filename="../../station_app/ui/complaint_model.py" line="26" />
       <location filename="../../station_app/ui/workbench.py" line="33" />
       <source>消费者</source>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="162" />
+      <location filename="../../station_app/ui/case_dialog.py" line="173" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="157" />
+      <location filename="../../station_app/ui/case_dialog.py" line="168" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="49" />
+      <location filename="../../station_app/ui/case_dialog.py" line="56" />
       <source>消费者：{0}　{1}</source>
       <translation>Consumer: {0}  {1}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="43" />
-      <location filename="../../station_app/ui/main_window.py" line="35" />
+      <location filename="../../station_app/ui/main_window.py" line="38" />
       <source>消费警示</source>
       <translation>Warnings</translation>
     </message>
@@ -1407,13 +1422,13 @@ Records: {2}</translation>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="224" />
+      <location filename="../../station_app/ui/app.py" line="209" />
       <source>演示登记簿</source>
       <translation>Demo register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="114" />
-      <location filename="../../station_app/ui/complaint_model.py" line="39" />
+      <location filename="../../station_app/ui/app.py" line="99" />
+      <location filename="../../station_app/ui/complaint_model.py" line="25" />
       <location filename="../../station_app/ui/workbench.py" line="33" />
       <source>状态</source>
       <translation>Status</translation>
@@ -1434,7 +1449,7 @@ Records: {2}</translation>
       <translation>Error while writing the receipts: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="224" />
+      <location filename="../../station_app/ui/app.py" line="209" />
       <source>生成演示登记簿失败：{0}</source>
       <translation>Could not make the demo register: {0}</translation>
     </message>
@@ -1444,12 +1459,12 @@ Records: {2}</translation>
       <translation>User name *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="280" />
+      <location filename="../../station_app/ui/app.py" line="265" />
       <source>用户名：</source>
       <translation>User name:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="102" />
+      <location filename="../../station_app/ui/main_window.py" line="101" />
       <source>用户：{0}</source>
       <translation>User: {0}</translation>
     </message>
@@ -1470,9 +1485,9 @@ Records: {2}</translation>
       <translation>Language / 界面语言</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="280" />
-      <location filename="../../station_app/ui/app.py" line="283" />
-      <location filename="../../station_app/ui/app.py" line="290" />
+      <location filename="../../station_app/ui/app.py" line="265" />
+      <location filename="../../station_app/ui/app.py" line="268" />
+      <location filename="../../station_app/ui/app.py" line="275" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
@@ -1483,7 +1498,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="36" />
-      <location filename="../../station_app/ui/month_chart.py" line="51" />
+      <location filename="../../station_app/ui/month_chart.py" line="54" />
       <source>登记</source>
       <translation>Registered</translation>
     </message>
@@ -1493,18 +1508,18 @@ Records: {2}</translation>
       <translation>Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="269" />
+      <location filename="../../station_app/ui/app.py" line="254" />
       <source>登记簿已升级</source>
       <translation>Register upgraded</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="248" />
-      <location filename="../../station_app/ui/app.py" line="242" />
+      <location filename="../../station_app/ui/app.py" line="233" />
+      <location filename="../../station_app/ui/app.py" line="227" />
       <source>登记簿已损坏</source>
       <translation>The register is damaged</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="249" />
+      <location filename="../../station_app/ui/app.py" line="234" />
       <source>登记簿文件无法使用：{0}
 
 是否用最近的完好备份恢复？
@@ -1517,7 +1532,7 @@ Restore the newest intact backup?
 (The damaged file is kept aside, not deleted.)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="243" />
+      <location filename="../../station_app/ui/app.py" line="228" />
       <source>登记簿文件无法使用：{0}
 没有找到完好的备份。请联系县级技术人员。</source>
       <translation>The register file cannot be used: {0}
@@ -1549,7 +1564,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="352" />
+      <location filename="../../station_app/ui/exchange_page.py" line="369" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1569,17 +1584,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station code *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="172" />
+      <location filename="../../station_app/ui/app.py" line="157" />
       <source>站点：{0}    数据文件：{1}</source>
       <translation>Station: {0}    Data file: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="101" />
+      <location filename="../../station_app/ui/main_window.py" line="100" />
       <source>站点：{0}（{1}）</source>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="118" />
+      <location filename="../../station_app/ui/exchange_page.py" line="120" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
@@ -1619,12 +1634,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>End mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="50" />
+      <location filename="../../station_app/ui/case_dialog.py" line="57" />
       <source>经营者：{0}</source>
       <translation>Business: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="32" />
+      <location filename="../../station_app/ui/row_text.py" line="21" />
       <source>结案 {0}</source>
       <translation>closed {0}</translation>
     </message>
@@ -1639,8 +1654,8 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>How it was settled *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="36" />
-      <location filename="../../station_app/ui/main_window.py" line="147" />
+      <location filename="../../station_app/ui/main_window.py" line="39" />
+      <location filename="../../station_app/ui/main_window.py" line="178" />
       <location filename="../../station_app/ui/stats_page.py" line="118" />
       <source>统计</source>
       <translation>Figures</translation>
@@ -1661,8 +1676,8 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Period:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="114" />
-      <location filename="../../station_app/ui/complaint_model.py" line="37" />
+      <location filename="../../station_app/ui/app.py" line="99" />
+      <location filename="../../station_app/ui/complaint_model.py" line="23" />
       <location filename="../../station_app/ui/records_page.py" line="83" />
       <source>编号</source>
       <translation>Number</translation>
@@ -1688,7 +1703,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="343" />
+      <location filename="../../station_app/ui/app.py" line="328" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1725,8 +1740,8 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Business reported *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="114" />
-      <location filename="../../station_app/ui/complaint_model.py" line="41" />
+      <location filename="../../station_app/ui/app.py" line="99" />
+      <location filename="../../station_app/ui/complaint_model.py" line="27" />
       <location filename="../../station_app/ui/county_views.py" line="70" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
@@ -1747,8 +1762,8 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Calculate punitive compensation (reference)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="38" />
-      <location filename="../../station_app/ui/main_window.py" line="155" />
+      <location filename="../../station_app/ui/main_window.py" line="41" />
+      <location filename="../../station_app/ui/main_window.py" line="186" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
@@ -1758,7 +1773,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Set up the station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="106" />
+      <location filename="../../station_app/ui/app.py" line="91" />
       <source>设置本站，开始正式使用…</source>
       <translation>Set up this station and start for real…</translation>
     </message>
@@ -1788,7 +1803,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="291" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1843,7 +1858,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Transferred to *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="138" />
+      <location filename="../../station_app/ui/app.py" line="123" />
       <source>还没有本站的登记簿。可以先加载一个演示登记簿四处看看；正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。</source>
       <translation>There is no register for this station yet. Load a demo register to look around; to start for real, press "Set up the station" and enter the station details and the head's user name and password.</translation>
     </message>
@@ -1883,7 +1898,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Return the month selected…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="80" />
+      <location filename="../../station_app/ui/case_dialog.py" line="91" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -1893,12 +1908,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="125" />
+      <location filename="../../station_app/ui/exchange_page.py" line="128" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="220" />
+      <location filename="../../station_app/ui/exchange_page.py" line="236" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -1913,12 +1928,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="280" />
+      <location filename="../../station_app/ui/exchange_page.py" line="297" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="157" />
+      <location filename="../../station_app/ui/exchange_page.py" line="173" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -1934,7 +1949,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose evidence files</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="43" />
+      <location filename="../../station_app/ui/complaint_model.py" line="29" />
       <source>金额（元）</source>
       <translation>Amount (yuan)</translation>
     </message>
@@ -1949,7 +1964,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Value destroyed (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/idle_lock.py" line="52" />
+      <location filename="../../station_app/ui/idle_lock.py" line="77" />
       <source>长时间未操作，已锁定。
 请输入 {0} 的密码：</source>
       <translation>Locked after a while without use.
@@ -1966,7 +1981,7 @@ Enter {0}'s password:</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <location filename="../../station_app/ui/exchange_page.py" line="244" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1976,7 +1991,7 @@ Enter {0}'s password:</translation>
       <translation>(do not import this column)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="186" />
+      <location filename="../../station_app/ui/main_window.py" line="218" />
       <source>（可能与 {0} 重复，请核对）</source>
       <translation> (may repeat {0}: please check)</translation>
     </message>
@@ -1986,17 +2001,17 @@ Enter {0}'s password:</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="280" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="100" />
+      <location filename="../../station_app/ui/main_window.py" line="99" />
       <source>（未设置用户，任何人可用）</source>
       <translation>(no users set up: anyone can use it)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="53" />
+      <location filename="../../station_app/ui/case_dialog.py" line="64" />
       <source>（自 {0} 起暂停）</source>
       <translation> (paused since {0})</translation>
     </message>

@@ -114,8 +114,11 @@ class ExchangePage(QWidget):
         self.result: Any = None
         self.key_label = QLabel()
         self.key_label.setWordWrap(True)
-        # -- station: export --
-        export_box = QGroupBox(tr("站点：导出本站数据包（每月交县局）"))
+        county_mode = station.mode(session) == "county"
+        # -- export: a station's month for the county, a county's roll-up for the city --
+        export_box = QGroupBox(
+            tr("县局：导出数据包（汇总报市级）") if county_mode else tr("站点：导出本站数据包（每月交县局）")
+        )
         self.drives = QComboBox()
         # A long drive name or message must not widen the page past a 1366-pixel screen.
         self.drives.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -125,10 +128,23 @@ class ExchangePage(QWidget):
         choose = QPushButton(tr("选择其他文件夹…"))
         choose.clicked.connect(self.choose_folder)
         self.since_last = QCheckBox(tr("只导出上次导出之后的变化"))
+        # A county office reports upward: its package is the roll-up of every station, signed with its own key.
+        self.rollup = QCheckBox(tr("全县汇总（报市级）"))
+        self.rollup.setChecked(county_mode)
+        self.rollup.setVisible(county_mode)
+        self.rollup.setToolTip(tr("导出本县所有站点的记录，用县局密钥签名，交市级导入"))
         self.export_button = QPushButton(tr("导出"))
         self.export_button.clicked.connect(lambda: self.export())
         row = QHBoxLayout()
-        for widget in (QLabel(tr("导出到：")), self.drives, refresh, choose, self.since_last, self.export_button):
+        for widget in (
+            QLabel(tr("导出到：")),
+            self.drives,
+            refresh,
+            choose,
+            self.since_last,
+            self.rollup,
+            self.export_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         close_row = QHBoxLayout()
@@ -170,7 +186,7 @@ class ExchangePage(QWidget):
         layout.addWidget(export_box)
         layout.addWidget(import_box)
         self.county_views = None
-        if station.mode(session) == "county":  # the county office's own views of its stations
+        if county_mode:  # the county office's own views of its stations
             from station_app.ui.county_views import CountyViews
 
             self.county_views = CountyViews(session)
@@ -274,7 +290,8 @@ class ExchangePage(QWidget):
         if not target:
             QMessageBox.information(self, tr("导出"), tr("请先插入U盘或选择一个文件夹"))
             return
-        self._run("export", [Path(target)], {"since_last": self.since_last.isChecked()}, tr("正在导出并校验……"))
+        options = {"since_last": self.since_last.isChecked(), "rollup": self.rollup.isChecked()}
+        self._run("export", [Path(target)], options, tr("正在导出并校验……"))
 
     def choose_packages(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, tr("选择数据包"), "", tr("数据包 (*.stpkg)"))

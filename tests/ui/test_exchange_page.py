@@ -21,7 +21,7 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     s.act_as("setup", "head")
     page = ExchangePage(s, station_db)
     qtbot.addWidget(page)
-    assert "指纹" in page.key_label.text()
+    assert "指纹" in page.key_label.text() and not page.rollup.isVisibleTo(page) and not page.rollup.isChecked()
     stick = tmp_path / "U盘"
     stick.mkdir()
     page.export(str(stick))
@@ -103,6 +103,17 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
     assert views.answer(True) and views.grid.item(row, 10).text().startswith("已接收")
     written = views.export_answers(str(tmp_path))
     assert written.endswith(".stpkg") and "1 条" in views.summary.text()
+    # The county reports upward from the same page: the export is the roll-up of its stations, for the city.
+    assert page.rollup.isVisibleTo(page) and page.rollup.isChecked()
+    city = tmp_path / "报市级"
+    city.mkdir()
+    page.export(str(city))
+    qtbot.waitUntil(lambda: page.result is not None or "失败" in page.report.toPlainText(), timeout=30_000)
+    assert "可以安全拔出U盘" in page.report.toPlainText(), page.report.toPlainText()
+    from station_app.exchange import package
+
+    manifest = package.parse(Path(page.result["file"]).read_bytes(), max_schema=99).manifest
+    assert manifest["kind"] == "rollup" and {s["code"] for s in manifest["stations"]} == {"XJ", "HL"}
     session.close()
 
 
