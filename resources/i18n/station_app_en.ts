@@ -122,7 +122,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="361" />
+      <location filename="../../station_app/ui/exchange_page.py" line="366" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -158,7 +158,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="348" />
+      <location filename="../../station_app/ui/exchange_page.py" line="353" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -453,7 +453,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="316" />
+      <location filename="../../station_app/ui/exchange_page.py" line="321" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/print_preview.py" line="140" />
       <source>取消</source>
@@ -652,7 +652,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="345" />
+      <location filename="../../station_app/ui/exchange_page.py" line="350" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -744,7 +744,7 @@ This part comes in a later version; for now use the station-app command line.</t
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="136" />
-      <location filename="../../station_app/ui/exchange_page.py" line="291" />
+      <location filename="../../station_app/ui/exchange_page.py" line="296" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -759,7 +759,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="288" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
@@ -842,7 +842,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="348" />
+      <location filename="../../station_app/ui/exchange_page.py" line="353" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -862,9 +862,14 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="265" />
+      <location filename="../../station_app/ui/exchange_page.py" line="273" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="266" />
+      <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
+      <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="62" />
@@ -887,7 +892,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="353" />
+      <location filename="../../station_app/ui/exchange_page.py" line="358" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -1131,13 +1136,13 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="297" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
       <location filename="../../station_app/ui/exchange_page.py" line="236" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="302" />
+      <location filename="../../station_app/ui/exchange_page.py" line="307" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1209,14 +1214,24 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="267" />
+      <location filename="../../station_app/ui/exchange_page.py" line="275" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="268" />
+      <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
+      <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="32" />
       <source>未结案</source>
       <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="270" />
+      <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
+      <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="100" />
@@ -1234,7 +1249,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="270" />
+      <location filename="../../station_app/ui/exchange_page.py" line="277" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1279,7 +1294,7 @@ Records: {2}</translation>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="368" />
+      <location filename="../../station_app/ui/exchange_page.py" line="373" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1314,17 +1329,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="335" />
+      <location filename="../../station_app/ui/exchange_page.py" line="340" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="294" />
+      <location filename="../../station_app/ui/exchange_page.py" line="299" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="308" />
+      <location filename="../../station_app/ui/exchange_page.py" line="313" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1564,7 +1579,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="369" />
+      <location filename="../../station_app/ui/exchange_page.py" line="374" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1803,7 +1818,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="291" />
+      <location filename="../../station_app/ui/exchange_page.py" line="296" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1928,7 +1943,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="297" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
@@ -2001,7 +2016,7 @@ Enter {0}'s password:</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="280" />
+      <location filename="../../station_app/ui/exchange_page.py" line="285" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

@@ -261,16 +261,21 @@ class ExchangePage(QWidget):
         except RuleViolation as exc:
             self.key_label.setText(str(exc))
             return
-        county_text = (
-            tr("已安装县局公钥（指纹 {0}），数据包将加密。").format(county.get("fingerprint", ""))
-            if county
-            else tr("未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。")
-        )
-        self.key_label.setText(
-            tr("本站签名密钥指纹：<b>{0}</b>（县局首次导入时电话核对）<br>{1}").format(
-                key.get("fingerprint", ""), county_text
+        if station.mode(self.session) == "county":  # a county signs for the city and encrypts to the city's key
+            above = (
+                tr("已安装市级公钥（指纹 {0}），汇总数据包将加密。").format(county.get("fingerprint", ""))
+                if county
+                else tr("未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。")
             )
-        )
+            mine = tr("本县局签名密钥指纹：<b>{0}</b>（市级首次导入时电话核对）<br>{1}")
+        else:
+            above = (
+                tr("已安装县局公钥（指纹 {0}），数据包将加密。").format(county.get("fingerprint", ""))
+                if county
+                else tr("未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。")
+            )
+            mine = tr("本站签名密钥指纹：<b>{0}</b>（县局首次导入时电话核对）<br>{1}")
+        self.key_label.setText(mine.format(key.get("fingerprint", ""), above))
 
     def refresh_drives(self) -> None:
         self.drives.clear()

@@ -104,7 +104,7 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
     written = views.export_answers(str(tmp_path))
     assert written.endswith(".stpkg") and "1 条" in views.summary.text()
     # The county reports upward from the same page: the export is the roll-up of its stations, for the city.
-    assert page.rollup.isVisibleTo(page) and page.rollup.isChecked()
+    assert page.rollup.isVisibleTo(page) and page.rollup.isChecked() and "市级" in page.key_label.text()
     city = tmp_path / "报市级"
     city.mkdir()
     page.export(str(city))
