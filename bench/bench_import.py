@@ -51,17 +51,23 @@ def seed_rows(folder: Path, count: int) -> list[dict]:
 
 
 def make_packages(
-    folder: Path, pool: list[dict], complaints: int, stations: int
+    folder: Path,
+    pool: list[dict],
+    complaints: int,
+    stations: int,
+    known: list[tuple[Path, Ed25519PrivateKey, str]] | None = None,
 ) -> list[tuple[Path, Ed25519PrivateKey, str]]:
+    """Packages of new cases; with ``known`` (an earlier month's), signed by the same stations' keys."""
     made = []
     per_station = complaints // stations
     for index in range(stations):
         code = f"S{index:03d}"
-        signer = Ed25519PrivateKey.generate()
+        signer = known[index][1] if known else Ed25519PrivateKey.generate()
+        tag = "M" if known else ""
         rows = []
         for n in range(per_station):
             row = dict(pool[(index * per_station + n) % len(pool)])
-            row.update(id=str(uuid.uuid4()), station_code=code, number=f"{code}-{row['year']}-{n + 1:05d}")
+            row.update(id=str(uuid.uuid4()), station_code=code, number=f"{code}-{row['year']}-{tag}{n + 1:05d}")
             rows.append(row)
         manifest = {
             "package_id": str(uuid.uuid4()),
@@ -77,7 +83,7 @@ def make_packages(
                 "county": "示例县",
                 "contact": "",
             },
-            "installation_id": str(uuid.uuid4()),
+            "installation_id": known[index][2] if known else str(uuid.uuid4()),
             "period": {"kind": "full", "since": None, "until": "2026-12-02T08:00:00+00:00"},
             "masked": True,
             "counts": {"complaints": len(rows)},
@@ -116,6 +122,9 @@ def main() -> None:
     parser.add_argument("--complaints", type=int, default=100_000)
     parser.add_argument("--stations", type=int, default=30)
     parser.add_argument("--seed-complaints", type=int, default=5_000)
+    parser.add_argument(
+        "--then-month", type=int, default=0, help="then import a month of N new cases (all stations) into the result"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     figures: dict[str, object] = {"complaints": args.complaints, "stations": args.stations}
@@ -148,6 +157,17 @@ def main() -> None:
     imported = time.perf_counter() - start
     refused = sum(r["status"] != "imported" for r in results)
     total = county.db.execute("SELECT count(*) FROM complaints").fetchone()[0]
+    if args.then_month:  # the usual month: a county already holding the cases imports every station's month
+        month = folder / "month"
+        month.mkdir()
+        make_packages(month, pool, args.then_month, args.stations, known=made)
+        start = time.perf_counter()
+        results = import_packages(county, [month])
+        figures.update(
+            month_cases=sum(r.get("added", 0) for r in results),
+            month_import_seconds=round(time.perf_counter() - start, 1),
+            month_refused=sum(r["status"] != "imported" for r in results),
+        )
     county.close()
     plain, plain_with_reading = plain_insert(folder, folder / "county.sqlite3", made)
     figures.update(
