@@ -108,6 +108,11 @@ class ComplaintForm(QWidget):
                 tr("图片或 PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)"),
             )
         self.pending_evidence += [f for f in files if f not in self.pending_evidence]
+        self._show_pending()
+        if files:
+            self.changed()  # the chosen files are part of the draft
+
+    def _show_pending(self) -> None:
         names = "、".join(Path(f).name for f in self.pending_evidence)
         self.evidence_note.setText(tr("待保存的证据：{0}").format(names) if names else "")
 
@@ -192,6 +197,7 @@ class ComplaintForm(QWidget):
         values.update({name: getattr(ui, name).currentData() for name in COMBO_FIELDS})
         values["received_on"] = ui.received_on.date().toString("yyyy-MM-dd")
         values["purchased_on"] = ui.purchased_on.date().toString("yyyy-MM-dd") if ui.purchased_known.isChecked() else ""
+        values["evidence"] = list(self.pending_evidence)  # the files' places: the files stay where they were chosen
         return values
 
     def set_state(self, values: dict[str, Any]) -> None:
@@ -210,6 +216,12 @@ class ComplaintForm(QWidget):
                     edit.setDate(QDate.fromString(values[name], "yyyy-MM-dd"))
             ui.purchased_known.setChecked(bool(values.get("purchased_on")))
             ui.purchased_on.setEnabled(bool(values.get("purchased_on")))
+            chosen = values.get("evidence")
+            # A file moved or deleted since is left out (saving would only refuse it).
+            self.pending_evidence = (
+                [f for f in chosen if isinstance(f, str) and Path(f).is_file()] if isinstance(chosen, list) else []
+            )
+            self._show_pending()
         finally:
             self._restoring = False
 

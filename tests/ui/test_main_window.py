@@ -172,14 +172,20 @@ def test_the_draft_survives_a_crash(qtbot, register):
     window.open_form()
     type_into(window.form.ui.consumer_name, "李四")
     type_into(window.form.ui.facts, "买的电动车刹车失灵")
+    invoice, gone = register.parent / "发票.jpg", register.parent / "已删除.jpg"
+    invoice.write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    gone.write_bytes(b"\xff\xd8\xff\xe0 another")
+    window.form.choose_evidence([str(invoice), str(gone)])  # chosen, not yet saved with the case
     draft = register.parent / "drafts" / "complaint_form.json"
-    qtbot.waitUntil(draft.exists, timeout=5000)
+    qtbot.waitUntil(lambda: draft.exists() and "发票.jpg" in draft.read_text(encoding="utf-8"), timeout=5000)
+    gone.unlink()  # moved away before the window comes back
     # The process dies here (no close event): a new window finds the draft and shows it.
     again = open_window(qtbot, register)
     assert again.form.isVisible()
     assert again.form.ui.consumer_name.text() == "李四"
     assert again.form.ui.facts.toPlainText() == "买的电动车刹车失灵"
     assert "草稿" in again.form.ui.draft_note.text()
+    assert again.form.pending_evidence == [str(invoice)] and "发票.jpg" in again.form.evidence_note.text()
     again.form.ui.clear_button.click()
     assert not draft.exists()
 
