@@ -75,7 +75,8 @@ def check_members(
     whose rows share one set of columns, with those columns (what can be staged)."""
     code = manifest["station"]["code"]
     stations = {code, *(s["code"] for s in _rollup_stations(manifest))}
-    complaint_ids = {r.get("id") for r in members["complaints"]}
+    # (only text ids: a list or an object can't be hashed; the row itself is refused below)
+    complaint_ids = {r.get("id") for r in members["complaints"] if type(r.get("id")) is str}
     allowed_events = set(store.EVENT_COLUMNS)
     for event in members["complaint_events"]:
         well_formed = allowed_events.issuperset(event) and _scalars(event.values())
@@ -106,8 +107,8 @@ def _well_formed(rows: list[dict[str, Any]], names: tuple[str, ...], allowed: se
         and set(map(type, map(itemgetter("number"), rows))) == {str}
         and set(map(type, revisions)) == {int}
         and min(revisions) >= 1
-        and stations.issuperset(map(itemgetter("station_code"), rows))
         and all(map(SCALARS.issuperset, map(map, repeat(type), map(dict.values, rows))))
+        and stations.issuperset(map(itemgetter("station_code"), rows))  # after the types: a list can't be hashed
     )
 
 

@@ -3,7 +3,11 @@ same first bad row) as reading them row by row."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from station_app.exchange import package
 from station_app.services.exchange_plan import Refused, check_members
@@ -43,6 +47,8 @@ def test_uniform_rows_pass_and_say_so():
         ({"number": None}, "damaged"),
         ({"facts": {"nested": 1}}, "damaged"),
         ({"facts": False}, "damaged"),
+        ({"station_code": ["XJ"]}, "damaged"),
+        ({"id": {"x": 1}}, "damaged"),
     ],
 )
 def test_one_bad_row_among_uniform_ones_is_refused_as_row_by_row(change, code):
@@ -63,3 +69,29 @@ def test_the_first_bad_row_names_the_refusal_and_an_unknown_field_means_a_newer_
     with pytest.raises(Refused) as refused:
         check_members(MANIFEST, members(newer), COLUMNS)
     assert refused.value.code == "newer_version" and "new_field" in str(refused.value)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats() | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=300)
+@given(
+    row=st.integers(0, 3),
+    field=st.sampled_from([*NAMES, "other"]),
+    value=JSON_VALUES,
+    table=st.sampled_from(["complaints", "complaint_events"]),
+)
+def test_any_value_anywhere_in_a_record_is_passed_or_refused_never_raised(row, field, value, table):
+    """What a forger with a key of their own could put into records: checked, or refused with a reason."""
+    rows = cases()
+    parts = members(rows)
+    if table == "complaint_events":
+        parts["complaint_events"] = [{"complaint_id": "i0", "kind": "note", field: value}]
+    else:
+        rows[row][field] = value
+    with contextlib.suppress(Refused, package.PackageError):
+        check_members(MANIFEST, parts, COLUMNS)
