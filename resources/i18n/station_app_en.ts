@@ -90,7 +90,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="123" />
+      <location filename="../../station_app/ui/complaint_form.py" line="128" />
       <location filename="../../station_app/ui/evidence_panel.py" line="112" />
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
@@ -111,7 +111,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="156" />
+      <location filename="../../station_app/ui/exchange_page.py" line="160" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -122,7 +122,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="366" />
+      <location filename="../../station_app/ui/exchange_page.py" line="370" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -158,7 +158,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="353" />
+      <location filename="../../station_app/ui/exchange_page.py" line="357" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -291,17 +291,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="221" />
+      <location filename="../../station_app/ui/exchange_page.py" line="225" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="218" />
+      <location filename="../../station_app/ui/exchange_page.py" line="222" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="158" />
+      <location filename="../../station_app/ui/exchange_page.py" line="162" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
@@ -418,7 +418,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="172" />
+      <location filename="../../station_app/ui/exchange_page.py" line="176" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -453,7 +453,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="321" />
+      <location filename="../../station_app/ui/exchange_page.py" line="325" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/print_preview.py" line="140" />
       <source>取消</source>
@@ -652,7 +652,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="350" />
+      <location filename="../../station_app/ui/exchange_page.py" line="354" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -728,7 +728,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="160" />
+      <location filename="../../station_app/ui/exchange_page.py" line="164" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -738,13 +738,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="175" />
+      <location filename="../../station_app/ui/exchange_page.py" line="179" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="136" />
-      <location filename="../../station_app/ui/exchange_page.py" line="296" />
+      <location filename="../../station_app/ui/exchange_page.py" line="300" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -759,7 +759,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="288" />
+      <location filename="../../station_app/ui/exchange_page.py" line="292" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
@@ -816,13 +816,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Saved.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="314" />
+      <location filename="../../station_app/ui/complaint_form.py" line="326" />
       <location filename="../../station_app/ui/stats_page.py" line="250" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <location filename="../../station_app/ui/exchange_page.py" line="232" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -842,7 +842,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="353" />
+      <location filename="../../station_app/ui/exchange_page.py" line="357" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -862,12 +862,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="273" />
+      <location filename="../../station_app/ui/exchange_page.py" line="277" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="266" />
+      <location filename="../../station_app/ui/exchange_page.py" line="270" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -882,7 +882,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="252" />
+      <location filename="../../station_app/ui/exchange_page.py" line="256" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -892,7 +892,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="358" />
+      <location filename="../../station_app/ui/exchange_page.py" line="362" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -1026,7 +1026,7 @@ Records: {2}</translation>
       <translation>Start mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="112" />
+      <location filename="../../station_app/ui/complaint_form.py" line="117" />
       <source>待保存的证据：{0}</source>
       <translation>Evidence to save: {0}</translation>
     </message>
@@ -1136,13 +1136,13 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="302" />
-      <location filename="../../station_app/ui/exchange_page.py" line="236" />
+      <location filename="../../station_app/ui/exchange_page.py" line="306" />
+      <location filename="../../station_app/ui/exchange_page.py" line="240" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="307" />
+      <location filename="../../station_app/ui/exchange_page.py" line="311" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1203,7 +1203,7 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="164" />
+      <location filename="../../station_app/ui/exchange_page.py" line="168" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
@@ -1214,12 +1214,12 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="279" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="268" />
+      <location filename="../../station_app/ui/exchange_page.py" line="272" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1229,7 +1229,7 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="270" />
+      <location filename="../../station_app/ui/exchange_page.py" line="274" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1249,7 +1249,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="277" />
+      <location filename="../../station_app/ui/exchange_page.py" line="281" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1289,17 +1289,17 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="244" />
+      <location filename="../../station_app/ui/exchange_page.py" line="248" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="373" />
+      <location filename="../../station_app/ui/exchange_page.py" line="377" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="316" />
+      <location filename="../../station_app/ui/complaint_form.py" line="328" />
       <source>案件已保存，但这些证据没有附加上：</source>
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
@@ -1329,17 +1329,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="340" />
+      <location filename="../../station_app/ui/exchange_page.py" line="344" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="299" />
+      <location filename="../../station_app/ui/exchange_page.py" line="303" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="313" />
+      <location filename="../../station_app/ui/exchange_page.py" line="317" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1369,12 +1369,12 @@ Records: {2}</translation>
       <translation>Same mapping as last time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="320" />
+      <location filename="../../station_app/ui/complaint_form.py" line="332" />
       <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
       <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="289" />
+      <location filename="../../station_app/ui/complaint_form.py" line="301" />
       <source>注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。请先核对是否为同一纠纷；确认不是再保存。</source>
       <translation>Note: {numbers} already has the same consumer phone against the same business (within 30 days). Check whether it is the same dispute before saving.</translation>
     </message>
@@ -1579,7 +1579,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="374" />
+      <location filename="../../station_app/ui/exchange_page.py" line="378" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1818,7 +1818,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="296" />
+      <location filename="../../station_app/ui/exchange_page.py" line="300" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1928,7 +1928,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="236" />
+      <location filename="../../station_app/ui/exchange_page.py" line="240" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -1943,12 +1943,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="302" />
+      <location filename="../../station_app/ui/exchange_page.py" line="306" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="173" />
+      <location filename="../../station_app/ui/exchange_page.py" line="177" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -1996,7 +1996,7 @@ Enter {0}'s password:</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="244" />
+      <location filename="../../station_app/ui/exchange_page.py" line="248" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2016,7 +2016,7 @@ Enter {0}'s password:</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="285" />
+      <location filename="../../station_app/ui/exchange_page.py" line="289" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

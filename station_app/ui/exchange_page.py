@@ -147,7 +147,11 @@ class ExchangePage(QWidget):
         ):
             row.addWidget(widget)
         row.addStretch(1)
-        close_row = QHBoxLayout()
+        # A station closes its months and reads the county's answers; a county's roll-up carries no months.
+        self.close_row = QWidget()
+        self.close_row.setVisible(not county_mode)
+        close_row = QHBoxLayout(self.close_row)
+        close_row.setContentsMargins(0, 0, 0, 0)
         self.close_month_box = QComboBox()
         today = date.today()
         for back in range(1, 13):  # the months that have ended, newest first
@@ -166,7 +170,7 @@ class ExchangePage(QWidget):
         close_row.addWidget(self.months_label, 1)
         box = QVBoxLayout()
         box.addLayout(row)
-        box.addLayout(close_row)
+        box.addWidget(self.close_row)
         export_box.setLayout(box)
         # -- county: import --
         import_box = QGroupBox(tr("县局：导入各站的数据包"))

@@ -105,6 +105,7 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
     assert written.endswith(".stpkg") and "1 条" in views.summary.text()
     # The county reports upward from the same page: the export is the roll-up of its stations, for the city.
     assert page.rollup.isVisibleTo(page) and page.rollup.isChecked() and "市级" in page.key_label.text()
+    assert not page.close_row.isVisibleTo(page)  # no month close toward the city: its roll-up carries no months
     city = tmp_path / "报市级"
     city.mkdir()
     page.export(str(city))
@@ -128,6 +129,7 @@ def test_a_station_closes_a_month_from_the_exchange_page(qtbot, tmp_path):
     session.act_as("setup", "head")
     page = ExchangePage(session, path)
     qtbot.addWidget(page)
+    assert page.close_row.isVisibleTo(page)
     assert page.close_month("2026-10", confirm=False)
     assert "2026-10" in page.months_label.text() and "已关账" in page.report.toPlainText()
     assert not page.close_month("2026-10", confirm=False)  # once
