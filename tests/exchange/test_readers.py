@@ -80,3 +80,18 @@ def test_a_refusal_crosses_from_a_worker_process_whole():
     for error in (package.damaged("x"), Refused("foreign_record", "不属于")):
         back = pickle.loads(pickle.dumps(error))
         assert type(back) is type(error) and back.code == error.code and str(back) == str(error)
+
+
+def test_cancel_between_packages_with_worker_processes(stick, tmp_path, monkeypatch):
+    folder, prints = stick
+    monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 0)
+    county = open_register(tmp_path / "county", "SXX")
+    try:
+        asked = iter([False, True, True, True])
+        first = next(folder.glob("1-*"))
+        results = import_packages(county, [first, folder], accept_key=prints["XJ"], cancelled=lambda: next(asked))
+        assert [r["status"] for r in results] == ["imported"] + ["cancelled"] * 4  # the rest not begun
+        assert not county.db.conn.in_transaction
+        assert county.db.execute("SELECT count(DISTINCT station_code) FROM complaints").fetchone()[0] == 1
+    finally:
+        county.close()
