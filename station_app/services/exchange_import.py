@@ -111,13 +111,11 @@ def import_file(
     *,
     dry_run: bool,
     accept_key: str | None,
-    county: Any = None,
-    prepared: Prepared | None = None,
+    prepared: Prepared,
 ) -> dict[str, Any]:
+    """One package, read ahead by ``prepare`` (its stage, if any, loaded here: ``import_packages`` attached it)."""
     session.require(roles.EXCHANGE)
     result: dict[str, Any] = {"file": str(path), "status": "refused", "code": "", "reason": ""}
-    if prepared is None:
-        prepared = prepare(path, None if county is None else keys.raw_private(county), record_columns(session.db))
     try:
         if prepared.unreadable is not None:
             raise prepared.unreadable

@@ -143,7 +143,6 @@ class Plan:
     ):
         """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty."""
         self.session, self.db, self.pkg = session, session.db, pkg
-        self.staged = staged
         self.code = pkg.manifest["station"]["code"]
         self.rollup_stations = _rollup_stations(pkg.manifest)
         self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
@@ -258,9 +257,10 @@ class Plan:
         def flush() -> None:
             if not run:
                 return
+            before = store.last_pk(self.db, run_table)
             store.insert_rows(self.db, run_table, run)
             if run_table in PERSONAL:
-                store.set_masked_many(self.db, run_table, [row["id"] for row in run], self.masked)
+                store.set_masked_after(self.db, run_table, before, self.masked)
             run.clear()
 
         run_keys: list[str] = []

@@ -121,11 +121,6 @@ def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
     )
 
 
-def set_masked_many(db: Database, table: str, record_ids: list[str], masked: bool) -> None:
-    for record_id in record_ids:
-        set_masked(db, table, record_id, masked)
-
-
 def replace_row(db: Database, table: str, row: dict[str, Any]) -> None:
     names = [n for n in row if n != "id"]
     assignments = ", ".join(f"{n} = :{n}" for n in names)
