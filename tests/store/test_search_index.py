@@ -66,20 +66,13 @@ def test_switching_off_twice_changes_nothing(register):
         assert not search_index.switch_off(register.db)
 
 
-def test_a_county_register_made_before_drops_its_index_on_upgrade(tmp_path, monkeypatch):
-    from station_app.store import database, migrations
+def test_a_county_register_made_before_drops_its_index_on_upgrade(tmp_path):
     from station_app.store.database import open_database
+    from tests.store.migrating import register_before
 
     path = tmp_path / "county.sqlite3"
-    older = [fn for fn in migrations._STEPS if fn.__name__ != "m010_county_search_index"]
-    monkeypatch.setattr(migrations, "_STEPS", older)
-    migrations.migration_set.cache_clear()
-    monkeypatch.setattr(database, "known_names", lambda: [fn.__name__ for fn in older])
-    db = open_database(path)
-    db.execute("INSERT INTO meta VALUES ('mode', 'county')")
-    assert search_index.present(db)
-    db.conn.close()
-    monkeypatch.undo()
-    migrations.migration_set.cache_clear()
+    with register_before(path, "m010_county_search_index") as db:
+        db.execute("INSERT INTO meta VALUES ('mode', 'county')")
+        assert search_index.present(db)
     db = open_database(path)
     assert not search_index.present(db) and "已升级" in db.upgrade_note
