@@ -16,13 +16,17 @@ system_packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libcups2
 )
-[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils)  # binutils: PyInstaller
+# binutils and libpython3.11 (Python's shared library): PyInstaller's bundle test; faketime: the suite on
+# another day (README).
+[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils libpython3.11 faketime)
 
+# Debian's own interpreter first: the README's platform (Debian 12, Python 3.11.2) is the one tested, even where
+# a newer python3.11 (pyenv, /usr/local) comes first on the PATH.
 python_bin=""
-for candidate in python3.11 python3; do
+for candidate in /usr/bin/python3.11 python3.11 python3; do
   if command -v "$candidate" >/dev/null 2>&1 \
      && "$candidate" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
-    python_bin="$candidate"; break
+    python_bin="$(command -v "$candidate")"; break
   fi
 done
 [ -z "$python_bin" ] && system_packages+=(python3 python3-venv)
@@ -51,8 +55,15 @@ fi
 lock="requirements/app.txt"
 [ "$mode" = test ] && lock="requirements/test.txt"
 stamp=".venv/.installed-$(cat requirements/*.txt pyproject.toml | sha256sum | cut -c1-16)-$mode"
+# A venv made by another interpreter (say pyenv's 3.11.7 before this script preferred Debian's) is made anew.
+interpreter="$("$python_bin" -c 'import sys; print(sys.executable, sys.version.split()[0])')"
+if [ -x .venv/bin/python ] && [ "$(cat .venv/.interpreter 2>/dev/null)" != "$interpreter" ]; then
+  echo "Re-creating .venv for $interpreter"
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
   "$python_bin" -m venv .venv
+  echo "$interpreter" > .venv/.interpreter
 fi
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$lock"

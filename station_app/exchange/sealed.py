@@ -22,7 +22,7 @@ import json
 import os
 import struct
 import tarfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -98,6 +98,19 @@ class _SealingWriter(io.RawIOBase):
 
 def seal_folder(folder: Path, target: Path, password: str, *, kind: str = "backup") -> Path:
     """Tar ``folder``'s files and seal them into ``target`` (written under a temporary name, then renamed)."""
+
+    def add_files(archive: tarfile.TarFile) -> None:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.add(path, arcname=path.relative_to(folder).as_posix(), recursive=False)
+
+    return seal_archive(add_files, target, password, kind=kind)
+
+
+def seal_archive(
+    add_members: Callable[[tarfile.TarFile], None], target: Path, password: str, *, kind: str = "backup"
+) -> Path:
+    """Seal the tar stream that ``add_members`` writes into ``target`` (tests craft hostile archives with it)."""
     check_password(password)
     salt, nonce = os.urandom(16), os.urandom(12)
     header = json.dumps(
@@ -117,9 +130,7 @@ def seal_folder(folder: Path, target: Path, password: str, *, kind: str = "backu
             out.write(MAGIC + struct.pack(">I", len(header)) + header)
             writer = _SealingWriter(out, _key(password, salt, SCRYPT), header, nonce)
             with tarfile.open(fileobj=writer, mode="w|") as archive:
-                for path in sorted(folder.rglob("*")):
-                    if path.is_file():
-                        archive.add(path, arcname=path.relative_to(folder).as_posix(), recursive=False)
+                add_members(archive)
             writer.finish()
             out.flush()
             os.fsync(out.fileno())
@@ -217,7 +228,7 @@ def open_sealed(source: Path, folder: Path, password: str) -> list[str]:
             try:
                 with tarfile.open(fileobj=reader, mode="r|") as archive:
                     for member in archive:
-                        archive.extract(member, folder, filter="data")
+                        _extract_file(archive, member, folder)
                         names.append(member.name)
                 reader.read()  # the last chunk is checked even when tar stops early
             except tarfile.TarError as exc:
@@ -225,3 +236,40 @@ def open_sealed(source: Path, folder: Path, password: str) -> list[str]:
     except OSError as exc:
         raise SealError(f"无法读取备份文件：{exc}") from exc
     return names
+
+
+def _extract_file(archive: tarfile.TarFile, member: tarfile.TarInfo, folder: Path) -> None:
+    """Write one member under ``folder``, refusing anything a backup never holds.
+
+    ``seal_folder`` writes regular files with relative names only, so anything else is a crafted archive.
+    This is checked here rather than with ``extract(filter="data")``, which Debian 12's Python 3.11.2 lacks
+    (the filters came in 3.11.4): one code path, the same on every interpreter. Links, devices, FIFOs and
+    directories are refused, as are absolute names, ``..``, Windows drive or backslash names and a name
+    given twice; each file is written with its bytes only (no owner, mode or time from the archive).
+    """
+    name = member.name
+    parts = name.split("/")
+    unsafe = SealError(f"备份文件含有不安全的内容（{name[:80]!r}），已拒绝恢复")
+    if (
+        not member.isreg()
+        or not name
+        or name.startswith("/")
+        or "\\" in name
+        or ":" in name
+        or "\0" in name
+        or any(part in ("", ".", "..") for part in parts)
+    ):
+        raise unsafe
+    target = folder.joinpath(*parts)
+    if folder.resolve() not in target.resolve().parents:
+        raise unsafe
+    source = archive.extractfile(member)
+    if source is None:
+        raise unsafe
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("xb") as out:  # "x": a name given twice is refused, not overwritten
+            while chunk := source.read(CHUNK):
+                out.write(chunk)
+    except FileExistsError as exc:  # a name given twice, or a file where a folder was named before
+        raise unsafe from exc

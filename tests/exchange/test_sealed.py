@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import tarfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -80,3 +82,58 @@ def test_any_changed_byte_is_refused(tmp_path, position, value):
     damaged.write_bytes(bytes(data))
     with pytest.raises(sealed.SealError):
         sealed.open_sealed(damaged, tmp_path / "out", PASSWORD)
+
+
+def _member(name: str, kind: bytes = tarfile.REGTYPE, data: bytes = b"x", link: str = "") -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.type, info.size, info.linkname = kind, (len(data) if kind == tarfile.REGTYPE else 0), link
+    return info
+
+
+def _seal_members(target, members):
+    def add(archive):
+        for info, data in members:
+            archive.addfile(info, io.BytesIO(data) if info.isreg() else None)
+
+    return sealed.seal_archive(add, target, PASSWORD)
+
+
+HOSTILE = {
+    "absolute name": [_member("/tmp/station-app-escape.txt")],
+    "dot-dot": [_member("../escape.txt")],
+    "dot-dot inside": [_member("evidence/../../escape.txt")],
+    "backslash": [_member("..\\escape.txt")],
+    "drive letter": [_member("C:/escape.txt")],
+    "symlink": [_member("register-1.sqlite3", tarfile.SYMTYPE, link="/etc/passwd")],
+    "hard link": [_member("register-1.sqlite3", tarfile.LNKTYPE, link="/etc/passwd")],
+    "character device": [_member("zero", tarfile.CHRTYPE)],
+    "block device": [_member("disk", tarfile.BLKTYPE)],
+    "fifo": [_member("pipe", tarfile.FIFOTYPE)],
+    "directory": [_member("evidence", tarfile.DIRTYPE)],
+    "a name twice": [_member("register-1.sqlite3"), _member("register-1.sqlite3")],
+    "a file under a file": [_member("evidence"), _member("evidence/ab.jpg")],
+}
+
+
+@pytest.mark.parametrize("what", sorted(HOSTILE))
+def test_a_crafted_archive_is_refused_and_writes_nothing_outside(tmp_path, what):
+    """The restore path itself, on whatever interpreter runs the suite (CI: Debian's 3.11.2, no tar filters)."""
+    target = _seal_members(tmp_path / "b.stbak", [(info, b"x" if info.isreg() else b"") for info in HOSTILE[what]])
+    out = tmp_path / "deep" / "out"
+    out.mkdir(parents=True)
+    with pytest.raises(sealed.SealError, match="不安全"):
+        sealed.open_sealed(target, out, PASSWORD)
+    assert not (tmp_path / "deep" / "escape.txt").exists() and not (tmp_path / "escape.txt").exists()
+    assert not any(path.is_symlink() or not (path.is_file() or path.is_dir()) for path in out.rglob("*"))
+
+
+def test_files_come_back_with_their_bytes_only(tmp_path):
+    """No mode, owner or time from the archive: a setuid or world-writable member is an ordinary file."""
+    info = _member("register-1.sqlite3", data=b"register")
+    info.mode, info.uid, info.uname, info.mtime = 0o6777, 0, "root", 0
+    target = _seal_members(tmp_path / "b.stbak", [(info, b"register")])
+    out = tmp_path / "out"
+    assert sealed.open_sealed(target, out, PASSWORD) == ["register-1.sqlite3"]
+    restored = out / "register-1.sqlite3"
+    assert restored.read_bytes() == b"register"
+    assert not restored.stat().st_mode & 0o7000 and restored.stat().st_mtime > 0
