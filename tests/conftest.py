@@ -17,11 +17,46 @@ settings.register_profile("station", deadline=None)
 settings.load_profile("station")
 
 TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 10:00 at the station (UTC+8), the day of TODAY
 
 
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """Sessions opened from now on read NOW from the wall clock (audit times, package stamps), whatever the day.
+
+    For tests that compare wall-clock stamps with ``--today``/``TODAY`` (a package made "on" TODAY): without it
+    they pass on the day they were written and fail from the next month on.
+    """
+    from station_app.services import session as session_module
+
+    monkeypatch.setattr(session_module, "utc_now", lambda: NOW)
+    return NOW
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's qtbot, keeping every widget given to ``addWidget`` alive until it has closed them.
+
+    pytest-qt holds weak references only. A window the test no longer names, caught in a reference cycle, was
+    collected by Python's garbage collector in the middle of its own paint event after the test returned
+    ("Cannot destroy paint device that is being painted", then a segmentation fault): a test run alone, or in
+    another order or on another day, crashed the whole run.
+    """
+    kept: list[object] = []
+    add_widget = qtbot.addWidget
+
+    def add_and_keep(widget, **kwargs):
+        kept.append(widget)
+        add_widget(widget, **kwargs)
+
+    qtbot.addWidget = add_and_keep
+    yield qtbot
+    kept.clear()  # pytest-qt has closed them by now (its teardown hook runs before fixtures end)
 
 
 @pytest.fixture

@@ -37,7 +37,8 @@ def station(tmp_path, capsys, code, county_pub):
     return db
 
 
-def test_county_round_trip_with_the_issue_command_names(tmp_path, capsys):
+def test_county_round_trip_with_the_issue_command_names(tmp_path, capsys, frozen_clock):
+    """The packages are made on 2026-11-23 (the clock frozen as --today says), so November is not yet due."""
     county = tmp_path / "county" / "register.sqlite3"
     county.parent.mkdir()
     code, made, _ = run(capsys, county, "init", "--mode", "county", "--county", "示例县")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +33,8 @@ class Session:
     actor: str = SETUP_ACTOR
     _catalogs: Catalogs | None = None
     _calendar: WorkCalendar | None = None
-    clock: Callable[[], datetime] = utc_now
+    # The wall clock (audit times, package stamps), looked up when the session opens: tests freeze it there.
+    clock: Callable[[], datetime] = field(default_factory=lambda: utc_now)
     role: str | None = None  # None: decided on first use (set-up user while the register has no users)
     path: Path | None = None  # the register file (workers open their own connection to it)
     _station: dict[str, Any] | None = None

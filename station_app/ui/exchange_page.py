@@ -7,6 +7,7 @@ outcome, and the worker never touches a widget.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -107,9 +108,9 @@ class ExchangeWorker(QObject):
 
 
 class ExchangePage(QWidget):
-    def __init__(self, session: Session, db_path: Path):
+    def __init__(self, session: Session, db_path: Path, today: Callable[[], date] = date.today):
         super().__init__()
-        self.session, self.db_path = session, db_path
+        self.session, self.db_path, self.today = session, db_path, today
         self.thread: QThread | None = None
         self.result: Any = None
         self.key_label = QLabel()
@@ -153,7 +154,7 @@ class ExchangePage(QWidget):
         close_row = QHBoxLayout(self.close_row)
         close_row.setContentsMargins(0, 0, 0, 0)
         self.close_month_box = QComboBox()
-        today = date.today()
+        today = self.today()
         for back in range(1, 13):  # the months that have ended, newest first
             year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
             self.close_month_box.addItem(
@@ -193,7 +194,7 @@ class ExchangePage(QWidget):
         if county_mode:  # the county office's own views of its stations
             from station_app.ui.county_views import CountyViews
 
-            self.county_views = CountyViews(session)
+            self.county_views = CountyViews(session, self.today)
             layout.addWidget(self.county_views, 3)
         layout.addWidget(self.report, 1)
         self.refresh_drives()
@@ -217,7 +218,7 @@ class ExchangePage(QWidget):
 
         month = month or self.close_month_box.currentData()
         if confirm:
-            figures = tallies.tally(self.session, periods.month(month), date.today(), with_previous=False)
+            figures = tallies.tally(self.session, periods.month(month), self.today(), with_previous=False)
             c = figures["complaints"]
             text = tr("关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？").format(
                 month, c["registered"], c["accepted"], c["settled"]
@@ -225,7 +226,7 @@ class ExchangePage(QWidget):
             if QMessageBox.question(self, tr("关账"), text) != QMessageBox.StandardButton.Yes:
                 return False
         try:
-            months.close_month(self.session, month, date.today())
+            months.close_month(self.session, month, self.today())
         except (RuleViolation, ValidationError) as exc:
             self.report.setPlainText(str(exc))
             return False

@@ -145,7 +145,7 @@ class StationMainWindow(QMainWindow):
         if title == "数据交换":
             from station_app.ui.exchange_page import ExchangePage
 
-            return ExchangePage(session, path)
+            return ExchangePage(session, path, today)
         if title == "设置":
             from station_app.ui.settings_page import SettingsPage
 

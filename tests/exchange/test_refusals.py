@@ -176,15 +176,27 @@ def test_damaged_packages_only_ever_refused(sample_package, data):
 def test_cli_export_then_import_exit_codes(make_station, county, tmp_path, capsys):
     station = make_station("XJ")
     station_db, county_db = str(station.path), str(county.path)
-    assert main(["--db", station_db, "exchange", "export", "--out", str(tmp_path / "usb")]) == 0
+    assert (
+        main(["--db", station_db, "--today", "2026-11-23", "exchange", "export", "--out", str(tmp_path / "usb")]) == 0
+    )
     assert "可以安全拔出U盘" in capsys.readouterr().out
-    assert main(["--db", county_db, "exchange", "import", str(tmp_path / "usb")]) == 2
+    assert main(["--db", county_db, "--today", "2026-11-23", "exchange", "import", str(tmp_path / "usb")]) == 2
     assert "密钥指纹" in capsys.readouterr().err
-    args = ["--db", county_db, "exchange", "import", str(tmp_path / "usb"), "--accept-key", fingerprint(station)]
+    args = [
+        "--db",
+        county_db,
+        "--today",
+        "2026-11-23",
+        "exchange",
+        "import",
+        str(tmp_path / "usb"),
+        "--accept-key",
+        fingerprint(station),
+    ]
     assert main([*args, "--format", "json"]) == 0
     [result] = json.loads(capsys.readouterr().out)
     assert result["status"] == "imported"
-    assert main(["--db", county_db, "exchange", "log"]) == 0
+    assert main(["--db", county_db, "--today", "2026-11-23", "exchange", "log"]) == 0
     assert "XJ" in capsys.readouterr().out
 
 

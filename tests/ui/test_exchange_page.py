@@ -19,7 +19,7 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     s = Session.open(station_db)
     demo.build_demo(s, 30, TODAY)
     s.act_as("setup", "head")
-    page = ExchangePage(s, station_db)
+    page = ExchangePage(s, station_db, lambda: TODAY)
     qtbot.addWidget(page)
     assert "指纹" in page.key_label.text() and not page.rollup.isVisibleTo(page) and not page.rollup.isChecked()
     stick = tmp_path / "U盘"
@@ -33,7 +33,7 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     c = Session.open(county_db)
     init_station(c, {"code": "XQ", "name": "县消协", "kind": "branch", "venue_type": "other"}, TODAY)
     c.act_as("setup", "head")
-    county = ExchangePage(c, county_db)
+    county = ExchangePage(c, county_db, lambda: TODAY)
     qtbot.addWidget(county)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (fingerprint, True))
     monkeypatch.setenv("STATION_APP_IMPORT_READERS", "processes")  # as for a big stick: spawned from the worker
@@ -49,9 +49,8 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     c.close()
 
 
-def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
+def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys, frozen_clock):
     """A county register gets the completeness grid and the cross-station duplicates on its exchange page."""
-    from datetime import date
     from pathlib import Path
 
     from station_app.cli import main
@@ -81,11 +80,11 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys):
         county_session.close()
         assert result["status"] == "imported"
     session = Session.open(register)
-    page = ExchangePage(session, register)
+    page = ExchangePage(session, register, lambda: TODAY)
     qtbot.addWidget(page)
     views = page.county_views
     assert views is not None and views.grid.rowCount() == 2
-    expected = county.completeness(session, views.year.value(), date.today())
+    expected = county.completeness(session, views.year.value(), TODAY)
     for row, line in enumerate(expected["stations"]):
         for column, month in enumerate(line["months"].values(), start=1):
             assert views.grid.item(row, column).text().startswith(STATUS[month["status"]][0])
@@ -127,7 +126,7 @@ def test_a_station_closes_a_month_from_the_exchange_page(qtbot, tmp_path):
     session = Session.open(path)
     demo.build_demo(session, 40, TODAY)
     session.act_as("setup", "head")
-    page = ExchangePage(session, path)
+    page = ExchangePage(session, path, lambda: TODAY)
     qtbot.addWidget(page)
     assert page.close_row.isVisibleTo(page)
     assert page.close_month("2026-10", confirm=False)
