@@ -30,6 +30,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from station_app import durable
+
 MAGIC = b"STSEAL1\n"
 SUFFIX = ".stbak"
 CHUNK = 1024 * 1024
@@ -124,19 +126,12 @@ def seal_archive(
         },
         sort_keys=True,
     ).encode()
-    partial = target.with_name(target.name + ".part")
-    try:
-        with partial.open("wb") as out:
-            out.write(MAGIC + struct.pack(">I", len(header)) + header)
-            writer = _SealingWriter(out, _key(password, salt, SCRYPT), header, nonce)
-            with tarfile.open(fileobj=writer, mode="w|") as archive:
-                add_members(archive)
-            writer.finish()
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    with durable.replacing(target) as out:
+        out.write(MAGIC + struct.pack(">I", len(header)) + header)
+        writer = _SealingWriter(out, _key(password, salt, SCRYPT), header, nonce)
+        with tarfile.open(fileobj=writer, mode="w|") as archive:
+            add_members(archive)
+        writer.finish()
     return target
 
 

@@ -6,14 +6,13 @@ Format: docs/package-format.md. Import at the county: services/exchange_import.p
 from __future__ import annotations
 
 import base64
-import os
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from station_app import __version__
+from station_app import __version__, durable
 from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.domain.validation import mask_id_number, mask_name, mask_phone
@@ -291,29 +290,11 @@ def export_package(
 
 
 def _write_flushed(target: Path, data: bytes) -> None:
-    """Write to a temporary name, flush it to the device, rename, and flush the folder entry too."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
+    """Write durably (the old file or the new one after a power cut); a full or locked stick said plainly."""
     try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(target)
+        durable.write_bytes(target, data)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise RuleViolation(f"无法写入 {target.parent}：{exc.strerror or exc}（U盘是否已满或写保护？）") from None
-    if hasattr(os, "O_DIRECTORY"):  # POSIX: the rename itself must reach the device
-        try:
-            fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
 
 
 def _verify_written(target: Path, data: bytes, *, open_members: bool) -> None:

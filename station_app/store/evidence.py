@@ -7,10 +7,10 @@ however many cases it is attached to: the name is the content's hash, so a copy 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from station_app import durable
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -41,16 +41,7 @@ def store_file(source: Path, root: Path, sha256: str, suffix: str) -> Path:
     target = stored_path(root, sha256, suffix)
     if target.exists():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-    try:
-        with source.open("rb") as src, partial.open("wb") as out:
-            shutil.copyfileobj(src, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    durable.copy_file(source, target)
     return target
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -14,6 +13,7 @@ from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
+from station_app import durable
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, complaints
 from station_app.services.session import Session
@@ -349,13 +349,7 @@ class ComplaintForm(QWidget):
     @Slot()
     def save_draft(self) -> None:
         """Write what is typed to the data folder (atomically: a power cut leaves the old or the new draft)."""
-        self.draft_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.draft_path.with_suffix(".tmp")
-        with open(partial, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(self.state(), ensure_ascii=False, indent=1))
-            handle.flush()
-            os.fsync(handle.fileno())  # on disk before the rename makes it the draft
-        os.replace(partial, self.draft_path)
+        durable.write_text(self.draft_path, json.dumps(self.state(), ensure_ascii=False, indent=1))
         self.draft_saved_at = time.monotonic()
 
     def restore_draft(self) -> bool:

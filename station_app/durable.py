@@ -1,0 +1,70 @@
+"""Writing a file so that a power cut leaves the old file or the new one, never half of one.
+
+The one way the program replaces a file (a package on a stick, a sealed backup, an evidence copy, the form's
+crash draft): write under a temporary name beside the target, flush it to the device, rename it over the
+target, then flush the folder entry too (on POSIX the rename itself must reach the device). A failure
+removes the temporary file and raises the original error. It imports nothing of the program: every layer
+may use it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+PART_SUFFIX = ".part"  # a file left with this suffix was being written when the program stopped
+
+
+def partial_path(target: Path) -> Path:
+    """The temporary name beside ``target`` (the process id: two writers of one target never share it)."""
+    return target.with_name(f"{target.name}.{os.getpid()}{PART_SUFFIX}")
+
+
+@contextmanager
+def replacing(target: Path) -> Iterator[BinaryIO]:
+    """A binary handle whose bytes become ``target`` when the block ends without an error."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = partial_path(target)
+    try:
+        with partial.open("wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    sync_folder(target.parent)
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with replacing(target) as handle:
+        handle.write(data)
+
+
+def write_text(target: Path, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
+
+
+def copy_file(source: Path, target: Path) -> None:
+    with source.open("rb") as src, replacing(target) as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to the device; nothing to do where folders cannot be opened (Windows)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (FAT sticks through FUSE) refuse it: the data itself was flushed
+    finally:
+        os.close(fd)
