@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.services import demo, tallies
 from station_app.services.session import Session
 

@@ -12,7 +12,7 @@ from station_app.cli_io import print_json, read_json_records, read_password, tab
 from station_app.domain import compensation, roles, workflow
 from station_app.domain.errors import InvalidValue, Problem, RuleViolation, ValidationError
 from station_app.domain.money import yuan_to_fen
-from station_app.domain.records import parse_ymd
+from station_app.domain.record_input import parse_ymd
 from station_app.paths import default_db_path
 from station_app.services import complaint_views, complaints, demo, records, station, users
 from station_app.services.session import SETUP_ACTOR, Session

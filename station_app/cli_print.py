@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from station_app.cli_io import print_json
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.domain.errors import InvalidValue, Problem, ValidationError
 
 if TYPE_CHECKING:

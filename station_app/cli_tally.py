@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from station_app.cli_io import print_json
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.domain.errors import InvalidValue, Problem, ValidationError
-from station_app.domain.records import parse_ymd
+from station_app.domain.record_input import parse_ymd
 from station_app.reports import tally_pdf, tally_text, tally_xlsx
 from station_app.services import tallies
 from station_app.services.session import Session

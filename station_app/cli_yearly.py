@@ -48,7 +48,7 @@ def run(session: Any, args: argparse.Namespace, today: date) -> int:
 
 def _summary(session: Any, args: argparse.Namespace, today: date) -> int:
     from station_app.cli_io import print_json
-    from station_app.domain import tallies as periods
+    from station_app.domain import periods
     from station_app.domain.errors import InvalidValue, Problem, ValidationError
     from station_app.reports import summary_docx
 
@@ -84,7 +84,7 @@ def _ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
 
 
 def _report_text(report: dict[str, Any]) -> str:
-    from station_app.domain.ledger import FIELDS
+    from station_app.domain.ledger_import import FIELDS
 
     lines = []
     if report["errors"]:

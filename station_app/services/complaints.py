@@ -7,8 +7,7 @@ from datetime import date
 from typing import Any
 
 from station_app.domain import case as case_rules
-from station_app.domain import records as record_rules
-from station_app.domain import roles, workflow
+from station_app.domain import record_input, roles, workflow
 from station_app.domain.deadlines import Pause
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.complaint_views import get_case, show
@@ -83,7 +82,7 @@ def add_complaints(session: Session, payloads: list[dict[str, Any]], today: date
 
 
 def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any], today: date) -> dict[str, Any]:
-    row = record_rules.parse_complaint(payload, session.catalogs, today)
+    row = record_input.parse_complaint(payload, session.catalogs, today)
     steps = payload.get("transitions") or []
     if not isinstance(steps, list):
         raise ValidationError([Problem("transitions", "办理过程", '应为列表 [{"to": …, "on": …}, …]')])
@@ -110,7 +109,7 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
         if not step.get("on"):
             raise ValidationError([Problem(f"transitions[{position}].on", "日期", "必须填写")])
         try:
-            fields = record_rules.parse_transition(
+            fields = record_input.parse_transition(
                 str(step["to"]),
                 step,
                 session.catalogs,
@@ -134,7 +133,7 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
         received_on=case["received_on"],
     )
     seq = store.next_seq(session.db, station["code"], "complaint", received.year)
-    case["number"] = record_rules.format_number(station["code"], "complaint", received.year, seq)
+    case["number"] = record_input.format_number(station["code"], "complaint", received.year, seq)
     case.update(_refresh_deadlines(session, case, _history_view(case_events)))
     store.insert(session.db, "complaint", case)
     for event in case_events:
@@ -180,7 +179,7 @@ def transition(session: Session, ref: str, target: str, payload: dict[str, Any],
     with session.db.atomic():
         case = get_case(session, ref)
         workflow.check_transition(case["status"], target)
-        fields = record_rules.parse_transition(
+        fields = record_input.parse_transition(
             target, payload, session.catalogs, today, rule_code=case["rule_version"], default_on=today
         )
         changes = case_rules.apply_transition(case, fields)
@@ -247,7 +246,7 @@ def add_followup(session: Session, ref: str, payload: dict[str, Any], today: dat
         case = get_case(session, ref)
         if case["status"] not in workflow.CLOSED_STATES:
             raise RuleViolation(f"只有已结案的案件才能回访；本案为{workflow.label(case['status'])}")
-        row = record_rules.parse_followup(
+        row = record_input.parse_followup(
             payload, session.catalogs, today, closed_on=date.fromisoformat(case["closed_on"])
         )
         year = date.fromisoformat(row["date"]).year
@@ -258,7 +257,7 @@ def add_followup(session: Session, ref: str, payload: dict[str, Any], today: dat
             "id": session.new_id(),
             "complaint_id": case["id"],
             "station_code": case["station_code"],
-            "number": record_rules.format_number(case["station_code"], "followup", year, seq),
+            "number": record_input.format_number(case["station_code"], "followup", year, seq),
             "year": year,
             "created_at": now,
             "updated_at": now,

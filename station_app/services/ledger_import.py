@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.domain import ledger, roles
+from station_app.domain import ledger_import as ledger_rules
+from station_app.domain import roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.complaints import add_complaints
 from station_app.services.session import Session
@@ -90,13 +91,13 @@ def read_sheet(path: Path) -> Sheet:
         raise _file_problem(path, f"无法读取（{exc}）") from None
 
     def filled(row: list[Any]) -> list[str]:
-        return [ledger.cell_text(v) for v in row if ledger.cell_text(v)]
+        return [ledger_rules.cell_text(v) for v in row if ledger_rules.cell_text(v)]
 
     start = next((i for i, row in enumerate(raw) if len(filled(row)) >= MIN_HEADER_CELLS), None)
     if start is None:
         raise _file_problem(path, f"找不到表头行（至少 {MIN_HEADER_CELLS} 个非空单元格的一行）")
     # Headers as written (金额（元） stays full-width: it is what staff type after --map).
-    headers = _unique([v.strip() if isinstance(v, str) else ledger.cell_text(v) for v in raw[start]])
+    headers = _unique([v.strip() if isinstance(v, str) else ledger_rules.cell_text(v) for v in raw[start]])
     rows: list[tuple[int, dict[str, Any]]] = []
     skipped: list[int] = []
     for index in range(start + 1, len(raw)):
@@ -125,19 +126,19 @@ def _unique(headers: list[str]) -> list[str]:
     return result
 
 
-def mapping_for(session: Session, headers: list[str], overrides: list[str]) -> ledger.Mapping:
+def mapping_for(session: Session, headers: list[str], overrides: list[str]) -> ledger_rules.Mapping:
     named = [h for h in headers if h]
-    remembered = store.get_setting(session.db, ledger.mapping_key(named))
-    base, source = (json.loads(remembered), "remembered") if remembered else (ledger.guess(named), "guessed")
-    return ledger.combine(base, ledger.parse_overrides(overrides, named), named, source)
+    remembered = store.get_setting(session.db, ledger_rules.mapping_key(named))
+    base, source = (json.loads(remembered), "remembered") if remembered else (ledger_rules.guess(named), "guessed")
+    return ledger_rules.combine(base, ledger_rules.parse_overrides(overrides, named), named, source)
 
 
-def _row_errors(row: int, exc: ValidationError | RuleViolation, mapping: ledger.Mapping) -> list[dict[str, Any]]:
+def _row_errors(row: int, exc: ValidationError | RuleViolation, mapping: ledger_rules.Mapping) -> list[dict[str, Any]]:
     if isinstance(exc, RuleViolation):
         return [{"row": row, "column": None, "field": None, "message": str(exc)}]
     errors = []
     for p in exc.problems:
-        field = ledger.field_of(p.field)
+        field = ledger_rules.field_of(p.field)
         columns = mapping.headers_of(field) if field else []
         errors.append(
             {
@@ -174,7 +175,7 @@ def import_ledger(
         with session.db.atomic():
             for row, cells in sheet.rows:
                 try:
-                    payload = ledger.to_payload(ledger.row_fields(mapping, cells), session.catalogs)
+                    payload = ledger_rules.to_payload(ledger_rules.row_fields(mapping, cells), session.catalogs)
                     # Each row in its own savepoint (add_complaints nests): a bad row leaves no trace
                     # while the next rows are still checked, so every error is listed at once.
                     added = add_complaints(session, [payload], today)[0]
@@ -186,7 +187,7 @@ def import_ledger(
                 raise _Rollback
             store.set_setting(
                 session.db,
-                ledger.mapping_key([h for h in sheet.headers if h]),
+                ledger_rules.mapping_key([h for h in sheet.headers if h]),
                 json.dumps(mapping.columns, ensure_ascii=False),
             )
     except _Rollback:
@@ -208,11 +209,11 @@ def import_ledger(
 
 
 # For the import page: the fields a column can be mapped to, with their Chinese names.
-FIELD_NAMES = dict(ledger.FIELDS)
-IGNORE = ledger.IGNORE
+FIELD_NAMES = dict(ledger_rules.FIELDS)
+IGNORE = ledger_rules.IGNORE
 
 
-def preview_mapping(session: Session, path: Path | str) -> tuple[list[str], ledger.Mapping]:
+def preview_mapping(session: Session, path: Path | str) -> tuple[list[str], ledger_rules.Mapping]:
     """The ledger's headers and the mapping the import would use (remembered, else guessed)."""
     session.require(roles.READ)
     sheet = read_sheet(Path(path))

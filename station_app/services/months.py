@@ -17,8 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.domain import roles
-from station_app.domain import tallies as periods
+from station_app.domain import periods, roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.exchange import keys, package
 from station_app.services import exchange, tallies

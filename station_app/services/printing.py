@@ -11,8 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from station_app.domain import roles
-from station_app.domain import tallies as periods
+from station_app.domain import periods, roles
 from station_app.services import complaint_views, tallies
 from station_app.services.session import Session
 from station_app.store import tallies as tally_store
@@ -57,9 +56,11 @@ def print_month(session: Session, action: str, month: str, out: Path, today: dat
     session.require(roles.READ)
     period = periods.month(month)
     if action == "ledger":
-        from station_app.reports import ledger
+        from station_app.reports import month_ledger
 
-        return ledger.write(month_cases(session, month, today), session.station(), session.catalogs, month, out, today)
+        return month_ledger.write(
+            month_cases(session, month, today), session.station(), session.catalogs, month, out, today
+        )
     from station_app.reports import tally_pdf
 
     data = tallies.as_json(tallies.tally(session, period, today))

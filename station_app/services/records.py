@@ -6,8 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from station_app.domain import records as record_rules
-from station_app.domain import roles
+from station_app.domain import record_input, roles
 from station_app.domain.catalogs import Catalogs
 from station_app.domain.errors import NotFound, Problem, ValidationError
 from station_app.services.session import Session
@@ -16,10 +15,10 @@ from station_app.store import records as store
 Parser = Callable[[dict[str, Any], Catalogs, date], dict[str, Any]]
 
 PARSERS: dict[str, Parser] = {
-    "consultation": record_rules.parse_consultation,
-    "report": record_rules.parse_report,
-    "outreach_event": record_rules.parse_outreach_event,
-    "warning": record_rules.parse_warning,
+    "consultation": record_input.parse_consultation,
+    "report": record_input.parse_report,
+    "outreach_event": record_input.parse_outreach_event,
+    "warning": record_input.parse_warning,
 }
 KIND_LABELS = {
     "complaint": "投诉",
@@ -56,7 +55,7 @@ def add_records(session: Session, kind: str, payloads: list[dict[str, Any]], tod
                 **row,
                 "id": session.new_id(),
                 "station_code": station["code"],
-                "number": record_rules.format_number(station["code"], kind, year, seq),
+                "number": record_input.format_number(station["code"], kind, year, seq),
                 "year": year,
                 "created_at": now,
                 "updated_at": now,

@@ -6,8 +6,7 @@ from datetime import date
 from typing import Any
 
 from station_app import __version__
-from station_app.domain import records as record_rules
-from station_app.domain import roles
+from station_app.domain import record_input, roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.session import Session
 from station_app.store import records as store
@@ -31,7 +30,7 @@ def init_station(session: Session, payload: dict[str, Any], today: date) -> dict
     if store.local_station(session.db) is not None:
         existing = store.local_station(session.db)
         raise RuleViolation(f"该数据库已初始化为站点 {existing['code']}（{existing['name']}），不能重复初始化")
-    row = record_rules.parse_station(payload, session.catalogs, today)
+    row = record_input.parse_station(payload, session.catalogs, today)
     now = session.now()
     station = {**row, "is_local": 1, "created_at": now, "updated_at": now}
     with session.db.atomic():
@@ -47,7 +46,7 @@ def init_station(session: Session, payload: dict[str, Any], today: date) -> dict
 
 def check_station(session: Session, payload: dict[str, Any], today: date) -> None:
     """Check a station profile without writing it (a form shows every message at once)."""
-    record_rules.parse_station(payload, session.catalogs, today)
+    record_input.parse_station(payload, session.catalogs, today)
 
 
 def set_setting(session: Session, key: str, value: str) -> dict[str, str]:

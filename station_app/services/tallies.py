@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from station_app.domain import roles
-from station_app.domain import tallies as rules
-from station_app.domain.tallies import Period
+from station_app.domain import figures, periods, roles
+from station_app.domain.periods import Period
 from station_app.domain.workflow import OPEN_STATES
 from station_app.services.session import Session
 from station_app.store import tallies as store
@@ -45,7 +44,7 @@ def tally(
     as_of = as_of or today
     current = _block(session, period, as_of, stations)
     if with_previous:
-        before = _block(session, period.previous_year(), rules._year_back(as_of), stations)
+        before = _block(session, period.previous_year(), periods.year_back(as_of), stations)
         current["previous"] = before
         current["changes"] = _changes(current, before)
     return current
@@ -159,17 +158,17 @@ def _complaints(session: Session, scope: store.Scope, names: dict[str, str]) -> 
         "transferred": states["transferred"],
         "open": totals["open"],
         "overdue": totals["overdue"],
-        "settlement_rate": rules.percent(states["settled"], accepted),
+        "settlement_rate": figures.percent(states["settled"], accepted),
         "recovered_fen": totals["recovered_fen"],
         "punitive_cases": totals["punitive_cases"],
         "punitive_fen": totals["punitive_fen"],
         "followups": visit_count,
         "satisfied": satisfied,
-        "satisfaction_rate": rules.percent(satisfied, visit_count),
+        "satisfaction_rate": figures.percent(satisfied, visit_count),
         "followups_by_satisfaction": {code: visits.get(code, 0) for code in (*SATISFIED, "dissatisfied")},
     }
     block.update(breakdowns)
-    block["shares"] = {key: rules.shares(counts, accepted) for key, counts in breakdowns.items()}
+    block["shares"] = {key: figures.shares(counts, accepted) for key, counts in breakdowns.items()}
     return block
 
 
@@ -212,11 +211,11 @@ def _changes(now: Any, before: Any, key: str = "") -> Any:
     if isinstance(now, (bool, list, str)):
         return None
     if isinstance(now, Decimal) or key.endswith("_rate") or (now is None):
-        return rules.rate_change(now, before).as_json()
+        return figures.rate_change(now, before).as_json()
     if isinstance(now, int):
-        return rules.change(now, before if isinstance(before, int) else 0).as_json()
+        return figures.change(now, before if isinstance(before, int) else 0).as_json()
     return None
 
 
 def as_json(result: dict[str, Any]) -> dict[str, Any]:
-    return rules.to_json(result)  # type: ignore[return-value]
+    return figures.to_json(result)  # type: ignore[return-value]

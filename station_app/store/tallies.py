@@ -1,6 +1,6 @@
 """The tally queries: each register table is read once per period, grouped in SQL.
 
-Definitions live in domain/tallies.py and docs/figures.md; this module only counts.
+Definitions live in domain/periods.py and domain/figures.py and docs/figures.md; this module only counts.
 A complaint's outcome is taken as it stood on the ``as_of`` day, derived from its step dates.
 """
 

@@ -213,7 +213,7 @@ class ExchangePage(QWidget):
         )
 
     def close_month(self, month: str | None = None, confirm: bool = True) -> bool:
-        from station_app.domain import tallies as periods
+        from station_app.domain import periods
         from station_app.services import months, tallies
 
         month = month or self.close_month_box.currentData()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.reports import tally_rows
 from station_app.reports.tally_rows import TEXT, format_cell
 from station_app.reports.tally_text import summary_sentence, title

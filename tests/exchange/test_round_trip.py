@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.exchange import package
 from station_app.services import complaints, exchange, tallies
 from station_app.services.exchange_import import import_packages

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from station_app.cli import main
 from station_app.domain.errors import RuleViolation
-from station_app.reports import agreement, followup, ledger, notices, receipt, registration
+from station_app.reports import agreement, followup, month_ledger, notices, receipt, registration
 from station_app.services import complaint_views, complaints
 from station_app.services.printing import month_cases
 from tests.conftest import TODAY, complaint_payload
@@ -234,7 +234,7 @@ def test_a_document_that_does_not_fit_the_case_is_refused(session, cases, tmp_pa
 def test_ledger_is_landscape_masked_and_repeats_its_header(session, cases, tmp_path):
     month = month_cases(session, "2026-11", TODAY)
     assert len(month) == 45  # the 2025 case is another month
-    path = ledger.write(month, session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
+    path = month_ledger.write(month, session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
     reader, text = read(path)
     assert len(reader.pages) > 1
     box = reader.pages[0].mediabox
@@ -252,14 +252,14 @@ def test_ledger_is_landscape_masked_and_repeats_its_header(session, cases, tmp_p
 def test_ledger_signatures_never_stand_alone_on_the_last_page(session, cases, tmp_path):
     month = sorted(month_cases(session, "2026-11", TODAY), key=lambda c: (c["received_on"], c["number"]))
     for size in (1, 2, 3, *range(18, len(month) + 1)):  # every length around the page breaks
-        path = ledger.write(month[:size], session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
+        path = month_ledger.write(month[:size], session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
         last = squeeze(PdfReader(path).pages[-1].extract_text())
         assert "填报人" in last and f"合计：{size}件" in last, size
         assert month[size - 1]["number"] in last, size  # at least the last case sits above the totals
 
 
 def test_ledger_of_an_empty_month(session, tmp_path):
-    path = ledger.write([], session.station(), session.catalogs, "2026-01", tmp_path / "e.pdf", TODAY)
+    path = month_ledger.write([], session.station(), session.catalogs, "2026-01", tmp_path / "e.pdf", TODAY)
     _, text = read(path)
     assert "本月没有登记投诉" in text
 

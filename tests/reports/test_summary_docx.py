@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from station_app.cli import main
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.reports import summary_docx
 from station_app.reports.tally_rows import YUAN, format_cell
 from station_app.services import complaints, tallies

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from station_app.cli import main
-from station_app.domain import ledger
+from station_app.domain import ledger_import as ledger_rules
 from station_app.domain.errors import ValidationError
 from station_app.services import complaint_views
 from station_app.services.ledger_import import import_ledger
@@ -118,7 +118,7 @@ def test_gb18030_csv_with_other_headers(session, tmp_path):
         ["2025-09-01", "周九", "13400134000", "惠民超市", "过期牛奶", "食品", "安全", "牛奶过期三天仍在销售",
          "经调解，超市退一赔十", "1000", "2025-09-05"],
     ]  # fmt: skip
-    path = write_csv(tmp_path / "ledger.csv", headers, rows, "gb18030")
+    path = write_csv(tmp_path / "ledger_rules.csv", headers, rows, "gb18030")
     result = import_ledger(session, path, TODAY)
     assert result["errors"] == [], result["errors"]
     case = show(session, result["results"][0]["number"])
@@ -129,7 +129,7 @@ def test_gb18030_csv_with_other_headers(session, tmp_path):
 
 
 def test_utf8_csv_with_bom(session, tmp_path):
-    path = write_csv(tmp_path / "ledger.csv", HEADERS, [ROWS[1]], "utf-8-sig")
+    path = write_csv(tmp_path / "ledger_rules.csv", HEADERS, [ROWS[1]], "utf-8-sig")
     result = import_ledger(session, path, TODAY)
     assert result["imported"] == 1 and result["mapping"]["登记日期"] == "received_on"
 
@@ -146,7 +146,7 @@ def test_a_bad_row_refuses_the_whole_file_and_names_its_row(session, tmp_path):
     assert by_row[6]["column"] == "性质" and "乱收费" in by_row[6]["message"]
     assert listing(session)["total"] == 0
     # The mapping of a refused file is not remembered either.
-    assert store.get_setting(session.db, ledger.mapping_key(HEADERS)) is None
+    assert store.get_setting(session.db, ledger_rules.mapping_key(HEADERS)) is None
 
 
 def test_an_outcome_the_rules_refuse_is_listed_too(session, tmp_path):
@@ -189,7 +189,7 @@ def test_dry_run_writes_nothing(session, tmp_path):
     result = import_ledger(session, write_xlsx(tmp_path / "t.xlsx", HEADERS, ROWS), TODAY, dry_run=True)
     assert result["dry_run"] and result["errors"] == [] and result["valid"] == 6 and result["imported"] == 0
     assert listing(session)["total"] == 0
-    assert store.get_setting(session.db, ledger.mapping_key(HEADERS)) is None
+    assert store.get_setting(session.db, ledger_rules.mapping_key(HEADERS)) is None
     assert import_ledger(session, tmp_path / "t.xlsx", TODAY)["results"][0]["number"] == "XJ-2025-0001"
 
 
@@ -223,7 +223,7 @@ def test_bad_map_and_unreadable_files_are_refused(session, tmp_path):
     ],
 )
 def test_outcome_words(text, closed, state):
-    assert ledger.outcome({"result": text, "closed_on": closed}) == state
+    assert ledger_rules.outcome({"result": text, "closed_on": closed}) == state
 
 
 def test_cli_ledger_import_json_and_exit_codes(tmp_path, capsys):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.services import complaints, tallies
 from station_app.services.session import Session
 from station_app.services.station import init_station

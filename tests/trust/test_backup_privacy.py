@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from station_app.cli import main
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.domain.errors import RuleViolation
 from station_app.services import backup, complaint_views, complaints, privacy, tallies
 from station_app.services.station import set_setting

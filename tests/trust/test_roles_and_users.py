@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.domain.errors import RuleViolation
 from station_app.services import complaint_views, complaints, tallies, users
 from station_app.services.session import Session

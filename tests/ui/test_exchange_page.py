@@ -5,7 +5,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QInputDialog
 
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.services import demo, exchange_read, tallies
 from station_app.services.session import Session
 from station_app.services.station import init_station

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from station_app.domain import tallies as periods
+from station_app.domain import periods
 from station_app.services import demo, tallies
 from station_app.services.session import Session
 from station_app.ui.stats_page import StatsPage

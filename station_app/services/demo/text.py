@@ -1,6 +1,6 @@
 """Text pools of the demo register: the names, businesses, goods and wording of a county station.
 
-Plain data only; demo_data.py turns it into payloads. The county is 来安-like (area code 0550,
+Plain data only; complaints.py turns it into payloads. The county is 来安-like (area code 0550,
 county code 341122), the station's town is 新集镇.
 """
 

@@ -1,9 +1,5 @@
-"""Definitions of the reported figures (docs/figures.md): periods, rates, shares, year-on-year changes.
-
-One definition per figure, used by every output (JSON, text, Excel, PDF, the year-end draft).
-Rates and shares are percentages with one decimal, rounded half up (98.24 → 98.2, 76.35 → 76.4),
-computed with Decimal from the integer counts: never a float on the way.
-"""
+"""The periods figures are reported for (docs/figures.md): a month, a quarter, a year or a range of days, each
+with its label and the same period one year earlier."""
 
 from __future__ import annotations
 
@@ -11,11 +7,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from station_app.domain.errors import InvalidValue
-
-ONE_DECIMAL = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -30,7 +23,7 @@ class Period:
 
     def previous_year(self) -> Period:
         """The same period one year earlier (29 February becomes 28 February)."""
-        start, end = _year_back(self.start), _year_back(self.end)
+        start, end = year_back(self.start), year_back(self.end)
         if self.kind == "month" and self.end.month == 2:
             end = date(end.year, 2, calendar.monthrange(end.year, 2)[1])
         label = {
@@ -44,7 +37,7 @@ class Period:
 QUARTER_WORDS = "一二三四"
 
 
-def _year_back(day: date) -> date:
+def year_back(day: date) -> date:
     try:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
@@ -82,51 +75,3 @@ def date_range(start: date, end: date) -> Period:
     if end < start:
         raise InvalidValue(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.isoformat()}）")
     return Period(start, end, "range", f"{start.isoformat()}至{end.isoformat()}")
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    """part ÷ whole as a percentage with one decimal, half up; None when whole is 0 (never NaN)."""
-    if whole == 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
-
-
-def shares(counts: dict[str, int], whole: int) -> dict[str, Decimal | None]:
-    return {code: percent(n, whole) for code, n in counts.items()}
-
-
-@dataclass(frozen=True)
-class Change:
-    """This period against the same period last year."""
-
-    delta: int | Decimal | None  # 件 (or fen) difference; for rates, percentage points
-    percent: Decimal | None  # growth in %, None when last year was 0 or for rates
-
-    def as_json(self) -> dict[str, object]:
-        return {"delta": _plain(self.delta), "percent": _plain(self.percent)}
-
-
-def change(now: int, before: int) -> Change:
-    return Change(now - before, percent(now - before, before) if before else None)
-
-
-def rate_change(now: Decimal | None, before: Decimal | None) -> Change:
-    if now is None or before is None:
-        return Change(None, None)
-    return Change((now - before).quantize(ONE_DECIMAL), None)
-
-
-def _plain(value: object) -> object:
-    """JSON form: a rate as a number with one decimal (98.2), counts as integers."""
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
-
-
-def to_json(value: object) -> object:
-    """Decimals (rates and shares) become numbers with one decimal, recursively."""
-    if isinstance(value, dict):
-        return {k: to_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [to_json(v) for v in value]
-    return _plain(value)

@@ -12,15 +12,16 @@ import pytest
 from stdnum.cn import ric, uscc
 
 from station_app.domain import case as case_rules
-from station_app.domain import records
+from station_app.domain import record_input
 from station_app.domain.catalogs import default_catalogs
-from station_app.services import demo_data, demo_records
+from station_app.services.demo import complaints as demo_complaints
+from station_app.services.demo import records as demo_records
 
 TODAY = date(2026, 11, 23)
 EARLIEST = date(2024, 11, 23)  # two years before TODAY
 CAT = default_catalogs()
 GENERATORS = {
-    "complaint": (demo_data.generate_complaints, "received_on"),
+    "complaint": (demo_complaints.generate_complaints, "received_on"),
     "consultation": (demo_records.generate_consultations, "date"),
     "report": (demo_records.generate_reports, "received_on"),
     "outreach_event": (demo_records.generate_outreach_events, "date"),
@@ -50,7 +51,7 @@ BUSINESS_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-\d{7,8}|400-\d{3}-\d{4})$")
 
 @pytest.fixture(scope="module")
 def cases() -> list[dict]:
-    return list(demo_data.generate_complaints(6000, today=TODAY))
+    return list(demo_complaints.generate_complaints(6000, today=TODAY))
 
 
 def final_state(case: dict) -> str:
@@ -184,10 +185,10 @@ def test_settlements_carry_plausible_money(cases):
 def test_every_payload_passes_the_input_contract(cases):
     """What the register will do with them: parse each complaint and apply each step (no database)."""
     for c in cases[::3]:
-        row = records.parse_complaint(c, CAT, TODAY)
+        row = record_input.parse_complaint(c, CAT, TODAY)
         case = {**row, "status": "registered"}
         for step in c["transitions"]:
-            fields = records.parse_transition(
+            fields = record_input.parse_transition(
                 step["to"], step, CAT, TODAY, rule_code=row["rule_version"], default_on=TODAY
             )
             case.update(case_rules.apply_transition(case, fields))
@@ -197,7 +198,7 @@ def test_every_payload_passes_the_input_contract(cases):
 @pytest.mark.parametrize("kind", ["consultation", "report", "outreach_event", "warning"])
 def test_other_records_pass_the_input_contract(kind):
     generate, _ = GENERATORS[kind]
-    parse = getattr(records, f"parse_{kind}")
+    parse = getattr(record_input, f"parse_{kind}")
     for payload in generate(500, today=TODAY):
         parse(payload, CAT, TODAY)
 
@@ -300,7 +301,7 @@ def test_consultations_and_warnings():
 @pytest.mark.slow
 def test_100k_complaints_speed(capsys):
     started = time.perf_counter()
-    count = sum(1 for _ in demo_data.generate_complaints(100_000, today=TODAY))
+    count = sum(1 for _ in demo_complaints.generate_complaints(100_000, today=TODAY))
     elapsed = time.perf_counter() - started
     assert count == 100_000
     with capsys.disabled():

@@ -3,7 +3,7 @@
 Pure Python (stdlib ``random`` only): no database, no clock. The payloads go through the same
 services as real input, so the demo exercises every rule (validation, workflow, deadlines,
 duplicates). Each generator yields its records in date order; the same seed gives the same records.
-Text pools live in demo_text.py.
+Text pools live in text.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from station_app.domain.validation import credit_code_check_char, id_check_char
-from station_app.services import demo_text as txt
+from station_app.services.demo import text as txt
 
 Payload = dict[str, Any]
 T = TypeVar("T")
@@ -33,7 +33,7 @@ GIVEN_TWO = txt.GIVEN_TWO.split()
 MOBILE_PREFIXES = txt.MOBILE_PREFIXES.split()
 
 
-def _pick(u: float, items: Sequence[T]) -> T:
+def pick(u: float, items: Sequence[T]) -> T:
     """items[k] for ``u`` uniform in [0, 1): much cheaper than random.choice."""
     return items[int(u * len(items))]
 
@@ -53,7 +53,7 @@ class Picker(Generic[T]):
         return self.items[bisect(self.cum, u * self.total, 0, self.hi)]
 
 
-def _weights(spec: str) -> Picker[str]:
+def weights(spec: str) -> Picker[str]:
     """From "code weight code weight …"."""
     words = spec.split()
     return Picker(words[::2], [int(w) for w in words[1::2]])
@@ -82,7 +82,7 @@ def _band_pickers() -> list[Picker[Subject]]:
         verb, pay, usage, natures = txt.GROUPS[group]
         wording = (verb.format(s=name, q=qty), pay, usage, tuple(defects.split("|")) if defects else ())
         subjects.append(
-            (Subject(kind, name, category, low * 100, high * 100, group, *wording, _weights(natures)), weight)
+            (Subject(kind, name, category, low * 100, high * 100, group, *wording, weights(natures)), weight)
         )
     pickers = []
     for low, high, _ in BANDS:
@@ -95,11 +95,11 @@ def _band_pickers() -> list[Picker[Subject]]:
 
 BAND = Picker(range(len(BANDS)), [b[2] for b in BANDS])
 BAND_SUBJECTS = _band_pickers()
-CHANNEL, NA_GROUND, T_GROUND, ROUTE = (_weights(txt.WEIGHTS[k]) for k in ("channel", "na_ground", "t_ground", "route"))
+CHANNEL, NA_GROUND, T_GROUND, ROUTE = (weights(txt.WEIGHTS[k]) for k in ("channel", "na_ground", "t_ground", "route"))
 PERIOD = [next(words for days, words in txt.PERIODS if gap <= days) for gap in range(PURCHASE_DAYS + 1)]
 
 
-def _yuan(fen: int, words: bool = False) -> str:
+def yuan(fen: int, words: bool = False) -> str:
     """Money as in payloads ("1299.00"), or as in texts with ``words`` (no ".00": "1299", "39.90")."""
     return str(fen // 100) if words and fen % 100 == 0 else f"{fen // 100}.{fen % 100:02d}"
 
@@ -114,7 +114,7 @@ def _price(u: float, low: int, high: int) -> int:
     return min(max(yuan * 100, low), high - 100)
 
 
-class _Days:
+class Days:
     """The window [today − 2 years, today] as day numbers (0 = PURCHASE_DAYS before it), strings cached."""
 
     def __init__(self, today: date):
@@ -150,7 +150,7 @@ def _day_weight(d: date, progress: float) -> float:
     return w
 
 
-class _People:
+class People:
     BORN_FROM = date(1950, 1, 1).toordinal()
     BORN_SPAN = date(2005, 12, 31).toordinal() - BORN_FROM + 1
 
@@ -161,15 +161,15 @@ class _People:
 
     def name(self) -> str:
         r = self.r
-        return self.surname(r()) + (_pick(r(), txt.GIVEN_ONE) if r() < 0.5 else _pick(r(), GIVEN_TWO))
+        return self.surname(r()) + (pick(r(), txt.GIVEN_ONE) if r() < 0.5 else pick(r(), GIVEN_TWO))
 
     def mobile(self) -> str:
-        return f"{_pick(self.r(), MOBILE_PREFIXES)}{int(self.r() * 1e8):08d}"
+        return f"{pick(self.r(), MOBILE_PREFIXES)}{int(self.r() * 1e8):08d}"
 
     def id_number(self) -> str:
         """A valid 公民身份号码; people born before their county's code changed carry the earlier code."""
         r = self.r
-        county = txt.COUNTIES[0] if r() < 0.7 else _pick(r(), txt.COUNTIES)
+        county = txt.COUNTIES[0] if r() < 0.7 else pick(r(), txt.COUNTIES)
         born = date.fromordinal(self.BORN_FROM + int(r() * self.BORN_SPAN))
         area = next(code for since, code in county if born.year >= since)
         body = f"{area}{born.year}{born.month:02d}{born.day:02d}{1 + int(r() * 999):03d}"
@@ -179,8 +179,8 @@ class _People:
         r = self.r
         town = town or self.town(r())
         if r() < village:
-            return f"{town}{_pick(r(), txt.VILLAGES)}村{1 + int(r() * 12)}组"
-        return f"{town}{_pick(r(), txt.STREETS)}{1 + int(r() * 200)}号"
+            return f"{town}{pick(r(), txt.VILLAGES)}村{1 + int(r() * 12)}组"
+        return f"{town}{pick(r(), txt.STREETS)}{1 + int(r() * 200)}号"
 
     def consumer(self) -> Payload:
         person = {"name": self.name(), "phone": self.mobile(), "address": self.address()}
@@ -190,23 +190,21 @@ class _People:
 
 
 def _credit_code(r: Any, company: bool, area: str) -> str:
-    org = "MA" + "".join(_pick(r(), USCC_CHARS) for _ in range(7)) if r() < 0.8 else f"{int(r() * 1e9):09d}"
+    org = "MA" + "".join(pick(r(), USCC_CHARS) for _ in range(7)) if r() < 0.8 else f"{int(r() * 1e9):09d}"
     body = f"{'91' if company else '92'}{area}{org}"
     return body + credit_code_check_char(body)
 
 
-def _business_pool(seed: int) -> dict[str, Picker[Payload]]:
+def business_pool(seed: int) -> dict[str, Picker[Payload]]:
     """About 300 local businesses by kind; within a kind a few get most of the complaints."""
     rng = random.Random(f"businesses:{seed}")
-    r, people, seen = rng.random, _People(rng), set()
+    r, people, seen = rng.random, People(rng), set()
     pool: dict[str, Picker[Payload]] = {}
     for kind, (patterns, count) in txt.BUSINESS_KINDS.items():
         shops: list[Payload] = []
         for _ in range(count * 5):
             town = people.town(r())
-            name = _pick(r(), patterns).format(
-                town=town, surname=people.surname(r()), shop=_pick(r(), txt.ONLINE_SHOPS)
-            )
+            name = pick(r(), patterns).format(town=town, surname=people.surname(r()), shop=pick(r(), txt.ONLINE_SHOPS))
             if name not in seen and len(shops) < count:
                 seen.add(name)
                 shops.append(_business(r, people, kind, name, "城关镇" if name.startswith("县") else town))
@@ -214,13 +212,13 @@ def _business_pool(seed: int) -> dict[str, Picker[Payload]]:
     return pool
 
 
-def _business(r: Any, people: _People, kind: str, name: str, town: str) -> Payload:
+def _business(r: Any, people: People, kind: str, name: str, town: str) -> Payload:
     company = any(word in name for word in txt.COMPANY_WORDS)
     shop: Payload = {"name": name}
     if kind == "online":  # shops on platforms elsewhere: no address here, a service number at most
         if r() < 0.5:
             shop["phone"] = f"400-{100 + int(r() * 900)}-{int(r() * 1e4):04d}"
-        area = _pick(r(), ("330110", "440106", "310115"))
+        area = pick(r(), ("330110", "440106", "310115"))
     else:
         shop["address"] = people.address(town, village=0.2)
         is_landline = company or r() < 0.65
@@ -234,11 +232,11 @@ def _business(r: Any, people: _People, kind: str, name: str, town: str) -> Paylo
 # -- complaints -----------------------------------------------------------------------------------
 def generate_complaints(n: int, *, today: date, seed: int = 2026) -> Iterator[Payload]:
     rng = random.Random(f"complaints:{seed}")
-    r, days, people, shops = rng.random, _Days(today), _People(rng), _business_pool(seed)
+    r, days, people, shops = rng.random, Days(today), People(rng), business_pool(seed)
     recent: deque[tuple[int, Payload]] = deque(maxlen=64)
     for day in days.sample(rng, n):
         if recent and r() < DUPLICATE_SHARE:
-            then, earlier = _pick(r(), recent)
+            then, earlier = pick(r(), recent)
             if day - then <= 30:
                 yield _duplicate(r, earlier, day, days)
                 continue
@@ -247,21 +245,21 @@ def generate_complaints(n: int, *, today: date, seed: int = 2026) -> Iterator[Pa
         yield payload
 
 
-def _complaint(r: Any, day: int, days: _Days, people: _People, shops: dict[str, Picker[Payload]]) -> Payload:
+def _complaint(r: Any, day: int, days: Days, people: People, shops: dict[str, Picker[Payload]]) -> Payload:
     band = BAND(r())
     s = BAND_SUBJECTS[band](r())
     fen = _price(r(), max(s.low, BANDS[band][0]), min(s.high, BANDS[band][1]))
     shop = shops[s.kind](r())
     nature = s.natures(r())
     gap = int(PURCHASE_DAYS * r() ** 2.2)  # most disputes come soon after the purchase
-    request, codes = _pick(r(), txt.REQUESTS[_request_key(s, nature)])
-    facts = f"消费者于{days.cn[day - gap]}在{shop['name']}{s.bought}，{s.pay}{_yuan(fen, True)}元。"
+    request, codes = pick(r(), txt.REQUESTS[_request_key(s, nature)])
+    facts = f"消费者于{days.cn[day - gap]}在{shop['name']}{s.bought}，{s.pay}{yuan(fen, True)}元。"
     facts += _problem(r, s, nature, gap) + "。"
     if r() < 0.85:
         own = txt.REFUSALS.get(s.group) or (
             txt.REFUSALS.get(nature) if s.category[0] == "G" or nature in ("contract", "price") else None
         )
-        facts += f"消费者与商家协商，{_pick(r(), own if own and r() < 0.5 else txt.REFUSALS['*'])}。"
+        facts += f"消费者与商家协商，{pick(r(), own if own and r() < 0.5 else txt.REFUSALS['*'])}。"
     if r() < 0.6:
         facts += f"现向本站投诉，{request}。"
     return {
@@ -272,7 +270,7 @@ def _complaint(r: Any, day: int, days: _Days, people: _People, shops: dict[str, 
         "subject": s.name,
         "category": s.category if r() < 0.85 else s.category[:3],
         "nature": nature,
-        "amount_yuan": _yuan(fen),
+        "amount_yuan": yuan(fen),
         "purchased_on": days.iso[day - gap],
         "facts": facts,
         "request": request,
@@ -293,37 +291,37 @@ def _is_service(s: Subject) -> bool:
 
 def _problem(r: Any, s: Subject, nature: str, gap: int) -> str:
     if nature in ("quality", "after_sales") and s.defects:
-        text = s.usage.replace("{p}", PERIOD[gap]) + _pick(r(), s.defects)
-        return text + "，" + _pick(r(), txt.PROBLEMS["after_sales"]["*"]) if nature == "after_sales" else text
+        text = s.usage.replace("{p}", PERIOD[gap]) + pick(r(), s.defects)
+        return text + "，" + pick(r(), txt.PROBLEMS["after_sales"]["*"]) if nature == "after_sales" else text
     pool = txt.PROBLEMS[nature]
-    return _pick(r(), pool.get(s.group) or pool["*"])
+    return pick(r(), pool.get(s.group) or pool["*"])
 
 
-def _duplicate(r: Any, earlier: Payload, day: int, days: _Days) -> Payload:
+def _duplicate(r: Any, earlier: Payload, day: int, days: Days) -> Payload:
     """The same dispute brought again (often through 12315): same consumer phone, same business."""
     payload = {k: dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v for k, v in earlier.items()}
-    payload.update(received_on=days.iso[day], channel=_pick(r(), ("transfer_12315", "phone", "visit")), transitions=[])
+    payload.update(received_on=days.iso[day], channel=pick(r(), ("transfer_12315", "phone", "visit")), transitions=[])
     if r() < 0.5:  # the station notices and refuses the second one
         on = days.iso[min(day + int(r() * 3), days.last)]
         payload["transitions"] = [{"to": "not_accepted", "on": on, "ground": "na_already_handled"}]
     return payload
 
 
-def _workflow(r: Any, day: int, days: _Days, fen: int, nature: str, codes: list[str], s: Subject) -> list[Payload]:
+def _workflow(r: Any, day: int, days: Days, fen: int, nature: str, codes: list[str], s: Subject) -> list[Payload]:
     """The case's steps so far: the outcome is planned first, then the steps after today are cut off."""
     u = r()
     accepted = day + (0 if r() < 0.6 else 1 + int(r() * 7))
     mediating = accepted + (0 if r() < 0.5 else 1 + int(r() * 3))
     ends = mediating + 1 + int(39 * r() ** 1.5)
     accept: Payload = {"to": "accepted"}
-    mediate: Payload = {"to": "mediating", "mediator": _pick(r(), txt.MEDIATORS)} if r() < 0.85 else {"to": "mediating"}
+    mediate: Payload = {"to": "mediating", "mediator": pick(r(), txt.MEDIATORS)} if r() < 0.85 else {"to": "mediating"}
     steps: list[tuple[int, Payload]]
     if u < 0.04:
         steps = [(accepted, {"to": "not_accepted", "ground": NA_GROUND(r())})]
     elif u < 0.06:
         transfer = {
             "to": "transferred",
-            "to_unit": txt.TRANSFER_UNITS.get(s.category[:3]) or _pick(r(), txt.TRANSFER_DEFAULT),
+            "to_unit": txt.TRANSFER_UNITS.get(s.category[:3]) or pick(r(), txt.TRANSFER_DEFAULT),
         }
         steps = [(day + int(r() * 4), transfer)] if r() < 0.5 else [(accepted, accept), (ends, transfer)]
     elif u < 0.07:  # stuck: left open, overdue once old enough
@@ -354,7 +352,7 @@ def _settlement(r: Any, fen: int, nature: str, codes: list[str], s: Subject, met
     if r() < FRAUD_SHARE.get(nature, 0.0):  # 消法 Art. 55: refund plus three times the price, at least 500 元
         punitive = max(3 * fen, 50_000)
         recovered, outcomes = fen + punitive, ("return_refund", "compensate")
-        agreement = txt.FRAUD_AGREEMENT.format(_yuan(fen, True), _yuan(punitive, True))
+        agreement = txt.FRAUD_AGREEMENT.format(yuan(fen, True), yuan(punitive, True))
     else:
         code = codes[0] if r() < 0.8 else "compensate"  # some meet halfway with money
         wording, outcomes, (low, high) = txt.SETTLEMENTS[code]
@@ -369,12 +367,12 @@ def _settlement(r: Any, fen: int, nature: str, codes: list[str], s: Subject, met
             outcomes, wording = ("apology", "compensate"), txt.APOLOGY[1]
             if r() < 0.5:
                 recovered, outcomes, wording = 0, ("apology",), txt.APOLOGY[0]
-        agreement = wording.format(_yuan(recovered, True))
+        agreement = wording.format(yuan(recovered, True))
     return {
         "to": "settled",
         "method": method,
-        "recovered_yuan": _yuan(recovered),
-        "punitive_yuan": _yuan(punitive),
+        "recovered_yuan": yuan(recovered),
+        "punitive_yuan": yuan(punitive),
         "agreement": agreement,
         "outcomes": list(outcomes),
     }

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from station_app.domain import records
+from station_app.domain import record_input
 from station_app.domain.catalogs import default_catalogs
 from station_app.domain.errors import ValidationError
 
@@ -11,27 +11,29 @@ TODAY = date(2026, 11, 23)
 
 
 def test_station_code_format():
-    row = records.parse_station({"code": "xj", "name": "新集镇站", "kind": "联络站", "venue_type": "学校"}, CAT, TODAY)
+    row = record_input.parse_station(
+        {"code": "xj", "name": "新集镇站", "kind": "联络站", "venue_type": "学校"}, CAT, TODAY
+    )
     assert row["code"] == "XJ" and row["kind"] == "liaison_station" and row["venue_type"] == "school"
     with pytest.raises(ValidationError, match="站点编码"):
-        records.parse_station({"code": "1-A", "name": "x", "kind": "投诉站"}, CAT, TODAY)
+        record_input.parse_station({"code": "1-A", "name": "x", "kind": "投诉站"}, CAT, TODAY)
 
 
 def test_numbers():
-    assert records.format_number("XJ", "complaint", 2026, 42) == "XJ-2026-0042"
-    assert records.format_number("XJ", "consultation", 2026, 7) == "XJ-ZX-2026-0007"
-    assert records.format_number("XJ", "complaint", 2026, 12345) == "XJ-2026-12345"
+    assert record_input.format_number("XJ", "complaint", 2026, 42) == "XJ-2026-0042"
+    assert record_input.format_number("XJ", "consultation", 2026, 7) == "XJ-ZX-2026-0007"
+    assert record_input.format_number("XJ", "complaint", 2026, 12345) == "XJ-2026-12345"
 
 
 def test_consultation_defaults_and_checks():
-    row = records.parse_consultation({"date": "2026-11-20", "topic": "预付卡"}, CAT, TODAY)
+    row = record_input.parse_consultation({"date": "2026-11-20", "topic": "预付卡"}, CAT, TODAY)
     assert row["persons"] == 1 and row["channel"] == "visit"
     with pytest.raises(ValidationError, match="咨询人数"):
-        records.parse_consultation({"date": "2026-11-20", "topic": "x", "persons": 0}, CAT, TODAY)
+        record_input.parse_consultation({"date": "2026-11-20", "topic": "x", "persons": 0}, CAT, TODAY)
 
 
 def test_anonymous_reporter_keeps_no_identity():
-    row = records.parse_report(
+    row = record_input.parse_report(
         {
             "received_on": "2026-11-20",
             "business": {"name": "某药店"},
@@ -42,7 +44,7 @@ def test_anonymous_reporter_keeps_no_identity():
         TODAY,
     )
     assert row["reporter_anonymous"] is True and row["reporter_name"] == "" and row["reporter_phone"] == ""
-    named = records.parse_report(
+    named = record_input.parse_report(
         {
             "received_on": "2026-11-20",
             "business": {"name": "某药店"},
@@ -58,7 +60,7 @@ def test_anonymous_reporter_keeps_no_identity():
 
 
 def test_outreach_counts_and_weights():
-    row = records.parse_outreach_event(
+    row = record_input.parse_outreach_event(
         {
             "date": "2026-03-15",
             "kind": "3·15活动",
@@ -73,7 +75,7 @@ def test_outreach_counts_and_weights():
     assert row["kind"] == "day_315" and row["leaflets"] == 1200
     assert row["destroyed_g"] == 12500 and row["destroyed_value_fen"] == 300050
     with pytest.raises(ValidationError) as info:
-        records.parse_outreach_event(
+        record_input.parse_outreach_event(
             {"date": "2026-03-15", "kind": "lecture", "venue_type": "school", "leaflets": -1, "banners": "两条"},
             CAT,
             TODAY,
@@ -82,12 +84,12 @@ def test_outreach_counts_and_weights():
 
 
 def test_warning_defaults():
-    row = records.parse_warning({"date": "2026-11-01", "title": "警示", "body": "正文"}, CAT, TODAY)
+    row = record_input.parse_warning({"date": "2026-11-01", "title": "警示", "body": "正文"}, CAT, TODAY)
     assert row["type"] == "warning"
 
 
 def test_settlement_step_allows_a_future_performance_date():
-    fields = records.parse_transition(
+    fields = record_input.parse_transition(
         "settled",
         {"method": "调解", "recovered_yuan": "100", "performed_by": "2026-12-31"},
         CAT,
@@ -101,4 +103,4 @@ def test_settlement_step_allows_a_future_performance_date():
 
 def test_non_object_input_is_refused():
     with pytest.raises(ValidationError, match="JSON 对象"):
-        records.parse_complaint(["not", "an", "object"], CAT, TODAY)  # type: ignore[arg-type]
+        record_input.parse_complaint(["not", "an", "object"], CAT, TODAY)  # type: ignore[arg-type]

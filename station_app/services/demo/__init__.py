@@ -1,4 +1,8 @@
-"""The demo register: a realistic station's two years of work, through the same use cases as real input."""
+"""The demo register: a realistic station's two years of work, through the same use cases as real input.
+
+The generators are pure Python (no database, no clock): complaints.py, records.py (consultations, reports,
+outreach events, warnings), with their text pools in text.py and text_records.py.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from station_app.services import demo_data, demo_records
 from station_app.services.complaints import add_complaints
+from station_app.services.demo import complaints as demo_complaints
+from station_app.services.demo import records as demo_records
 from station_app.services.records import add_records
 from station_app.services.session import Session
 from station_app.services.station import init_station
@@ -50,7 +55,7 @@ def build_demo(
         init_station(session, DEMO_STATION, today)
     counts = demo_counts(complaints)
     generators = {
-        "complaint": demo_data.generate_complaints,
+        "complaint": demo_complaints.generate_complaints,
         "consultation": demo_records.generate_consultations,
         "report": demo_records.generate_reports,
         "outreach_event": demo_records.generate_outreach_events,
