@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from station_app import __version__
-from station_app.exchange import keys, package
+from station_app.formats import keys, package
 from station_app.services import demo, station
-from station_app.services.exchange_import import import_packages
+from station_app.services.exchange.importing import import_packages
 from station_app.services.session import Session
 from station_app.services.station import init_station
 from station_app.store import exchange as exchange_store

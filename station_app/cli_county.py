@@ -91,11 +91,11 @@ def run(session: Any, args: argparse.Namespace, today: date) -> int:
         args.action = "import"
         return run_exchange(session, args, today)
     if args.command == "completeness":
-        from station_app.services import county
+        from station_app.services.exchange import county
 
         result = county.completeness(session, args.year, today, args.deadline_day)
         return _out(as_json, result, _grid_text(result))
-    from station_app.services import county
+    from station_app.services.exchange import county
 
     pairs = county.duplicates(session, args.year, show_phone=args.show_phone)
     lines = [
@@ -130,7 +130,7 @@ def _keys(session: Any, args: argparse.Namespace, as_json: bool, today: date) ->
 
 
 def _months(session: Any, args: argparse.Namespace, as_json: bool, today: date) -> int:
-    from station_app.services import months
+    from station_app.services.exchange import months
 
     if args.command == "answers":
         if args.answers_action == "export":

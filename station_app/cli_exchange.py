@@ -77,7 +77,7 @@ def run(session: Any, args: argparse.Namespace, today: date) -> int:
     if action == "county-key":
         return _county_key(session, args, as_json)
     if action == "log":
-        from station_app.services.exchange_log import import_log
+        from station_app.services.exchange.log import import_log
 
         rows = import_log(session, args.limit)
         text = "\n".join(
@@ -86,7 +86,7 @@ def run(session: Any, args: argparse.Namespace, today: date) -> int:
             for r in rows
         )
         return _out(as_json, rows, text or "还没有导入过数据包")
-    from station_app.services.exchange_log import open_conflicts
+    from station_app.services.exchange.log import open_conflicts
 
     rows = open_conflicts(session)
     text = "\n".join(f"{r['station_code']}  {r['number']}  修订 {r['revision']}  {r['detected_at']}" for r in rows)
@@ -94,7 +94,7 @@ def run(session: Any, args: argparse.Namespace, today: date) -> int:
 
 
 def _import(session: Any, args: argparse.Namespace, as_json: bool) -> int:
-    from station_app.services.exchange_import import import_packages
+    from station_app.services.exchange.importing import import_packages
 
     results = import_packages(session, [Path(p) for p in args.paths], dry_run=args.dry_run, accept_key=args.accept_key)
     refused = [r for r in results if r["status"] == "refused"]

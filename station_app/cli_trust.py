@@ -9,7 +9,7 @@ from pathlib import Path
 
 from station_app.cli_io import print_json, read_password
 from station_app.domain.errors import RuleViolation
-from station_app.exchange import sealed
+from station_app.formats import sealed_backup as sealed
 from station_app.services import backup, backup_stick, privacy
 from station_app.services.session import Session
 from station_app.store import audit

@@ -1,4 +1,4 @@
-"""Dependencies point one way: ui → services → domain/store/reports/exchange."""
+"""Dependencies point one way: ui, cli → services → domain/store/reports/formats."""
 
 from __future__ import annotations
 
@@ -20,13 +20,13 @@ FORBIDDEN = {
         "station_app.services",
         "station_app.ui",
         "station_app.reports",
-        "station_app.exchange",
+        "station_app.formats",
         "station_app.cli",
     ),
     "store": ("PySide6", "shiboken6", "station_app.services", "station_app.ui", "station_app.cli"),
     "services": ("PySide6", "shiboken6", "station_app.ui", "station_app.cli"),
     "reports": ("PySide6.QtWidgets", "station_app.ui", "station_app.cli", "sqlite3", "sqlite_utils"),
-    "exchange": ("PySide6", "station_app.ui", "station_app.cli"),
+    "formats": ("PySide6", "station_app.ui", "station_app.cli", "station_app.services", "station_app.store"),
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
-from station_app.exchange import sealed
+from station_app.formats import sealed_backup as sealed
 from station_app.services import backup
 from station_app.services.session import Session
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from station_app.exchange.sealed import MIN_PASSWORD
+from station_app.formats.sealed_backup import MIN_PASSWORD
 from station_app.ui.field_rows import add_checked_row, ok_cancel_row
 from station_app.ui.i18n import tr
 

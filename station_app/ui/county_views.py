@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import county
+from station_app.services.exchange import county
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
 
@@ -90,7 +90,7 @@ class CountyViews(QWidget):
 
     def answer(self, accept: bool, reason: str | None = None) -> bool:
         """Accept or return the selected station's closed month (the answers go back with `answers export`)."""
-        from station_app.services import months
+        from station_app.services.exchange import months
 
         chosen = self.selected()
         if chosen is None:
@@ -109,7 +109,7 @@ class CountyViews(QWidget):
         return True
 
     def export_answers(self, folder: str | None = None) -> str:
-        from station_app.services import months
+        from station_app.services.exchange import months
 
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, tr("答复包保存到哪个文件夹（如U盘）？"))

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import exchange, exchange_import, station
+from station_app.services import exchange, station
+from station_app.services.exchange import importing as exchange_import
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
 
@@ -202,7 +203,7 @@ class ExchangePage(QWidget):
         self.show_months()
 
     def show_months(self) -> None:
-        from station_app.services import months
+        from station_app.services.exchange import months
 
         rows = months.listing(self.session, self.session.station()["code"])
         self.months_label.setText(
@@ -214,7 +215,8 @@ class ExchangePage(QWidget):
 
     def close_month(self, month: str | None = None, confirm: bool = True) -> bool:
         from station_app.domain import periods
-        from station_app.services import months, tallies
+        from station_app.services import tallies
+        from station_app.services.exchange import months
 
         month = month or self.close_month_box.currentData()
         if confirm:
@@ -235,7 +237,7 @@ class ExchangePage(QWidget):
         return True
 
     def import_answers(self, path: str | None = None, fingerprint: str | None = None) -> bool:
-        from station_app.services import months
+        from station_app.services.exchange import months
 
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, tr("选择县局答复包"), "", tr("数据包 (*.stpkg)"))

@@ -252,7 +252,9 @@ def test_ledger_is_landscape_masked_and_repeats_its_header(session, cases, tmp_p
 def test_ledger_signatures_never_stand_alone_on_the_last_page(session, cases, tmp_path):
     month = sorted(month_cases(session, "2026-11", TODAY), key=lambda c: (c["received_on"], c["number"]))
     for size in (1, 2, 3, *range(18, len(month) + 1)):  # every length around the page breaks
-        path = month_ledger.write(month[:size], session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
+        path = month_ledger.write(
+            month[:size], session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY
+        )
         last = squeeze(PdfReader(path).pages[-1].extract_text())
         assert "填报人" in last and f"合计：{size}件" in last, size
         assert month[size - 1]["number"] in last, size  # at least the last case sits above the totals

@@ -6,7 +6,8 @@ from datetime import date
 from PySide6.QtWidgets import QInputDialog
 
 from station_app.domain import periods
-from station_app.services import demo, exchange_read, tallies
+from station_app.services import demo, tallies
+from station_app.services.exchange import reading as exchange_read
 from station_app.services.session import Session
 from station_app.services.station import init_station
 from station_app.ui.exchange_page import ExchangePage
@@ -54,7 +55,9 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys, froz
     from pathlib import Path
 
     from station_app.cli import main
-    from station_app.services import county, exchange, exchange_import
+    from station_app.services import exchange
+    from station_app.services.exchange import county
+    from station_app.services.exchange import importing as exchange_import
     from station_app.services.session import Session
     from station_app.ui.county_views import STATUS
     from station_app.ui.exchange_page import ExchangePage
@@ -110,7 +113,7 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys, froz
     page.export(str(city))
     qtbot.waitUntil(lambda: page.result is not None or "失败" in page.report.toPlainText(), timeout=30_000)
     assert "可以安全拔出U盘" in page.report.toPlainText(), page.report.toPlainText()
-    from station_app.exchange import package
+    from station_app.formats import package
 
     manifest = package.parse(Path(page.result["file"]).read_bytes(), max_schema=99).manifest
     assert manifest["kind"] == "rollup" and {s["code"] for s in manifest["stations"]} == {"XJ", "HL"}
@@ -118,7 +121,7 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys, froz
 
 
 def test_a_station_closes_a_month_from_the_exchange_page(qtbot, tmp_path):
-    from station_app.services import months
+    from station_app.services.exchange import months
     from station_app.services.session import Session
     from station_app.ui.exchange_page import ExchangePage
 

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from station_app.exchange import keys
+from station_app.formats import keys
 
 MAGIC = b"STNPKG1\n"
 FORMAT = "station-app exchange package"

@@ -19,8 +19,10 @@ from typing import Any
 
 from station_app.domain import periods, roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
-from station_app.exchange import keys, package
-from station_app.services import exchange, tallies
+from station_app.formats import keys, package
+from station_app.services import tallies
+from station_app.services.exchange import keys as station_keys
+from station_app.services.exchange import manifest as manifest_file
 from station_app.services.session import Session
 from station_app.store import months as store
 from station_app.store import records
@@ -68,7 +70,7 @@ def for_package(session: Session, members: dict[str, list[dict[str, Any]]]) -> d
     closes = {row["month"]: row for row in store.listing(session.db, session.station()["code"])}
     amendments = []
     for table, rows in members.items():
-        day = exchange.RECORD_DAY.get(table)
+        day = manifest_file.RECORD_DAY.get(table)
         if not day:
             continue
         for row in rows:
@@ -139,13 +141,13 @@ def export_answers(session: Session, out_dir: Path) -> dict[str, Any]:
         for row in store.listing(session.db)
         if row["answered_at"]
     ]
-    county_key = exchange.county_private_key(session, create=True)
+    county_key = station_keys.county_private_key(session, create=True)
     assert county_key is not None
-    signer, _ = exchange._signer(session)
+    signer, _ = station_keys.signer(session)
     station = session.station()
     created_at = session.now()
     manifest = {
-        **exchange.manifest_header(session, session.new_id(), created_at),
+        **manifest_file.manifest_header(session, session.new_id(), created_at),
         "kind": "answers",
         "period": {"kind": "answers", "since": None, "until": created_at},
         "masked": False,
@@ -155,7 +157,7 @@ def export_answers(session: Session, out_dir: Path) -> dict[str, Any]:
     }
     data = package.build(manifest, {}, signer)
     target = Path(out_dir) / f"{station['code']}-answers-{created_at[:10]}-{manifest['package_id'][:8]}{package.SUFFIX}"
-    exchange._write_flushed(target, data)
+    manifest_file.write_package_file(target, data)
     return {
         "file": str(target),
         "answers": len(answers),
@@ -199,9 +201,9 @@ def import_answers(session: Session, path: Path, accept_key: str | None = None) 
                 )
                 applied += 1
         session.audit("month:answers", "month", manifest["package_id"], code, after={"applied": applied})
-    if exchange.county_key_installed(session) is None and isinstance(manifest.get("county_key"), str):
+    if station_keys.county_key_installed(session) is None and isinstance(manifest.get("county_key"), str):
         raw = keys.unb64(manifest["county_key"], 32)
-        exchange.install_county_key(
+        station_keys.install_county_key(
             session, keys.county_key_file(raw, manifest["station"]["county"] or manifest["station"]["name"])
         )
     return {"applied": applied, "fingerprint": pkg.fingerprint, "answers": store.listing(session.db, code)}

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from station_app.exchange import keys, package
-from station_app.services.exchange_plan import Refused, check_members
+from station_app.formats import keys, package
+from station_app.services.exchange.plan import Refused, check_members
 from station_app.store import staging
 from station_app.store.migrations import schema_version
 

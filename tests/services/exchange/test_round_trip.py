@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from station_app.domain import periods
-from station_app.exchange import package
+from station_app.formats import package
 from station_app.services import complaints, exchange, tallies
-from station_app.services.exchange_import import import_packages
-from station_app.services.exchange_log import import_log, open_conflicts
+from station_app.services.exchange.importing import import_packages
+from station_app.services.exchange.log import import_log, open_conflicts
 from station_app.store.migrations import schema_version
 from tests.conftest import TODAY
-from tests.exchange.conftest import (
+from tests.services.exchange.registers import (
     accept,
     add_followup_and_delete,
     events,
@@ -193,10 +193,11 @@ def test_newer_schema_and_format_refused(make_station, county, tmp_path, monkeyp
 
 def export_unverified(station, tmp_path):
     """A package as a newer release would write it (this release cannot read it back)."""
-    from station_app.services.exchange import _collect, _signer
+    from station_app.services.exchange.export import collect
+    from station_app.services.exchange.keys import signer as station_signer
 
-    signer, _ = _signer(station)
-    members, _, counts = _collect(station, False, masked=True)
+    signer, _ = station_signer(station)
+    members, _, counts = collect(station, False, masked=True)
     manifest = {
         "package_id": station.new_id(),
         "schema_version": schema_version(),

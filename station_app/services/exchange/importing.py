@@ -18,10 +18,10 @@ from typing import Any
 
 from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
-from station_app.exchange import keys, package
-from station_app.services.exchange import county_private_key
-from station_app.services.exchange_plan import Plan, Refused, record_columns
-from station_app.services.exchange_read import Prepared, prepare, readers
+from station_app.formats import keys, package
+from station_app.services.exchange.keys import county_private_key
+from station_app.services.exchange.plan import Plan, Refused, record_columns
+from station_app.services.exchange.reading import Prepared, prepare, readers
 from station_app.services.session import Session
 from station_app.store import bulk, staging
 from station_app.store import exchange as store
@@ -66,7 +66,7 @@ def import_packages(
         if len(files) > 1 and not dry_run
         else nullcontext()
     )
-    # The packages ahead are read, verified, inflated, parsed, checked and staged by readers (exchange_read.py)
+    # The packages ahead are read, verified, inflated, parsed, checked and staged by readers (reading.py)
     # while this one is merged; the stage is attached after the batch has begun and left after it has ended.
     with readers(files) as reader, staging.attached(session.db), batch:
         columns = record_columns(session.db)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 from station_app.services import complaints
-from station_app.services.exchange_import import import_packages
+from station_app.services.exchange.importing import import_packages
 from station_app.store import bulk
 from tests.conftest import TODAY, complaint_payload
-from tests.exchange.conftest import export, fingerprint
+from tests.services.exchange.registers import export, fingerprint
 
 
 def test_a_refused_package_in_a_folder_leaves_nothing_and_the_others_are_merged(make_station, county, tmp_path):
@@ -97,8 +97,8 @@ def test_deferred_indexes_are_built_again_before_the_commit_and_back_after_a_rol
 
 
 def test_a_folder_imported_with_deferred_indexes_equals_one_imported_without(make_station, tmp_path, monkeypatch):
-    from station_app.services import exchange_import
-    from tests.exchange.conftest import open_register, snapshot
+    from station_app.services.exchange import importing as exchange_import
+    from tests.services.exchange.registers import open_register, snapshot
 
     xj = make_station("XJ", complaints_count=60)
     stick = tmp_path / "stick"

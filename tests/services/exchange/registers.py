@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from station_app.domain import workflow
-from station_app.services import complaints, demo, exchange
-from station_app.services.exchange_import import import_packages
+from station_app.services import complaints, exchange
+from station_app.services.exchange.importing import import_packages
 from station_app.services.session import Session
 from station_app.services.station import init_station
-from tests.conftest import TODAY, complaint_payload
+from tests.conftest import TODAY
 
 PERSON = {"name": "张三丰", "phone": "13800138000", "id_number": "11010519491231002X", "address": "新集镇东街 8 号"}
 
@@ -32,30 +30,6 @@ def open_register(folder: Path, code: str, *, init: bool = True) -> Session:
             session, {"code": code, "name": name, "kind": kind, "venue_type": venue, "county": "示例县"}, TODAY
         )
     return session
-
-
-@pytest.fixture
-def make_station(tmp_path):
-    opened: list[Session] = []
-
-    def make(code: str = "XJ", complaints_count: int = 24, seed: int = 7, folder: str | None = None) -> Session:
-        session = open_register(tmp_path / (folder or code), code)
-        demo.build_demo(session, complaints_count, TODAY, seed=seed)
-        # Two fresh cases with known personal data (张三, 13800138000, an ID number) still registered.
-        complaints.add_complaints(session, [complaint_payload(consumer=PERSON), complaint_payload()], TODAY)
-        opened.append(session)
-        return session
-
-    yield make
-    for session in opened:
-        session.close()
-
-
-@pytest.fixture
-def county(tmp_path):
-    session = open_register(tmp_path / "county", "SXX")
-    yield session
-    session.close()
 
 
 def export(station: Session, folder: Path, **options) -> Path:

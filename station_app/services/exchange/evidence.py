@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from station_app.exchange import package
+from station_app.formats import package
 from station_app.services.session import Session
 from station_app.store import evidence as store
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import complaints, months
+from station_app.services import complaints
+from station_app.services.exchange import months
 from tests.conftest import TODAY, complaint_payload
 
 

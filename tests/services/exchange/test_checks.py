@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from station_app.exchange import package
-from station_app.services.exchange_plan import Refused, check_members
+from station_app.formats import package
+from station_app.services.exchange.plan import Refused, check_members
 from station_app.store.exchange import RECORD_TABLES
 
 NAMES = ("id", "number", "revision", "station_code", "facts")

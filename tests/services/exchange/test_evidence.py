@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from station_app.exchange import package
+from station_app.formats import package
 from station_app.services import evidence
-from station_app.services.exchange import _collect
-from tests.exchange.conftest import accept, export, install_county_key
+from station_app.services.exchange.export import collect
+from tests.services.exchange.registers import accept, export, install_county_key
 
 PHOTO = b"\xff\xd8\xff\xe0 invoice 13800138000 " + "张三".encode()
 
@@ -40,7 +40,7 @@ def test_encrypted_package_carries_the_file_and_the_county_stores_it(make_statio
 def test_masked_package_carries_neither_the_file_nor_its_name(make_station, county, tmp_path):
     station = make_station("XJ")
     attach(station, tmp_path)
-    members, _, counts = _collect(station, False, masked=True)
+    members, _, counts = collect(station, False, masked=True)
     assert counts["evidence"] == 1 and counts["evidence_files"] == 0
     assert members["evidence"][0]["file_name"] == "" and members["evidence_files"] == []
     data = export(station, tmp_path).read_bytes()
@@ -58,7 +58,7 @@ def test_a_file_that_does_not_match_its_hash_refuses_the_package(make_station, c
         return original(manifest, members, signer, recipient)
 
     monkeypatch.setattr(package, "build", tampered)
-    monkeypatch.setattr("station_app.services.exchange._verify_written", lambda *a, **k: None)
+    monkeypatch.setattr("station_app.services.exchange.export._verify_written", lambda *a, **k: None)
     path = export(station, tmp_path)
     monkeypatch.undo()
     result = accept(county, station, path)
@@ -68,8 +68,8 @@ def test_a_file_that_does_not_match_its_hash_refuses_the_package(make_station, c
 
 
 def test_cancel_stops_between_packages_and_never_inside_one(make_station, county, tmp_path):
-    from station_app.services.exchange import station_key
-    from station_app.services.exchange_import import import_packages
+    from station_app.services.exchange.importing import import_packages
+    from station_app.services.exchange.keys import station_key
 
     first, second = make_station("XJ"), make_station("DL", seed=9)
     folder = tmp_path / "stick"
@@ -94,11 +94,12 @@ def test_cancel_stops_between_packages_and_never_inside_one(make_station, county
 
 def test_a_big_package_indexed_at_the_end_gives_the_same_register(make_station, tmp_path, monkeypatch):
     """Bulk path (triggers off, search index and aggregates built once) == row-by-row path, and search works."""
-    from station_app.services import exchange_import, exchange_plan
-    from station_app.services.exchange import station_key
+    from station_app.services.exchange import importing as exchange_import
+    from station_app.services.exchange import plan as exchange_plan
+    from station_app.services.exchange.keys import station_key
     from station_app.store import tally_months
     from station_app.store.complaints import ComplaintFilter, count
-    from tests.exchange.conftest import open_register, snapshot
+    from tests.services.exchange.registers import open_register, snapshot
     from tests.store.test_tally_months import recount
 
     station = make_station("XJ", complaints_count=300)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from station_app.exchange import sealed
+from station_app.formats import sealed_backup as sealed
 
 PASSWORD = "station-2026"
 

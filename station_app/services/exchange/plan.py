@@ -1,5 +1,5 @@
 """What a package would do to the register, decided before anything is written, then applied (the merge rules
-of docs/package-format.md; exchange_import.py reads, checks and batches the packages)."""
+of docs/package-format.md; importing.py reads, checks and batches the packages)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from station_app.exchange import keys, package
-from station_app.services.exchange import PERSONAL
-from station_app.services.exchange_evidence import EvidencePlan
+from station_app.formats import keys, package
+from station_app.services.exchange import months
+from station_app.services.exchange.evidence import EvidencePlan
+from station_app.services.exchange.export import PERSONAL
 from station_app.services.session import Session
 from station_app.store import bulk, staging
 from station_app.store import exchange as store
@@ -322,8 +323,6 @@ class Plan:
             store.add_conflict(db, {**conflict, "detected_at": now})
         self.evidence.apply()  # after the complaints it belongs to
         if not self.rollup_stations:
-            from station_app.services import months
-
             months.receive(self.session, self.code, manifest)  # closed months and amendments
         log = {
             "package_id": manifest["package_id"],

@@ -6,13 +6,15 @@ import pickle
 
 import pytest
 
-from station_app.exchange import package
-from station_app.services import complaints, exchange_plan, exchange_read
-from station_app.services.exchange_import import import_packages
-from station_app.services.exchange_plan import Refused
+from station_app.formats import package
+from station_app.services import complaints
+from station_app.services.exchange import plan as exchange_plan
+from station_app.services.exchange import reading as exchange_read
+from station_app.services.exchange.importing import import_packages
+from station_app.services.exchange.plan import Refused
 from station_app.store import staging
 from tests.conftest import TODAY, complaint_payload
-from tests.exchange.conftest import export, fingerprint, open_register
+from tests.services.exchange.registers import export, fingerprint, open_register
 
 TABLES = ("complaints", "complaint_events", "followups", "tally_months", "exchange_masked", "exchange_imports")
 

@@ -11,12 +11,20 @@ from hypothesis import strategies as st
 
 from station_app.cli import main
 from station_app.domain.errors import RuleViolation
-from station_app.exchange import keys, package
+from station_app.formats import keys, package
 from station_app.services import exchange
-from station_app.services.exchange_import import import_packages
+from station_app.services.exchange.importing import import_packages
 from station_app.store.backup import write_copy
 from station_app.store.migrations import schema_version
-from tests.exchange.conftest import PERSON, accept, export, fingerprint, install_county_key, open_register, snapshot
+from tests.services.exchange.registers import (
+    PERSON,
+    accept,
+    export,
+    fingerprint,
+    install_county_key,
+    open_register,
+    snapshot,
+)
 
 
 def _imported_once(county, station, tmp_path):
