@@ -41,11 +41,11 @@ def python_strings() -> dict[str, list[str]]:
 def service_strings() -> dict[str, list[str]]:
     """Labels the windows take from the services and show through ``tr`` (the settings' names)."""
     sys.path.insert(0, str(ROOT))
-    from station_app.services.months import STATES
+    from station_app.services.exchange.months import STATES
     from station_app.services.station import SETTINGS
 
     found = {label: ["station_app/services/station.py"] for label, _low, _high in SETTINGS.values()}
-    found.update({label: ["station_app/services/months.py"] for label in STATES.values()})
+    found.update({label: ["station_app/services/exchange/months.py"] for label in STATES.values()})
     return found
 
 

@@ -15,7 +15,7 @@
       <translation> </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="61" />
+      <location filename="../../station_app/ui/workbench.py" line="62" />
       <source>2 个工作日内到期</source>
       <translation>Due within 2 working days</translation>
     </message>
@@ -41,16 +41,7 @@
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="47" />
-      <source>{0}
-
-这一部分将在后续版本提供；现在可用命令行 station-app 办理。</source>
-      <translation>{0}
-
-This part comes in a later version; for now use the station-app command line.</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/main_window.py" line="60" />
+      <location filename="../../station_app/ui/main_window.py" line="59" />
       <source>{0} · 消费维权服务站登记簿 {1}</source>
       <translation>{0} · Consumer Rights Station Register {1}</translation>
     </message>
@@ -70,7 +61,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0}  {1} against {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="72" />
+      <location filename="../../station_app/ui/register_page.py" line="73" />
       <source>{0}年{1}月</source>
       <translation>{1}/{0}</translation>
     </message>
@@ -85,7 +76,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="57" />
+      <location filename="../../station_app/ui/exchange_page.py" line="59" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
@@ -111,7 +102,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="160" />
+      <location filename="../../station_app/ui/exchange_page.py" line="162" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -122,7 +113,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="370" />
+      <location filename="../../station_app/ui/exchange_page.py" line="373" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -147,7 +138,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="248" />
+      <location filename="../../station_app/ui/register_page.py" line="249" />
       <source>不能办理</source>
       <translation>Not possible</translation>
     </message>
@@ -158,13 +149,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="357" />
+      <location filename="../../station_app/ui/exchange_page.py" line="360" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/app.py" line="143" />
-      <location filename="../../station_app/ui/row_text.py" line="10" />
+      <location filename="../../station_app/ui/row_text.py" line="11" />
       <source>临期</source>
       <translation>due soon</translation>
     </message>
@@ -179,8 +170,8 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Subject</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="41" />
-      <location filename="../../station_app/ui/main_window.py" line="36" />
+      <location filename="../../station_app/ui/exchange_page.py" line="43" />
+      <location filename="../../station_app/ui/main_window.py" line="37" />
       <source>举报</source>
       <translation>Reports</translation>
     </message>
@@ -200,7 +191,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <location filename="../../station_app/ui/case_dialog.py" line="66" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -236,7 +227,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Setting changed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="185" />
+      <location filename="../../station_app/ui/register_page.py" line="186" />
       <source>先在上面选中一件投诉</source>
       <translation>Select a complaint above first</translation>
     </message>
@@ -251,32 +242,32 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="132" />
+      <location filename="../../station_app/ui/exchange_page.py" line="134" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="31" />
+      <location filename="../../station_app/ui/register_page.py" line="32" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="130" />
+      <location filename="../../station_app/ui/register_page.py" line="131" />
       <source>全部性质</source>
       <translation>All natures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="68" />
+      <location filename="../../station_app/ui/register_page.py" line="69" />
       <source>全部月份</source>
       <translation>All months</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="125" />
+      <location filename="../../station_app/ui/register_page.py" line="126" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="153" />
+      <location filename="../../station_app/ui/register_page.py" line="154" />
       <source>共 {0} 件{1}</source>
       <translation>{0} complaints{1}</translation>
     </message>
@@ -291,22 +282,22 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="225" />
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="225" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="162" />
+      <location filename="../../station_app/ui/exchange_page.py" line="164" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="104" />
+      <location filename="../../station_app/ui/case_dialog.py" line="105" />
       <location filename="../../station_app/ui/print_preview.py" line="65" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -332,7 +323,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Enter it again *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="44" />
+      <location filename="../../station_app/ui/exchange_page.py" line="46" />
       <location filename="../../station_app/ui/settings_page.py" line="29" />
       <source>删除</source>
       <translation>Deleted</translation>
@@ -343,27 +334,27 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="126" />
+      <location filename="../../station_app/ui/exchange_page.py" line="128" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="131" />
+      <location filename="../../station_app/ui/case_dialog.py" line="132" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="62" />
+      <location filename="../../station_app/ui/workbench.py" line="63" />
       <source>办理中的投诉</source>
       <translation>Open complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="38" />
+      <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <source>办理过程</source>
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="67" />
+      <location filename="../../station_app/ui/case_dialog.py" line="68" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
     </message>
@@ -383,12 +374,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Terms of the agreement</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="30" />
+      <location filename="../../station_app/ui/case_dialog.py" line="31" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="139" />
+      <location filename="../../station_app/ui/case_dialog.py" line="140" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -398,12 +389,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="155" />
+      <location filename="../../station_app/ui/case_dialog.py" line="156" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
     <message>
-      <location filename="../../station_app/services/months.py" />
+      <location filename="../../station_app/services/exchange/months.py" />
       <source>县局已接收</source>
       <translation>accepted by the county office</translation>
     </message>
@@ -413,17 +404,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>County office register (merges the stations' packages)</translation>
     </message>
     <message>
-      <location filename="../../station_app/services/months.py" />
+      <location filename="../../station_app/services/exchange/months.py" />
       <source>县局退回</source>
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="176" />
+      <location filename="../../station_app/ui/exchange_page.py" line="178" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="120" />
+      <location filename="../../station_app/ui/exchange_page.py" line="122" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -453,7 +444,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="325" />
+      <location filename="../../station_app/ui/exchange_page.py" line="328" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/print_preview.py" line="140" />
       <source>取消</source>
@@ -471,7 +462,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="63" />
+      <location filename="../../station_app/ui/case_dialog.py" line="64" />
       <source>受理决定期限：{0}　调解期限：{1}</source>
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
@@ -482,7 +473,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="55" />
+      <location filename="../../station_app/ui/case_dialog.py" line="56" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
     </message>
@@ -502,7 +493,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="130" />
+      <location filename="../../station_app/ui/exchange_page.py" line="132" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -527,8 +518,8 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Partners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="40" />
-      <location filename="../../station_app/ui/main_window.py" line="35" />
+      <location filename="../../station_app/ui/exchange_page.py" line="42" />
+      <location filename="../../station_app/ui/main_window.py" line="36" />
       <source>咨询</source>
       <translation>Consultations</translation>
     </message>
@@ -543,7 +534,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Question *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="105" />
+      <location filename="../../station_app/ui/workbench.py" line="106" />
       <source>咨询事项（可不填）：</source>
       <translation>Question (optional):</translation>
     </message>
@@ -569,7 +560,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Goods or service</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="58" />
+      <location filename="../../station_app/ui/case_dialog.py" line="59" />
       <source>商品或服务：{0}　{1}　{2}</source>
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
@@ -579,19 +570,19 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>receipt-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="220" />
+      <location filename="../../station_app/ui/register_page.py" line="221" />
       <source>回执保存到哪个文件夹？</source>
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="40" />
-      <location filename="../../station_app/ui/case_dialog.py" line="168" />
-      <location filename="../../station_app/ui/case_dialog.py" line="173" />
+      <location filename="../../station_app/ui/case_dialog.py" line="41" />
+      <location filename="../../station_app/ui/case_dialog.py" line="169" />
+      <location filename="../../station_app/ui/case_dialog.py" line="174" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="94" />
+      <location filename="../../station_app/ui/case_dialog.py" line="95" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -652,7 +643,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="354" />
+      <location filename="../../station_app/ui/exchange_page.py" line="357" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -692,13 +683,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="76" />
+      <location filename="../../station_app/ui/case_dialog.py" line="77" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="42" />
-      <location filename="../../station_app/ui/main_window.py" line="37" />
+      <location filename="../../station_app/ui/exchange_page.py" line="44" />
+      <location filename="../../station_app/ui/main_window.py" line="38" />
       <source>宣传活动</source>
       <translation>Outreach</translation>
     </message>
@@ -728,7 +719,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="164" />
+      <location filename="../../station_app/ui/exchange_page.py" line="166" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -738,13 +729,13 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="179" />
+      <location filename="../../station_app/ui/exchange_page.py" line="181" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="136" />
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="138" />
+      <location filename="../../station_app/ui/exchange_page.py" line="303" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -759,17 +750,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="292" />
+      <location filename="../../station_app/ui/exchange_page.py" line="295" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="140" />
+      <location filename="../../station_app/ui/exchange_page.py" line="142" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="135" />
+      <location filename="../../station_app/ui/exchange_page.py" line="137" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
@@ -796,7 +787,7 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Display boards</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="33" />
+      <location filename="../../station_app/ui/main_window.py" line="34" />
       <source>工作台</source>
       <translation>Workbench</translation>
     </message>
@@ -822,12 +813,12 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="232" />
+      <location filename="../../station_app/ui/exchange_page.py" line="235" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
     <message>
-      <location filename="../../station_app/services/months.py" />
+      <location filename="../../station_app/services/exchange/months.py" />
       <source>已关账，待县局接收</source>
       <translation>closed, awaiting the county office</translation>
     </message>
@@ -842,17 +833,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="357" />
+      <location filename="../../station_app/ui/exchange_page.py" line="360" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="66" />
+      <location filename="../../station_app/ui/exchange_page.py" line="68" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="34" />
+      <location filename="../../station_app/ui/register_page.py" line="35" />
       <source>已受理</source>
       <translation>Accepted</translation>
     </message>
@@ -862,17 +853,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="277" />
+      <location filename="../../station_app/ui/exchange_page.py" line="280" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="270" />
+      <location filename="../../station_app/ui/exchange_page.py" line="273" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="62" />
+      <location filename="../../station_app/ui/exchange_page.py" line="64" />
       <source>已导入</source>
       <translation>Imported</translation>
     </message>
@@ -882,17 +873,17 @@ This part comes in a later version; for now use the station-app command line.</t
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="256" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="63" />
+      <location filename="../../station_app/ui/exchange_page.py" line="65" />
       <source>已导入过，没有变化</source>
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="362" />
+      <location filename="../../station_app/ui/exchange_page.py" line="365" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -901,7 +892,7 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="161" />
+      <location filename="../../station_app/ui/case_dialog.py" line="162" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -911,12 +902,12 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="147" />
+      <location filename="../../station_app/ui/case_dialog.py" line="148" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="65" />
+      <location filename="../../station_app/ui/exchange_page.py" line="67" />
       <source>已拒收</source>
       <translation>Refused</translation>
     </message>
@@ -926,7 +917,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="143" />
+      <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -936,27 +927,27 @@ Records: {2}</translation>
       <translation>{0} receipts written: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="217" />
+      <location filename="../../station_app/ui/main_window.py" line="220" />
       <source>已登记 {0}</source>
       <translation>Registered {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="33" />
+      <location filename="../../station_app/ui/register_page.py" line="34" />
       <source>已登记（待受理）</source>
       <translation>Registered (awaiting acceptance)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="36" />
+      <location filename="../../station_app/ui/register_page.py" line="37" />
       <source>已结案</source>
       <translation>Closed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="110" />
+      <location filename="../../station_app/ui/workbench.py" line="111" />
       <source>已记录 {0}</source>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="176" />
+      <location filename="../../station_app/ui/case_dialog.py" line="177" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -967,13 +958,13 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/app.py" line="143" />
-      <location filename="../../station_app/ui/case_dialog.py" line="29" />
-      <location filename="../../station_app/ui/row_text.py" line="10" />
+      <location filename="../../station_app/ui/case_dialog.py" line="30" />
+      <location filename="../../station_app/ui/row_text.py" line="11" />
       <source>已超期</source>
       <translation>overdue</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="60" />
+      <location filename="../../station_app/ui/workbench.py" line="61" />
       <source>已超期（未结案）</source>
       <translation>Overdue (open)</translation>
     </message>
@@ -994,19 +985,19 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="151" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="39" />
-      <location filename="../../station_app/ui/case_dialog.py" line="151" />
-      <location filename="../../station_app/ui/case_dialog.py" line="155" />
+      <location filename="../../station_app/ui/case_dialog.py" line="40" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="156" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="93" />
+      <location filename="../../station_app/ui/case_dialog.py" line="94" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1036,7 +1027,7 @@ Records: {2}</translation>
       <translation>Required</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="38" />
+      <location filename="../../station_app/ui/case_dialog.py" line="39" />
       <source>恢复计时</source>
       <translation>Clock resumed</translation>
     </message>
@@ -1056,8 +1047,8 @@ Records: {2}</translation>
       <translation>County (city, district)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="205" />
-      <location filename="../../station_app/ui/register_page.py" line="212" />
+      <location filename="../../station_app/ui/register_page.py" line="206" />
+      <location filename="../../station_app/ui/register_page.py" line="213" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -1084,13 +1075,13 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="70" />
-      <location filename="../../station_app/ui/exchange_page.py" line="37" />
-      <location filename="../../station_app/ui/main_window.py" line="34" />
+      <location filename="../../station_app/ui/exchange_page.py" line="39" />
+      <location filename="../../station_app/ui/main_window.py" line="35" />
       <source>投诉</source>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="86" />
+      <location filename="../../station_app/ui/case_dialog.py" line="87" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1130,19 +1121,18 @@ Records: {2}</translation>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="40" />
-      <location filename="../../station_app/ui/main_window.py" line="182" />
+      <location filename="../../station_app/ui/main_window.py" line="41" />
       <source>数据交换</source>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="306" />
-      <location filename="../../station_app/ui/exchange_page.py" line="240" />
+      <location filename="../../station_app/ui/exchange_page.py" line="309" />
+      <location filename="../../station_app/ui/exchange_page.py" line="243" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="311" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1181,19 +1171,19 @@ Records: {2}</translation>
     <message>
       <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="30" />
-      <location filename="../../station_app/ui/workbench.py" line="33" />
+      <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/app.py" line="143" />
-      <location filename="../../station_app/ui/case_dialog.py" line="37" />
-      <location filename="../../station_app/ui/case_dialog.py" line="139" />
+      <location filename="../../station_app/ui/case_dialog.py" line="38" />
+      <location filename="../../station_app/ui/case_dialog.py" line="140" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="85" />
+      <location filename="../../station_app/ui/workbench.py" line="86" />
       <source>最近 12 个月的投诉：</source>
       <translation>Complaints in the last 12 months:</translation>
     </message>
@@ -1203,43 +1193,43 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="168" />
+      <location filename="../../station_app/ui/exchange_page.py" line="170" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/case_dialog.py" line="32" />
       <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="279" />
+      <location filename="../../station_app/ui/exchange_page.py" line="282" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="272" />
+      <location filename="../../station_app/ui/exchange_page.py" line="275" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="32" />
+      <location filename="../../station_app/ui/register_page.py" line="33" />
       <source>未结案</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="274" />
+      <location filename="../../station_app/ui/exchange_page.py" line="277" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="100" />
+      <location filename="../../station_app/ui/register_page.py" line="101" />
       <source>本月全部投诉受理回执（批量生成）…</source>
       <translation>All of this month's complaint receipts (batch)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="63" />
+      <location filename="../../station_app/ui/workbench.py" line="64" />
       <source>本月登记</source>
       <translation>Registered this month</translation>
     </message>
@@ -1249,7 +1239,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="281" />
+      <location filename="../../station_app/ui/exchange_page.py" line="284" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1264,12 +1254,12 @@ Records: {2}</translation>
       <translation>This station's mediation limit (working days, shorter than the rules' limit)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="76" />
+      <location filename="../../station_app/ui/workbench.py" line="77" />
       <source>来人来电咨询一次，记一笔（事项可不填）</source>
       <translation>One consultation in person or by phone, counted (the question is optional)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="71" />
+      <location filename="../../station_app/ui/workbench.py" line="72" />
       <source>查看超期案件</source>
       <translation>Show overdue cases</translation>
     </message>
@@ -1289,12 +1279,12 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="248" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="377" />
+      <location filename="../../station_app/ui/exchange_page.py" line="380" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1314,7 +1304,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="92" />
+      <location filename="../../station_app/ui/case_dialog.py" line="93" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1329,17 +1319,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="344" />
+      <location filename="../../station_app/ui/exchange_page.py" line="347" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="303" />
+      <location filename="../../station_app/ui/exchange_page.py" line="306" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="317" />
+      <location filename="../../station_app/ui/exchange_page.py" line="320" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1401,28 +1391,28 @@ Records: {2}</translation>
     <message>
       <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="26" />
-      <location filename="../../station_app/ui/workbench.py" line="33" />
+      <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>消费者</source>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="173" />
+      <location filename="../../station_app/ui/case_dialog.py" line="174" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="168" />
+      <location filename="../../station_app/ui/case_dialog.py" line="169" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="56" />
+      <location filename="../../station_app/ui/case_dialog.py" line="57" />
       <source>消费者：{0}　{1}</source>
       <translation>Consumer: {0}  {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="43" />
-      <location filename="../../station_app/ui/main_window.py" line="38" />
+      <location filename="../../station_app/ui/exchange_page.py" line="45" />
+      <location filename="../../station_app/ui/main_window.py" line="39" />
       <source>消费警示</source>
       <translation>Warnings</translation>
     </message>
@@ -1444,7 +1434,7 @@ Records: {2}</translation>
     <message>
       <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="25" />
-      <location filename="../../station_app/ui/workbench.py" line="33" />
+      <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -1512,7 +1502,7 @@ Records: {2}</translation>
       <translation>Log-in failed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="36" />
+      <location filename="../../station_app/ui/case_dialog.py" line="37" />
       <location filename="../../station_app/ui/month_chart.py" line="54" />
       <source>登记</source>
       <translation>Registered</translation>
@@ -1579,7 +1569,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="378" />
+      <location filename="../../station_app/ui/exchange_page.py" line="381" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1609,7 +1599,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="120" />
+      <location filename="../../station_app/ui/exchange_page.py" line="122" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
@@ -1649,12 +1639,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>End mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="57" />
+      <location filename="../../station_app/ui/case_dialog.py" line="58" />
       <source>经营者：{0}</source>
       <translation>Business: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/row_text.py" line="21" />
+      <location filename="../../station_app/ui/row_text.py" line="22" />
       <source>结案 {0}</source>
       <translation>closed {0}</translation>
     </message>
@@ -1669,8 +1659,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>How it was settled *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="39" />
-      <location filename="../../station_app/ui/main_window.py" line="178" />
+      <location filename="../../station_app/ui/main_window.py" line="40" />
       <location filename="../../station_app/ui/stats_page.py" line="118" />
       <source>统计</source>
       <translation>Figures</translation>
@@ -1762,7 +1751,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Business complained about</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="32" />
+      <location filename="../../station_app/ui/case_dialog.py" line="33" />
       <source>计时暂停中</source>
       <translation>clock paused</translation>
     </message>
@@ -1777,8 +1766,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Calculate punitive compensation (reference)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="41" />
-      <location filename="../../station_app/ui/main_window.py" line="186" />
+      <location filename="../../station_app/ui/main_window.py" line="42" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
@@ -1803,22 +1791,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="64" />
+      <location filename="../../station_app/ui/exchange_page.py" line="66" />
       <source>试运行（未写入）</source>
       <translation>Dry run (nothing written)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="205" />
+      <location filename="../../station_app/ui/register_page.py" line="206" />
       <source>请先在登记簿中选中一件投诉</source>
       <translation>Select a complaint in the register first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="229" />
+      <location filename="../../station_app/ui/register_page.py" line="230" />
       <source>请先在登记簿中选中一件投诉。</source>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="303" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -1838,7 +1826,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose the category…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="35" />
+      <location filename="../../station_app/ui/register_page.py" line="36" />
       <source>调解中</source>
       <translation>In mediation</translation>
     </message>
@@ -1913,7 +1901,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Return the month selected…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="91" />
+      <location filename="../../station_app/ui/case_dialog.py" line="92" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -1923,12 +1911,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="128" />
+      <location filename="../../station_app/ui/exchange_page.py" line="130" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="240" />
+      <location filename="../../station_app/ui/exchange_page.py" line="243" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -1943,12 +1931,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="306" />
+      <location filename="../../station_app/ui/exchange_page.py" line="309" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="177" />
+      <location filename="../../station_app/ui/exchange_page.py" line="179" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -1991,12 +1979,12 @@ Enter {0}'s password:</translation>
       <translation>Attach evidence…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="88" />
+      <location filename="../../station_app/ui/workbench.py" line="89" />
       <source>需要尽快办理的投诉（已超期或即将到期）：</source>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="248" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2006,17 +1994,17 @@ Enter {0}'s password:</translation>
       <translation>(do not import this column)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="218" />
+      <location filename="../../station_app/ui/main_window.py" line="221" />
       <source>（可能与 {0} 重复，请核对）</source>
       <translation> (may repeat {0}: please check)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="152" />
+      <location filename="../../station_app/ui/register_page.py" line="153" />
       <source>（已显示 {0} 件，向下滚动显示更多）</source>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="289" />
+      <location filename="../../station_app/ui/exchange_page.py" line="292" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>
@@ -2026,7 +2014,7 @@ Enter {0}'s password:</translation>
       <translation>(no users set up: anyone can use it)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="64" />
+      <location filename="../../station_app/ui/case_dialog.py" line="65" />
       <source>（自 {0} 起暂停）</source>
       <translation> (paused since {0})</translation>
     </message>
@@ -2036,13 +2024,13 @@ Enter {0}'s password:</translation>
       <translation>+ Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="68" />
+      <location filename="../../station_app/ui/workbench.py" line="69" />
       <source>＋ 登记投诉</source>
       <translation>+ Register a complaint</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="74" />
-      <location filename="../../station_app/ui/workbench.py" line="105" />
+      <location filename="../../station_app/ui/workbench.py" line="75" />
+      <location filename="../../station_app/ui/workbench.py" line="106" />
       <source>＋1 咨询</source>
       <translation>+1 consultation</translation>
     </message>

@@ -25,6 +25,13 @@ TRANSFERRED: Final = "transferred"
 STATES: Final = (REGISTERED, ACCEPTED, NOT_ACCEPTED, MEDIATING, SETTLED, TERMINATED, TRANSFERRED)
 OPEN_STATES: Final = frozenset({REGISTERED, ACCEPTED, MEDIATING})
 CLOSED_STATES: Final = frozenset({NOT_ACCEPTED, SETTLED, TERMINATED, TRANSFERRED})
+MEDIATION_STATES: Final = frozenset({ACCEPTED, MEDIATING})  # accepted and not yet closed: the mediation clock runs
+
+
+def in_order(states: frozenset[str]) -> list[str]:
+    """A set of states in the workflow's own order (for lists and filters shown to people)."""
+    return [state for state in STATES if state in states]
+
 
 STATE_LABELS: Final = {
     REGISTERED: "已登记",

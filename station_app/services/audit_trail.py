@@ -18,3 +18,9 @@ def recent(session: Session, limit: int = 500) -> list[dict[str, Any]]:
 def verify(session: Session) -> list[str]:
     session.require(roles.READ)
     return audit.verify(session.db)
+
+
+def chain_state(session: Session) -> dict[str, Any]:
+    """The chain check as the command line and the windows report it: complete or not, entries, problems."""
+    problems = verify(session)
+    return {"ok": not problems, "entries": audit.count(session.db), "problems": problems}

@@ -18,6 +18,11 @@ from station_app.services import backup
 from station_app.services.session import Session
 
 
+def is_sealed(path: Path) -> bool:
+    """A password-sealed backup (.stbak): restoring it asks for its password."""
+    return sealed.is_sealed(path)
+
+
 def backup_to(session: Session, db_path: Path, folder: Path, password: str | None) -> dict[str, Any]:
     """A verified backup in ``folder``: sealed with ``password``; in clear only when it is None."""
     if password is None:

@@ -15,6 +15,9 @@ from station_app.store import complaints as complaint_store
 from station_app.store import records as store
 from station_app.store import tally_months as month_store
 
+# The register's filter, as the windows and the command line build it (the store defines its fields).
+ComplaintFilter = complaint_store.ComplaintFilter
+
 
 def soon_days(session: Session) -> int:
     return int(store.get_setting(session.db, "due_soon_days") or 2)

@@ -15,7 +15,9 @@ from station_app.domain.errors import RuleViolation
 from station_app.domain.workdays import WorkCalendar, default_calendar
 from station_app.store import audit, records
 from station_app.store import users as users_store
-from station_app.store.database import open_database
+from station_app.store.database import StoreError, open_database
+
+__all__ = ["SETUP_ACTOR", "Session", "StoreError", "utc_now"]
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

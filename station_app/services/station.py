@@ -72,6 +72,17 @@ def mode(session: Session) -> str:
     return "county" if store.get_setting(session.db, "mode") == "county" else "station"
 
 
+def init_county(session: Session, payload: dict[str, Any], today: date) -> dict[str, Any]:
+    """A county office's register: set up like a station's, in county mode, with the county's own key pair
+    made at once (the stations encrypt their packages to its public half)."""
+    from station_app.services.exchange import keys
+
+    result = init_station(session, payload, today)
+    set_mode(session, "county")
+    key = keys.county_private_key(session, create=True)
+    return {**result, "mode": "county", "county_key_made": key is not None}
+
+
 def set_mode(session: Session, value: str) -> None:
     session.require(roles.MANAGE)
     if value not in MODES:

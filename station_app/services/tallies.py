@@ -219,3 +219,8 @@ def _changes(now: Any, before: Any, key: str = "") -> Any:
 
 def as_json(result: dict[str, Any]) -> dict[str, Any]:
     return figures.to_json(result)  # type: ignore[return-value]
+
+
+def station_names(session: Session) -> dict[str, str]:
+    """Every station's name by its code (the county's register holds many)."""
+    return store.station_names(session.db)

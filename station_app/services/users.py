@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from station_app.domain import roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
-from station_app.services.session import Session
+from station_app.services.session import SETUP_ACTOR, Session
 from station_app.store import users as store
 
 MIN_PASSWORD = 6
@@ -26,6 +27,18 @@ def _hasher() -> PasswordHasher:
 
 def has_users(session: Session) -> bool:
     return store.count(session.db) > 0
+
+
+def log_in_for_command(session: Session, name: str | None, ask_password: Callable[[str], str]) -> None:
+    """A register with users needs the user's name and password; one without runs as its set-up user."""
+    if not has_users(session):
+        session.act_as(name or SETUP_ACTOR, roles.HEAD)
+        return
+    if not name:
+        raise RuleViolation(
+            "该登记簿已设置用户：请用 --user 用户名，密码放在环境变量 STATION_APP_PASSWORD 或在终端输入"
+        )
+    log_in(session, name, ask_password(name))
 
 
 def add_user(session: Session, name: str, role: str, password: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station_app.domain import workflow
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_views, complaints
 from station_app.services.session import Session
@@ -118,11 +119,11 @@ class CaseDialog(QDialog):
     def refresh(self) -> None:
         case = complaint_views.show(self.session, self.number, self.today())
         self.text.setPlainText(describe(case, self.session.catalogs))
-        open_case = case["status"] in ("accepted", "mediating")
+        open_case = case["status"] in workflow.MEDIATION_STATES
         self.buttons["pause"].setEnabled(open_case and not case["paused_since"])
         self.buttons["resume"].setEnabled(open_case and bool(case["paused_since"]))
         self.buttons["extend"].setEnabled(open_case)
-        self.buttons["followup"].setEnabled(case["status"] in ("not_accepted", "settled", "terminated", "transferred"))
+        self.buttons["followup"].setEnabled(case["status"] in workflow.CLOSED_STATES)
 
     def _do(self, action: Callable[[], Any], done: str) -> bool:
         try:

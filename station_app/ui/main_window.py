@@ -29,27 +29,26 @@ if TYPE_CHECKING:
 from station_app.ui.i18n import N_, tr
 from station_app.ui.workbench import Workbench
 
-NAVIGATION = [
-    N_("工作台"),
-    N_("投诉"),
-    N_("咨询"),
-    N_("举报"),
-    N_("宣传活动"),
-    N_("消费警示"),
-    N_("统计"),
-    N_("数据交换"),
-    N_("设置"),
-]
+# Each page by its code (what the code and the tests use) and its caption (only shown, translated).
+PAGES = (
+    ("workbench", N_("工作台")),
+    ("complaints", N_("投诉")),
+    ("consultations", N_("咨询")),
+    ("reports", N_("举报")),
+    ("outreach", N_("宣传活动")),
+    ("warnings", N_("消费警示")),
+    ("stats", N_("统计")),
+    ("exchange", N_("数据交换")),
+    ("settings", N_("设置")),
+)
+PAGE_CODES = tuple(code for code, _ in PAGES)
+RECORD_PAGES = {
+    "consultations": "consultation",
+    "reports": "report",
+    "outreach": "outreach_event",
+    "warnings": "warning",
+}
 DRAFT_FILE = "complaint_form.json"
-
-
-def placeholder(title: str) -> QWidget:
-    label = QLabel(tr("{0}\n\n这一部分将在后续版本提供；现在可用命令行 station-app 办理。").format(title))
-    from PySide6.QtCore import Qt
-
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("color: #555; font-size: 15px;")
-    return label
 
 
 class StationMainWindow(QMainWindow):
@@ -63,10 +62,11 @@ class StationMainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         self.nav = QListWidget()
-        self.nav.addItems([tr(title) for title in NAVIGATION])
+        captions = [tr(caption) for _, caption in PAGES]
+        self.nav.addItems(captions)
         # Wide enough for the longest entry in the language shown (English names are longer).
         metrics = self.nav.fontMetrics()
-        self.nav.setFixedWidth(max(112, max(metrics.horizontalAdvance(tr(t)) for t in NAVIGATION) * 15 // 11 + 28))
+        self.nav.setFixedWidth(max(112, max(metrics.horizontalAdvance(c) for c in captions) * 15 // 11 + 28))
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = QStackedWidget()
         layout.addWidget(self.nav)
@@ -86,7 +86,7 @@ class StationMainWindow(QMainWindow):
         # The other pages are made the first time they are shown: the workbench paints sooner, and
         # what they import (spreadsheets, PDF, cryptography) is not loaded by someone who only registers.
         self.built: dict[str, QWidget] = {}
-        for _title in NAVIGATION[2:]:
+        for _code in PAGE_CODES[2:]:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.pages.addWidget(holder)
@@ -101,7 +101,7 @@ class StationMainWindow(QMainWindow):
         self.user_label = QLabel(tr("用户：{0}").format(user))
         self.statusBar().addWidget(self.station_label)
         self.statusBar().addPermanentWidget(self.user_label)
-        self.nav.setCurrentRow(0)
+        self.show_code("workbench")
         if self.draft_path.exists() and self.form.ui.draft_note.text():  # a draft survived a crash: show it
             self.open_form()
 
@@ -136,66 +136,69 @@ class StationMainWindow(QMainWindow):
             self._form.closed.connect(self.show_register)
         return self._form
 
-    def _make_page(self, title: str) -> QWidget:
+    def _make_page(self, code: str) -> QWidget:
         session, path, today = self.session, self.db_path, self.today
-        if title == "统计":
+        if code == "stats":
             from station_app.ui.stats_page import StatsPage
 
             return StatsPage(session, path, today)
-        if title == "数据交换":
+        if code == "exchange":
             from station_app.ui.exchange_page import ExchangePage
 
             return ExchangePage(session, path, today)
-        if title == "设置":
+        if code == "settings":
             from station_app.ui.settings_page import SettingsPage
 
             return SettingsPage(session, path)
         from station_app.ui.records_page import RecordsPage
 
-        kinds = {"咨询": "consultation", "举报": "report", "宣传活动": "outreach_event", "消费警示": "warning"}
-        return RecordsPage(session, kinds[title], today) if title in kinds else placeholder(title)
+        return RecordsPage(session, RECORD_PAGES[code], today)
 
-    def page(self, title: str) -> QWidget:
-        """The page under a navigation entry, made on first use."""
-        index = NAVIGATION.index(title)
-        if index == 1:
+    def page(self, code: str) -> QWidget:
+        """The page with that code (PAGES), made on first use."""
+        index = PAGE_CODES.index(code)
+        if code == "complaints":
             self.register  # noqa: B018  # made on first use
         if index < 2:
             return self.pages.widget(index)
-        if title not in self.built:
-            self.built[title] = self._make_page(title)
-            self.pages.widget(index).layout().addWidget(self.built[title])
-        return self.built[title]
+        if code not in self.built:
+            self.built[code] = self._make_page(code)
+            self.pages.widget(index).layout().addWidget(self.built[code])
+        return self.built[code]
+
+    def show_code(self, code: str) -> None:
+        """Show the page with that code, as a click on its navigation entry does."""
+        self.nav.setCurrentRow(PAGE_CODES.index(code))
 
     @Slot(int)
     def show_page(self, index: int) -> None:
         if index >= 0:
-            self.page(NAVIGATION[index])
+            self.page(PAGE_CODES[index])
         self.pages.setCurrentIndex(index)
 
     @property
     def stats(self) -> QWidget:
-        return self.page(tr("统计"))
+        return self.page("stats")
 
     @property
     def exchange(self) -> QWidget:
-        return self.page(tr("数据交换"))
+        return self.page("exchange")
 
     @property
     def settings(self) -> QWidget:
-        return self.page(tr("设置"))
+        return self.page("settings")
 
     # -- navigation -------------------------------------------------------------------------
     @Slot()
     def open_form(self) -> None:
         form = self.form  # made on first use
-        self.nav.setCurrentRow(1)
+        self.show_code("complaints")
         self.complaints.setCurrentIndex(1)
         form.ui.consumer_name.setFocus()
 
     @Slot()
     def show_register(self) -> None:
-        self.nav.setCurrentRow(1)
+        self.show_code("complaints")
         self.complaints.setCurrentIndex(0)
 
     @Slot()

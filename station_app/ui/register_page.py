@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station_app.domain import workflow
 from station_app.domain.errors import NotFound, RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, printing
 from station_app.services.session import Session
@@ -29,11 +30,11 @@ from station_app.ui.workflow_dialog import StepDialog
 SEARCH_DELAY_MS = 250
 STATUS_FILTERS = [
     (N_("全部"), []),
-    (N_("未结案"), ["registered", "accepted", "mediating"]),
-    (N_("已登记（待受理）"), ["registered"]),
-    (N_("已受理"), ["accepted"]),
-    (N_("调解中"), ["mediating"]),
-    (N_("已结案"), ["settled", "terminated", "not_accepted", "transferred"]),
+    (N_("未结案"), workflow.in_order(workflow.OPEN_STATES)),
+    (N_("已登记（待受理）"), [workflow.REGISTERED]),
+    (N_("已受理"), [workflow.ACCEPTED]),
+    (N_("调解中"), [workflow.MEDIATING]),
+    (N_("已结案"), workflow.in_order(workflow.CLOSED_STATES)),
 ]
 COLUMN_WIDTHS = (120, 95, 100, 80, 220, 200, 110, 150)
 
@@ -84,12 +85,12 @@ class RegisterPage(QWidget):
         self.ui.overdue_filter.toggled.connect(self.apply_filter)
         self.ui.new_button.clicked.connect(self.new_complaint)
         self.actions = {
-            "accepted": self.ui.accept_button,
-            "not_accepted": self.ui.not_accept_button,
-            "mediating": self.ui.mediate_button,
-            "settled": self.ui.settle_button,
-            "terminated": self.ui.terminate_button,
-            "transferred": self.ui.transfer_button,
+            workflow.ACCEPTED: self.ui.accept_button,
+            workflow.NOT_ACCEPTED: self.ui.not_accept_button,
+            workflow.MEDIATING: self.ui.mediate_button,
+            workflow.SETTLED: self.ui.settle_button,
+            workflow.TERMINATED: self.ui.terminate_button,
+            workflow.TRANSFERRED: self.ui.transfer_button,
         }
         for target, button in self.actions.items():
             button.clicked.connect(lambda _=False, t=target: self.start_step(t))

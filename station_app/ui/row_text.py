@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from station_app.domain import workflow
 from station_app.ui.i18n import N_, tr
 
 DUE_WORDS = {"overdue": N_("已超期"), "due_soon": N_("临期"), "paused": N_("暂停计时"), "on_time": "", "none": ""}
@@ -15,7 +16,7 @@ def yuan(fen: int | None) -> str:
 
 
 def due_text(row: dict[str, Any]) -> str:
-    due = row["acceptance_due"] if row["status"] == "registered" else row["mediation_due"]
+    due = row["acceptance_due"] if row["status"] == workflow.REGISTERED else row["mediation_due"]
     word = tr(DUE_WORDS.get(row["due_state"], "")) if DUE_WORDS.get(row["due_state"]) else ""
     if row["closed_on"]:
         return tr("结案 {0}").format(row["closed_on"])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station_app.domain import workflow
 from station_app.services import complaint_register, complaint_views, records
 from station_app.services.session import Session
 from station_app.store.complaints import ComplaintFilter
@@ -29,7 +30,7 @@ from station_app.ui.month_chart import MonthChart
 from station_app.ui.row_text import due_text
 
 URGENT_ROWS = 60  # the most pressing first; the register shows them all (查看超期案件)
-OPEN = ["registered", "accepted", "mediating"]
+OPEN = workflow.in_order(workflow.OPEN_STATES)
 HEADINGS = [N_("编号"), N_("状态"), N_("消费者"), N_("被投诉经营者"), N_("时限")]
 
 

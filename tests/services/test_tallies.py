@@ -1,38 +1,15 @@
 """The figures: the seeds' district summary rebuilt exactly, shares, year-on-year, empty periods."""
 
-import random
-import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from station_app.domain import periods
 from station_app.services import complaints, tallies
-from station_app.services.session import Session
-from station_app.services.station import init_station
-from station_app.store import records as store
-from tests.conftest import TODAY, complaint_payload
-
-SETTLE = {"method": "mediation"}
-
-
-def case(n: int, received: str, steps: list[dict], **overrides) -> dict:
-    return complaint_payload(
-        received_on=received,
-        purchased_on=received,
-        consumer={"name": f"顾客{n}", "phone": f"139{n:08d}"},
-        transitions=steps,
-        **overrides,
-    )
-
-
-def settled(received: str, on: str, yuan: str, punitive: str = "0") -> list[dict]:
-    return [
-        {"to": "accepted", "on": received},
-        {"to": "mediating", "on": received},
-        {"to": "settled", "on": on, "recovered_yuan": yuan, "punitive_yuan": punitive, **SETTLE},
-    ]
+from tests.conftest import TODAY
+from tests.services.tally_cases import case, settled
+from tests.services.tally_registers import random_register
 
 
 def district_register(session) -> None:
@@ -161,64 +138,12 @@ def test_periods():
 
 
 # -- property: breakdowns add up; a county tally is the sum of its stations' tallies ----------------
-def _random_register(tmp_path, seed: int, stations: int) -> Session:
-    s = Session.open(tmp_path / f"county-{uuid.uuid4().hex}.sqlite3")
-    init_station(s, {"code": "XJ", "name": "县消协", "kind": "branch", "venue_type": "other"}, TODAY)
-    codes = ["XJ"] + [f"S{i}" for i in range(1, stations)]
-    for code in codes[1:]:
-        store.insert_station(
-            s.db,
-            {
-                "code": code,
-                "name": code,
-                "kind": "liaison_station",
-                "venue_type": "school",
-                "county": "",
-                "contact": "",
-                "is_local": 0,
-                "created_at": "",
-                "updated_at": "",
-            },
-        )
-    rng = random.Random(seed)
-    natures = ["quality", "safety", "price", "contract", "after_sales", "other"]
-    classes = ["G01", "G03.02", "S01", "S07.02", "O01"]
-    for code in codes:
-        s._station = store.station(s.db, code)
-        batch = []
-        for i in range(rng.randint(0, 25)):
-            received = date(2026, 1, 1) + timedelta(days=rng.randint(0, 300))
-            plan = rng.choice(["none", "acc", "settle", "na", "term"])
-            day = received.isoformat()
-            steps = {
-                "none": [],
-                "acc": [{"to": "accepted", "on": day}],
-                "settle": settled(day, day, str(rng.randint(0, 5000))),
-                "na": [{"to": "not_accepted", "on": day, "ground": "na_other"}],
-                "term": [
-                    {"to": "accepted", "on": day},
-                    {"to": "terminated", "on": day, "ground": "t_other", "route": "court"},
-                ],
-            }[plan]
-            batch.append(
-                case(
-                    i,
-                    day,
-                    steps,
-                    nature=rng.choice(natures),
-                    category=rng.choice(classes),
-                    amount_yuan=str(rng.randint(0, 20000)),
-                )
-            )
-        complaints.add_complaints(s, batch, TODAY)
-    s._station = None
-    return s
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), stations=st.integers(1, 4))
 def test_breakdowns_add_up_and_county_is_sum_of_stations(tmp_path, seed, stations):
-    s = _random_register(tmp_path, seed, stations)
+    s = random_register(tmp_path, seed, stations)
     try:
         year = periods.year("2026")
         county = tallies.tally(s, year, TODAY, with_previous=False)["complaints"]

@@ -3,13 +3,7 @@ import pytest
 from station_app.services import complaint_views, complaints
 from station_app.store.complaints import ComplaintFilter
 from tests.conftest import TODAY, complaint_payload
-
-PEOPLE = [
-    ("张三", "13800138000", "新集镇华联超市", "海尔冰箱"),
-    ("张三丰", "13800138001", "老王家电维修部", "空调维修"),
-    ("欧阳小明", "13912345678", "美丽人生美容美发店", "美发预付卡"),
-    ("李四", "13700001111", "县城国美电器", "华为手机"),
-]
+from tests.store.people import PEOPLE
 
 
 @pytest.fixture

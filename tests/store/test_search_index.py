@@ -7,7 +7,7 @@ from station_app.services import complaint_views, complaints, station
 from station_app.store import search_index
 from station_app.store.complaints import ComplaintFilter
 from tests.conftest import TODAY, complaint_payload
-from tests.store.test_search import PEOPLE
+from tests.store.people import PEOPLE
 
 
 @pytest.fixture

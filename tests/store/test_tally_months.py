@@ -13,21 +13,10 @@ from station_app.domain import periods
 from station_app.services import complaints, tallies
 from station_app.store import tally_months
 from tests.conftest import TODAY
-from tests.services.test_tallies import _random_register
+from tests.services.tally_registers import random_register
+from tests.store.tally_checks import recount
 
 PERIODS = [periods.year("2026"), periods.quarter("2026-Q2"), periods.month("2026-03"), periods.month("2026-11")]
-
-
-def recount(db) -> list[tuple]:
-    """What the aggregates should hold: the rebuild run in a savepoint that is rolled back."""
-    db.execute("SAVEPOINT recount")
-    try:
-        for statement in tally_months.statements(tally_months.REBUILD):
-            db.execute(statement)
-        return tally_months.all_rows(db)
-    finally:
-        db.execute("ROLLBACK TO recount")
-        db.execute("RELEASE recount")
 
 
 def move_cases_on(s, rng: random.Random) -> None:
@@ -66,7 +55,7 @@ def fast_and_slow(s, period, stations=()):
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), stations=st.integers(1, 3))
 def test_aggregates_equal_a_recount_and_give_the_same_figures(tmp_path, seed, stations):
-    s = _random_register(tmp_path, seed, stations)
+    s = random_register(tmp_path, seed, stations)
     try:
         move_cases_on(s, random.Random(seed))
         assert tally_months.all_rows(s.db) == recount(s.db)
@@ -80,7 +69,7 @@ def test_aggregates_equal_a_recount_and_give_the_same_figures(tmp_path, seed, st
 
 
 def test_a_later_step_sends_an_earlier_as_of_day_to_the_cases(tmp_path):
-    s = _random_register(tmp_path, 7, 1)
+    s = random_register(tmp_path, 7, 1)
     try:
         year = periods.year("2026")
         scope_day = date(2026, 2, 1)  # cases of the year moved on after this day

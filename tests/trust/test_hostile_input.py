@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from station_app.cli_io import read_json_records
+from station_app.cli.inputs import read_json_records
 from station_app.domain.catalogs import Catalogs
 from station_app.domain.errors import InvalidValue, RuleViolation, ValidationError
 from station_app.domain.workdays import WorkCalendar
@@ -87,7 +87,7 @@ def test_catalog_file_of_any_shape_is_refused_cleanly(tmp_path, value):
 
 
 def test_oversized_input_is_refused(tmp_path, monkeypatch):
-    import station_app.cli_io as cli_io
+    import station_app.cli.inputs as cli_io
 
     monkeypatch.setattr(cli_io, "MAX_INPUT_BYTES", 100)
     path = tmp_path / "big.json"

@@ -61,7 +61,7 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys, froz
     from station_app.services.session import Session
     from station_app.ui.county_views import STATUS
     from station_app.ui.exchange_page import ExchangePage
-    from tests.test_cli_county import BASE, station
+    from tests.cli.county_registers import BASE, station
 
     register = tmp_path / "county" / "register.sqlite3"
     register.parent.mkdir()

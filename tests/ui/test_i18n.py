@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from station_app.services import station
 from station_app.ui.i18n import install_language
 from tests.conftest import TODAY
-from tests.ui.test_main_window import demo_register, open_window
+from tests.ui.windows import demo_register, open_window
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -94,9 +94,9 @@ def test_the_windows_speak_english_when_chosen(qtbot, english_register):
     shown = describe(complaint_views.show(window.session, number, TODAY), window.session.catalogs)
     goods_line = next(line for line in shown.splitlines() if line.startswith("Goods or service"))
     assert not CJK.search(goods_line.split(":", 1)[1].split("  ", 1)[1])  # category and nature in English
-    for title in ("统计", "数据交换", "设置", "咨询"):  # every page builds in English
-        window.nav.setCurrentRow(window.nav.count() - 1 if title == "设置" else 2)
-        window.page(title)
+    for code in ("stats", "exchange", "settings", "consultations"):  # every page builds in English
+        window.show_code(code)
+        assert window.pages.currentWidget().layout().itemAt(0).widget() is window.page(code)
 
 
 def test_the_language_is_a_setting_of_the_register(qtbot, tmp_path):

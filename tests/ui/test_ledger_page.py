@@ -4,7 +4,7 @@ from station_app.services import complaint_views
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.ledger_page import LedgerImportPage
 from tests.conftest import TODAY
-from tests.services.test_ledger_import import HEADERS, ROWS, write_xlsx
+from tests.services.ledgers import HEADERS, ROWS, write_xlsx
 
 
 def test_map_check_and_import(qtbot, session, tmp_path):

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from station_app.app import create_main_window
 from station_app.services import complaint_views, complaints, demo
@@ -15,8 +14,7 @@ from station_app.services.session import Session
 from station_app.services.station import init_station
 from station_app.store.complaints import ComplaintFilter
 from tests.conftest import TODAY, complaint_payload
-
-STATION = {"code": "XJ", "name": "新集镇消费维权服务站", "kind": "维权服务站", "venue_type": "农村", "county": "示例县"}
+from tests.ui.windows import STATION, demo_register, open_window, type_into
 
 
 @pytest.fixture
@@ -26,31 +24,6 @@ def register(tmp_path):
     init_station(s, STATION, TODAY)
     s.close()
     return path
-
-
-def open_window(qtbot, path):
-    window = create_main_window(path, today=lambda: TODAY)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    return window
-
-
-def demo_register(tmp_path, complaints_wanted: int):
-    """A demo register of that many complaints on a file (the demo generator's own station)."""
-    path = tmp_path / "register.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, complaints_wanted, TODAY)
-    s.close()
-    return path
-
-
-def type_into(widget, text: str) -> None:
-    """Key presses carrying the text, one character at a time (QTest.keyClicks only knows Latin keys)."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def type_complaint(qtbot, form, *, id_number: str = "") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from station_app.services import complaint_views
 from station_app.store.complaints import ComplaintFilter
 from tests.conftest import TODAY
-from tests.ui.test_main_window import demo_register, open_window
+from tests.ui.windows import demo_register, open_window
 
 
 def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):

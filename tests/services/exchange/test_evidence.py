@@ -100,7 +100,7 @@ def test_a_big_package_indexed_at_the_end_gives_the_same_register(make_station, 
     from station_app.store import tally_months
     from station_app.store.complaints import ComplaintFilter, count
     from tests.services.exchange.registers import open_register, snapshot
-    from tests.store.test_tally_months import recount
+    from tests.store.tally_checks import recount
 
     station = make_station("XJ", complaints_count=300)
     path = export(station, tmp_path)

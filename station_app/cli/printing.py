@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from station_app.cli_io import print_json
+from station_app.cli.base import Command, ExitCode, bind, group, print_json
 from station_app.domain import periods
 from station_app.domain.errors import InvalidValue, Problem, ValidationError
 
@@ -19,19 +18,14 @@ if TYPE_CHECKING:
 from station_app.services.printing import CASE_DOCUMENTS, MONTH_DOCUMENTS
 
 
-def add_print_parser(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """``print ACTION …``: ``command(parent, name, help)`` is build_parser's helper (common options)."""
-    from station_app.cli import Parser
-
-    actions = command(
-        sub, "print", "打印文书（PDF）：回执、登记表、协议书、告知书、回访记录、台账、统计表"
-    ).add_subparsers(dest="action", parser_class=Parser, metavar="ACTION", required=True)
+def register(sub: Any, command: Command) -> None:
+    actions = group(sub, command, "print", "打印文书（PDF）：回执、登记表、协议书、告知书、回访记录、台账、统计表")
     for name, (helptext, _) in CASE_DOCUMENTS.items():
-        p = command(actions, name, helptext)
+        p = bind(command(actions, name, helptext), run_print)
         p.add_argument("ref", metavar="ID", help="案件编号或 id")
         p.add_argument("--out", required=True, metavar="FILE", help="输出的 PDF 文件")
     for name, helptext in MONTH_DOCUMENTS.items():
-        p = command(actions, name, helptext)
+        p = bind(command(actions, name, helptext), run_print)
         p.add_argument("--month", required=True, metavar="YYYY-MM")
         p.add_argument("--out", required=True, metavar="FILE", help="输出的 PDF 文件")
 
@@ -52,7 +46,7 @@ def run_print(session: Session, args: argparse.Namespace, today: date) -> int:
         print_json({"document": args.action, "reference": reference, "path": str(path)})
     else:
         sys.stdout.write(f"已生成 {path}\n")
-    return 0
+    return ExitCode.OK
 
 
 def _month(text: str) -> periods.Period:

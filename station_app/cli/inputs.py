@@ -1,4 +1,4 @@
-"""Input and output helpers of the command line: JSON / JSON Lines input, text and JSON output."""
+"""What the command line reads: JSON / JSON Lines input files (or standard input) and passwords."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import sys
 from typing import Any
 
 from station_app.domain.errors import Problem, ValidationError
-from station_app.reports import text_table
 
 MAX_INPUT_BYTES = 64_000_000  # a hostile or mistaken file must not exhaust an old PC's memory
 
@@ -83,17 +82,3 @@ def _decode(raw: bytes) -> str:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         raise ValidationError([Problem("--json", "输入", "文件编码无法识别，请保存为 UTF-8")]) from None
-
-
-def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def yuan(fen: int | None) -> str:
-    if fen is None:
-        return "—"
-    return f"{fen // 100}.{fen % 100:02d}"
-
-
-def table(rows: list[list[str]], headers: list[str]) -> str:
-    return text_table.render(rows, headers)

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-EXIT_REFUSED = 2
+from station_app.cli.base import Command, ExitCode, bind, group, print_json
 
 
-def add_parsers(sub: Any, command: Callable[[Any, str, str], argparse.ArgumentParser]) -> None:
-    p = command(sub, "summary", "年终工作总结初稿（统计部分，Word .docx，数字与 tally --year 相同）")
+def register(sub: Any, command: Command) -> None:
+    p = bind(command(sub, "summary", "年终工作总结初稿（统计部分，Word .docx，数字与 tally --year 相同）"), summary)
     p.add_argument("--year", required=True, metavar="YYYY")
     p.add_argument("--out", required=True, metavar="FILE.docx", help="输出的 Word 文件")
     p.add_argument(
@@ -24,11 +23,8 @@ def add_parsers(sub: Any, command: Callable[[Any, str, str], argparse.ArgumentPa
     )
     p.add_argument("--as-of", metavar="DATE", help="按该日的办理结果统计（默认今天）")
 
-    # The nested sub-commands take the parser class of their parent (cli.Parser: errors in one line).
-    ledger = command(sub, "ledger", "以前的台账（Excel/WPS 表格）").add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    p = command(ledger, "import", "导入台账 .xlsx 或 .csv（全部成功或全部不写入）")
+    ledger = group(sub, command, "ledger", "以前的台账（Excel/WPS 表格）")
+    p = bind(command(ledger, "import", "导入台账 .xlsx 或 .csv（全部成功或全部不写入）"), ledger_import)
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--map",
@@ -40,14 +36,7 @@ def add_parsers(sub: Any, command: Callable[[Any, str, str], argparse.ArgumentPa
     p.add_argument("--dry-run", action="store_true", help="只检查、报告，不写入")
 
 
-def run(session: Any, args: argparse.Namespace, today: date) -> int:
-    if args.command == "summary":
-        return _summary(session, args, today)
-    return _ledger_import(session, args, today)
-
-
-def _summary(session: Any, args: argparse.Namespace, today: date) -> int:
-    from station_app.cli_io import print_json
+def summary(session: Any, args: argparse.Namespace, today: date) -> int:
     from station_app.domain import periods
     from station_app.domain.errors import InvalidValue, Problem, ValidationError
     from station_app.reports import summary_docx
@@ -59,7 +48,7 @@ def _summary(session: Any, args: argparse.Namespace, today: date) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".docx":
         raise ValidationError([Problem("--out", "输出文件", "文件名应以 .docx 结尾（Word、WPS 均可打开）")])
-    from station_app.cli_tally import tally_json
+    from station_app.cli.tally import tally_json
 
     data, names = tally_json(session, args, period, today)
     path = summary_docx.write(data, session.catalogs, names, out)
@@ -67,20 +56,19 @@ def _summary(session: Any, args: argparse.Namespace, today: date) -> int:
         print_json({"file": str(path), "period": data["period"], "as_of": data["as_of"], "stations": data["stations"]})
     else:
         sys.stdout.write(f"已生成 {path}\n")
-    return 0
+    return ExitCode.OK
 
 
-def _ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
-    from station_app.cli_io import print_json
-    from station_app.services import ledger_import
+def ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import ledger_import as ledger_service
 
-    report = ledger_import.import_ledger(session, args.file, today, overrides=args.map, dry_run=args.dry_run)
+    report = ledger_service.import_ledger(session, args.file, today, overrides=args.map, dry_run=args.dry_run)
     if getattr(args, "format", "text") == "json":
         print_json(report)
     else:
         text = _report_text(report)
         (sys.stderr if report["errors"] else sys.stdout).write(text + "\n")
-    return EXIT_REFUSED if report["errors"] else 0
+    return ExitCode.INPUT if report["errors"] else ExitCode.OK
 
 
 def _report_text(report: dict[str, Any]) -> str:
