@@ -59,7 +59,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from station_app.app import create_main_window
+from station_app.ui.main_window import create_main_window
 window = create_main_window(Path(sys.argv[2])); window.resize(1366, 768)
 """
     + PAINTED
@@ -74,7 +74,7 @@ import sys, time, statistics
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from station_app.app import create_main_window
+from station_app.ui.main_window import create_main_window
 w = create_main_window(Path(sys.argv[1])); w.show(); app.processEvents()
 page = w.register
 times = {}

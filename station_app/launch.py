@@ -27,6 +27,6 @@ def launch_gui(db_path: str | None) -> int:
     if not has_display():
         sys.stderr.write(NO_DISPLAY)
         return 2
-    from station_app.ui.app import run_app
+    from station_app.ui.start import run_app
 
     return run_app(db_path)

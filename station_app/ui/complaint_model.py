@@ -10,8 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from station_app.services import complaint_register
+from station_app.services.complaint_views import ComplaintFilter
 from station_app.services.session import Session
-from station_app.store.complaints import ComplaintFilter
 from station_app.ui.i18n import N_, state_label, tr
 from station_app.ui.row_text import due_text, yuan
 

@@ -6,13 +6,12 @@ outcome, and the worker never touches a widget.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStorageInfo, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QStorageInfo, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import exchange, station
-from station_app.services.exchange import importing as exchange_import
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
+from station_app.ui.jobs import Job, JobControl
 
 COUNT_WORDS = {
     "complaints": N_("投诉"),
@@ -69,50 +68,31 @@ IMPORT_STATUS = {
 }
 
 
-class ExchangeWorker(QObject):
-    finished = Signal(object, str)  # result, error ("" when fine)
-    progress = Signal(int, int, str)  # packages done, packages in all, the one being read
+def exchange_work(
+    db_path: Path, actor: str, role: str, kind: str, target: list[Path], options: dict[str, Any]
+) -> Callable[[JobControl], Any]:
+    """An export (one package) or an import (packages, cancellable between two), on the job's own connection."""
 
-    def __init__(self, db_path: Path, actor: str, role: str, job: str, target: list[Path], options: dict[str, Any]):
-        super().__init__()
-        self.db_path, self.actor, self.role, self.job, self.target, self.options = (
-            db_path,
-            actor,
-            role,
-            job,
-            target,
-            options,
-        )
-        self.stop = threading.Event()  # set from the GUI thread by the progress dialog's cancel button
-
-    @Slot()
-    def run(self) -> None:
+    def work(control: JobControl) -> Any:
+        session = Session.open(db_path)  # this thread's own connection
         try:
-            session = Session.open(self.db_path)  # this thread's own connection
-            try:
-                session.act_as(self.actor, self.role)
-                if self.job == "export":
-                    result: Any = exchange.export_package(session, self.target[0], **self.options)
-                else:
-                    result = exchange_import.import_packages(
-                        session,
-                        self.target,
-                        progress=lambda done, total, name: self.progress.emit(done, total, name),
-                        cancelled=self.stop.is_set,
-                        **self.options,
-                    )
-            finally:
-                session.close()
-            self.finished.emit(result, "")
-        except Exception as exc:
-            self.finished.emit(None, str(exc))
+            session.act_as(actor, role)
+            if kind == "export":
+                return exchange.export_package(session, target[0], **options)
+            return exchange.import_packages(
+                session, target, progress=control.progress, cancelled=control.cancelled, **options
+            )
+        finally:
+            session.close()
+
+    return work
 
 
 class ExchangePage(QWidget):
     def __init__(self, session: Session, db_path: Path, today: Callable[[], date] = date.today):
         super().__init__()
         self.session, self.db_path, self.today = session, db_path, today
-        self.thread: QThread | None = None
+        self.running: Job | None = None
         self.result: Any = None
         self.key_label = QLabel()
         self.key_label.setWordWrap(True)
@@ -320,7 +300,7 @@ class ExchangePage(QWidget):
         self._run("import", paths, {"accept_key": accept_key}, tr("正在校验并导入数据包……"))
 
     def _run(self, job: str, target: list[Path], options: dict[str, Any], text: str) -> None:
-        if self.thread is not None and self.thread.isRunning():
+        if self.running is not None and self.running.running():
             return
         self.job = job
         # Cancel stops between packages (each package is one transaction: never half-imported); an export is
@@ -328,16 +308,12 @@ class ExchangePage(QWidget):
         self.progress = QProgressDialog(text, tr("取消") if job == "import" else None, 0, 0, self)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.show()
-        self.thread = QThread(self)
-        self.worker = ExchangeWorker(
-            self.db_path, self.session.actor, self.session.role or "head", job, target, options
-        )
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self.done)
-        self.worker.progress.connect(self.show_progress)
-        self.progress.canceled.connect(self.worker.stop.set)
-        self.thread.start()
+        work = exchange_work(self.db_path, self.session.actor, self.session.role or "head", job, target, options)
+        self.running = Job(work, self)
+        self.running.finished.connect(self.done)
+        self.running.progress.connect(self.show_progress)
+        self.progress.canceled.connect(self.running.cancel)
+        self.running.start()
 
     @Slot(int, int, str)
     def show_progress(self, done: int, total: int, name: str) -> None:
@@ -349,9 +325,6 @@ class ExchangePage(QWidget):
     @Slot(object, str)
     def done(self, result: Any, error: str) -> None:
         self.progress.reset()
-        if self.thread is not None:
-            self.thread.quit()
-            self.thread.wait(5_000)
         self.result = result
         if error:
             self.report.setPlainText(tr("失败：{0}").format(error))

@@ -1,4 +1,6 @@
-"""The main window: navigation on the left, the pages on the right, station and user in the status bar."""
+"""The main window: navigation on the left, the pages on the right, station and user in the status bar; and
+``create_main_window``, which opens it on a register (fonts, language, its own connection, the user's log-in,
+the idle lock): the entry point for the app's start, tests and embedders."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,7 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from station_app import __version__
+from station_app.services import station as station_service
+from station_app.services import users
 from station_app.services.session import SETUP_ACTOR, Session
+from station_app.ui.fonts import register_fonts
+from station_app.ui.i18n import install_language
+from station_app.ui.idle_lock import DEFAULT_MINUTES, IdleLock
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -231,3 +240,40 @@ class StationMainWindow(QMainWindow):
         if lock is not None:
             lock.stop()
         super().closeEvent(event)
+
+
+FONT_SIZE = 11
+
+
+def create_main_window(
+    db_path: str | Path,
+    credentials: tuple[str, str] | None = None,
+    *,
+    today: Callable[[], date] = date.today,
+) -> StationMainWindow:
+    """The ready main window on an initialised register (a QApplication must exist).
+
+    The window owns its register connection (GUI thread only); ``credentials`` log a user in when the
+    register has users. The bundled CJK font is registered so Chinese renders on any PC.
+    """
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("create_main_window needs a QApplication")
+    family = register_fonts()
+    path = Path(db_path)
+    session = Session.open(path)
+    try:
+        if credentials:
+            users.log_in(session, *credentials)
+        install_language(station_service.language(session))  # before any window text is made
+        settings = station_service.station_settings(session)
+        size = int(settings.get("font_size") or FONT_SIZE)  # old eyes on an old screen: a setting
+        if family and isinstance(app, QApplication) and (app.font().family(), app.font().pointSize()) != (family, size):
+            app.setFont(QFont(family, size))
+        window = StationMainWindow(session, path, today)
+        minutes = settings.get("idle_lock_minutes") or DEFAULT_MINUTES
+        window.idle_lock = IdleLock(window, session, int(minutes))  # type: ignore[attr-defined]
+        return window
+    except Exception:
+        session.close()
+        raise

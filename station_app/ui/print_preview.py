@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from station_app.services import printing
 from station_app.services.session import Session
 from station_app.ui.i18n import tr
+from station_app.ui.jobs import Job, JobControl
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
@@ -96,81 +98,60 @@ def preview_case_document(session: Session, action: str, ref: str, today: date, 
     return PreviewDialog(path, f"{label} {number}", parent)
 
 
-class BatchWorker(QObject):
-    """Writes one receipt per case of a month into a folder; stops between two receipts when asked."""
+def receipts_work(db_path: Path, actor: str, role: str, month: str, folder: Path, today: date) -> Callable[..., int]:
+    """One receipt per case of a month into a folder, in the job's thread; stops between two receipts when asked."""
 
-    progress = Signal(int, int)
-    finished = Signal(int, str)  # receipts written, error ("" when fine)
-
-    def __init__(self, db_path: Path, actor: str, role: str, month: str, folder: Path, today: date):
-        super().__init__()
-        self.db_path, self.actor, self.role = db_path, actor, role
-        self.month, self.folder, self.today = month, folder, today
-        self.cancelled = False
-
-    @Slot()
-    def run(self) -> None:
+    def work(control: JobControl) -> int:
         written = 0
+        session = Session.open(db_path)
         try:
-            session = Session.open(self.db_path)
-            try:
-                session.act_as(self.actor, self.role)
-                numbers = printing.month_numbers(session, self.month, self.today)
-                for index, number in enumerate(numbers):
-                    if self.cancelled:
-                        break
-                    printing.print_case(
-                        session, "receipt", number, self.folder / tr("回执-{0}.pdf").format(number), self.today
-                    )
-                    written += 1
-                    self.progress.emit(index + 1, len(numbers))
-            finally:
-                session.close()
-            self.finished.emit(written, "")
-        except Exception as exc:
-            self.finished.emit(written, str(exc))
+            session.act_as(actor, role)
+            numbers = printing.month_numbers(session, month, today)
+            for index, number in enumerate(numbers):
+                if control.cancelled():
+                    break
+                printing.print_case(session, "receipt", number, folder / tr("回执-{0}.pdf").format(number), today)
+                written += 1
+                control.progress(index + 1, len(numbers))
+        finally:
+            session.close()
+        return written
+
+    return work
 
 
 class BatchRun(QObject):
-    """Lives in the GUI thread: the worker's signals reach these bound slots queued, never directly."""
+    """A month's receipts printed by a job, with a progress dialog whose cancel button stops it."""
 
     def __init__(self, session: Session, db_path: Path, month: str, folder: Path, today: date, parent: QWidget):
         super().__init__(parent)
         self.parent_widget, self.folder = parent, folder
         self.dialog = QProgressDialog(tr("正在生成 {0} 的投诉受理回执……").format(month), tr("取消"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.thread = QThread(self)
-        self.worker = BatchWorker(db_path, session.actor, session.role or "head", month, folder, today)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.progress.connect(self.show_progress)
-        self.worker.finished.connect(self.finish)
-        self.dialog.canceled.connect(self.cancel)
+        work = receipts_work(db_path, session.actor, session.role or "head", month, folder, today)
+        self.job = Job(work, self)
+        self.job.progress.connect(self.show_progress)
+        self.job.finished.connect(self.finish)
+        self.dialog.canceled.connect(self.job.cancel)
         self.written = -1
         self.error = ""
 
     def start(self) -> None:
-        self.thread.start()
+        self.job.start()
         self.dialog.show()
 
-    @Slot()
-    def cancel(self) -> None:
-        self.worker.cancelled = True  # read by the worker between two receipts
-
-    @Slot(int, int)
-    def show_progress(self, done: int, total: int) -> None:
+    @Slot(int, int, str)
+    def show_progress(self, done: int, total: int, _note: str) -> None:
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
 
-    @Slot(int, str)
-    def finish(self, written: int, error: str) -> None:
-        self.written, self.error = written, error
+    @Slot(object, str)
+    def finish(self, written: int | None, error: str) -> None:
+        self.written, self.error = written or 0, error
         self.dialog.reset()
-        self.thread.quit()
-        self.thread.wait(5_000)
         if error:
             QMessageBox.warning(self.parent_widget, tr("批量打印"), tr("生成回执时出错：{0}").format(error))
-        elif not self.worker.cancelled:
+        elif not self.job.cancelled():
             QMessageBox.information(
                 self.parent_widget, tr("批量打印"), tr("已生成 {0} 份回执：{1}").format(written, self.folder)
             )

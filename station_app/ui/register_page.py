@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from station_app.domain import workflow
 from station_app.domain.errors import NotFound, RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, printing
+from station_app.services.complaint_views import ComplaintFilter
 from station_app.services.session import Session
-from station_app.store.complaints import ComplaintFilter
 from station_app.ui.build_forms import load_form
 from station_app.ui.complaint_model import ComplaintTableModel
 from station_app.ui.i18n import N_, entry_label, tr

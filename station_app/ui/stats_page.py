@@ -7,11 +7,12 @@ never touches a widget: it hands the JSON figures to the page through a queued s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,33 +36,27 @@ from station_app.reports.tally_rows import TEXT, format_cell
 from station_app.reports.tally_text import summary_sentence, title
 from station_app.services import tallies
 from station_app.services.session import Session
-from station_app.store import tallies as tally_store
 from station_app.ui.i18n import N_, entry_label, tr
+from station_app.ui.jobs import Job, JobControl
 
 KINDS = [N_("月"), N_("季度"), N_("年")]
 
 
-class TallyWorker(QObject):
-    # The figures travel as JSON text: a dict through a Qt signal loses its key order (catalog order).
-    done = Signal(str, str)  # figures as JSON, error message ("" when fine)
+def tally_work(db_path: Path, actor: str, role: str, period: periods.Period, today: date) -> Callable[..., str]:
+    """The period's figures, computed in the job's thread on its own connection, as JSON text (a dict through a
+    Qt signal loses its key order, the catalog's order)."""
 
-    def __init__(self, db_path: Path, actor: str, role: str, period: periods.Period, today: date):
-        super().__init__()
-        self.db_path, self.actor, self.role, self.period, self.today = db_path, actor, role, period, today
-
-    @Slot()
-    def run(self) -> None:
+    def work(control: JobControl) -> str:
+        session = Session.open(db_path)  # this thread's own connection
         try:
-            session = Session.open(self.db_path)  # this thread's own connection
-            try:
-                session.act_as(self.actor, self.role)  # the user already logged in to the window
-                data = tallies.as_json(tallies.tally(session, self.period, self.today))
-                data["_station_names"] = tally_store.station_names(session.db)
-            finally:
-                session.close()
-            self.done.emit(json.dumps(data, ensure_ascii=False), "")
-        except Exception as exc:
-            self.done.emit("{}", str(exc))
+            session.act_as(actor, role)  # the user already logged in to the window
+            data = tallies.as_json(tallies.tally(session, period, today))
+            data["_station_names"] = tallies.station_names(session)
+        finally:
+            session.close()
+        return json.dumps(data, ensure_ascii=False)
+
+    return work
 
 
 class BarChart(QWidget):
@@ -102,7 +97,7 @@ class StatsPage(QWidget):
         super().__init__()
         self.session, self.db_path, self.today = session, db_path, today
         self.data: dict[str, Any] = {}
-        self.thread: QThread | None = None
+        self.job: Job | None = None
         current = today()
         self.kind = QComboBox()
         for kind in KINDS:
@@ -175,27 +170,19 @@ class StatsPage(QWidget):
 
     @Slot()
     def run(self) -> None:
-        if self.thread is not None and self.thread.isRunning():
+        if self.job is not None and self.job.running():
             self.rerun = True
             return
         self.run_button.setEnabled(False)
         self.heading.setText(tr("正在统计……"))
-        self.thread = QThread(self)
-        self.worker = TallyWorker(
-            self.db_path, self.session.actor, self.session.role or "head", self.period(), self.today()
-        )
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.done.connect(self.show_figures)
-        self.worker.done.connect(self.thread.quit)
-        self.thread.start()
+        work = tally_work(self.db_path, self.session.actor, self.session.role or "head", self.period(), self.today())
+        self.job = Job(work, self)
+        self.job.finished.connect(self.show_figures)
+        self.job.start()
 
-    @Slot(str, str)
-    def show_figures(self, figures: str, error: str) -> None:
+    @Slot(object, str)
+    def show_figures(self, figures: str | None, error: str) -> None:
         self.run_button.setEnabled(True)
-        if self.thread is not None:
-            self.thread.quit()
-            self.thread.wait()  # the worker has finished: its last act was this signal
         if self.rerun:
             self.rerun = False
             self.run()
@@ -203,7 +190,7 @@ class StatsPage(QWidget):
         if error:
             self.heading.setText(tr("统计失败：{0}").format(error))
             return
-        data = json.loads(figures)
+        data = json.loads(figures or "{}")
         self.names = data.pop("_station_names", {})
         self.data = data
         self.heading.setText(f"<b>{title(data, self.names)}</b><br>{summary_sentence(data)}")
@@ -250,7 +237,6 @@ class StatsPage(QWidget):
         QMessageBox.information(self, tr("导出统计"), tr("已保存：{0}").format(target))
 
     def closeEvent(self, event) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.quit()
-            self.thread.wait(10_000)
+        if self.job is not None:
+            self.job.wait()
         super().closeEvent(event)

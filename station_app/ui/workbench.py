@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from station_app.domain import workflow
 from station_app.services import complaint_register, complaint_views, records
+from station_app.services.complaint_views import ComplaintFilter
 from station_app.services.session import Session
-from station_app.store.complaints import ComplaintFilter
 from station_app.ui.i18n import N_, state_label, tr
 from station_app.ui.month_chart import MonthChart
 from station_app.ui.row_text import due_text

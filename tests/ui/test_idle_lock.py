@@ -5,10 +5,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from station_app.app import create_main_window
 from station_app.services import demo, users
 from station_app.services.session import Session
 from station_app.ui import idle_lock
+from station_app.ui.main_window import create_main_window
 
 TODAY = date(2026, 11, 23)
 

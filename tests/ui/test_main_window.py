@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from station_app.app import create_main_window
 from station_app.services import complaint_views, complaints, demo
 from station_app.services.session import Session
 from station_app.services.station import init_station
 from station_app.store.complaints import ComplaintFilter
+from station_app.ui.main_window import create_main_window
 from tests.conftest import TODAY, complaint_payload
 from tests.ui.windows import STATION, demo_register, open_window, type_into
 

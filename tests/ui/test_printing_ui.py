@@ -51,7 +51,7 @@ def test_batch_receipts_run_in_the_background_and_can_be_cancelled(qtbot, tmp_pa
     cancelled_out = tmp_path / "cancelled"
     cancelled_out.mkdir()
     run2 = BatchRun(session, session.path, "2026-10", cancelled_out, TODAY, None)
-    run2.worker.cancelled = True  # cancel before the first receipt
+    run2.job.cancel()  # cancel before the first receipt
     run2.start()
     qtbot.waitUntil(lambda: run2.written >= 0, timeout=60_000)
     assert run2.written == 0 and not list(cancelled_out.glob("*.pdf"))

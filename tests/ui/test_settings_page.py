@@ -38,8 +38,8 @@ def test_settings_audit_and_selfcheck(qtbot, tmp_path):
 def test_font_size_setting_applies_when_the_window_opens(qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from station_app.app import create_main_window
     from station_app.services.station import set_setting
+    from station_app.ui.main_window import create_main_window
 
     path = tmp_path / "r.sqlite3"
     session = Session.open(path)

@@ -2,8 +2,8 @@
 
 from station_app.services import users
 from station_app.services.session import Session
-from station_app.ui.app import MainWindow
 from station_app.ui.setup_dialog import SetupDialog
+from station_app.ui.welcome import WelcomeWindow
 
 
 def fill(dialog, code="XJ", password="secret-1", again="secret-1"):
@@ -31,7 +31,7 @@ def test_errors_show_beside_their_fields_and_keep_what_was_typed(qtbot, tmp_path
 
 def test_set_up_creates_station_and_head_then_opens_the_main_window(qtbot, tmp_path):
     path = tmp_path / "r.sqlite3"
-    first = MainWindow(path)
+    first = WelcomeWindow(path)
     qtbot.addWidget(first)
     assert first.setup_button.isVisibleTo(first)
     dialog = SetupDialog(path)

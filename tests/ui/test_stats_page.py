@@ -56,5 +56,5 @@ def test_the_page_opens_on_this_months_figures_and_follows_the_period(qtbot, tmp
     assert page.data["period"]["from"] == "2026-11-01"
     page.kind.setCurrentText("年")
     qtbot.waitUntil(lambda: page.data["period"]["from"] == "2026-01-01", timeout=30_000)
-    assert not page.thread.isRunning()
+    assert not page.job.running()
     session.close()

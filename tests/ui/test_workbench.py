@@ -46,7 +46,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from station_app.app import create_main_window
+from station_app.ui.main_window import create_main_window
 w = create_main_window(Path({str(path)!r})); w.show(); app.processEvents()
 later = ("sqlite_utils", "station_app.ui.register_page", "station_app.ui.complaint_form")
 loaded = [m for m in later if m in sys.modules]

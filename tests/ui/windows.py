@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from station_app.app import create_main_window
 from station_app.services import demo
 from station_app.services.session import Session
+from station_app.ui.main_window import create_main_window
 from tests.conftest import TODAY
 
 STATION = {"code": "XJ", "name": "新集镇消费维权服务站", "kind": "维权服务站", "venue_type": "农村", "county": "示例县"}

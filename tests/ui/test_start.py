@@ -1,12 +1,12 @@
 """The first window: offers the demo register on first run, then shows the register."""
 
 from station_app.launch import has_display, launch_gui
-from station_app.ui.app import MainWindow
 from station_app.ui.fonts import register_fonts
+from station_app.ui.welcome import WelcomeWindow
 
 
 def test_first_run_offers_the_demo_and_loads_it(qtbot, tmp_path):
-    window = MainWindow(tmp_path / "r.sqlite3")
+    window = WelcomeWindow(tmp_path / "r.sqlite3")
     qtbot.addWidget(window)
     window.show()
     assert window.demo_button.isVisible()
@@ -43,7 +43,7 @@ def test_a_register_with_users_opens_for_a_logged_in_user(qtbot, tmp_path):
     demo.build_demo(s, 20, date(2026, 11, 23))
     users.add_user(s, "李站长", "head", "secret-1")
     s.close()
-    window = MainWindow(path, ("李站长", "secret-1"))
+    window = WelcomeWindow(path, ("李站长", "secret-1"))
     qtbot.addWidget(window)
     assert window.table.rowCount() == 20
 
@@ -55,7 +55,7 @@ def test_a_damaged_register_is_replaced_by_the_newest_good_backup(qtbot, tmp_pat
 
     from station_app.services import backup, demo
     from station_app.services.session import Session
-    from station_app.ui.app import check_register_at_start
+    from station_app.ui.start import check_register_at_start
 
     path = tmp_path / "r.sqlite3"
     s = Session.open(path)
@@ -69,42 +69,3 @@ def test_a_damaged_register_is_replaced_by_the_newest_good_backup(qtbot, tmp_pat
     assert check_register_at_start(path) is True
     assert backup.check(path)["complaints"] == 10
     assert list(tmp_path.glob("r.sqlite3.before-restore-*"))
-
-
-def test_automatic_backups_daily_and_on_exit(tmp_path):
-    from datetime import date
-
-    from station_app.services import demo
-    from station_app.services.session import Session
-    from station_app.ui.app import automatic_backup
-
-    path = tmp_path / "r.sqlite3"
-    s = Session.open(path)
-    demo.build_demo(s, 5, date(2026, 11, 23))
-    s.close()
-    automatic_backup(path, None, daily=True)
-    automatic_backup(path, None, daily=True)  # once a day only
-    assert len(list((tmp_path / "backups").glob("register-*.sqlite3"))) == 1
-
-
-def test_retention_is_applied_at_start(tmp_path):
-    from datetime import date
-
-    from station_app.services import complaint_views, complaints, privacy
-    from station_app.services.session import Session
-    from station_app.services.station import init_station, set_setting
-    from station_app.ui.app import automatic_backup
-    from tests.conftest import complaint_payload
-
-    path = tmp_path / "r.sqlite3"
-    s = Session.open(path)
-    init_station(s, {"code": "XJ", "name": "站", "kind": "投诉站", "venue_type": "学校"}, date(2026, 11, 23))
-    steps = [{"to": "not_accepted", "on": "2019-03-02", "ground": "na_other"}]
-    old = complaint_payload(received_on="2019-03-01", purchased_on="2019-02-01", transitions=steps)
-    complaints.add_complaints(s, [old], date(2026, 11, 23))
-    set_setting(s, "retention_years", "3")
-    s.close()
-    automatic_backup(path, None, daily=True)
-    s = Session.open(path)
-    assert complaint_views.show(s, "XJ-2019-0001", date(2026, 11, 23))["consumer"]["name"] == privacy.ANONYMOUS
-    s.close()

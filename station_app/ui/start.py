@@ -1,0 +1,136 @@
+"""The desktop app's start, in order: fonts, the register's integrity check (offering the newest good backup),
+the note of an upgrade, log-in, the start-of-day policy (services/startup.py), then the main window on a set-up
+register (main_window.py) or the first-run window (welcome.py). ``station-app`` reaches it through
+station_app/launch.py, which checks for a screen before Qt is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox
+
+from station_app.domain.errors import RuleViolation
+from station_app.paths import default_db_path
+from station_app.services import startup, users
+from station_app.services.session import Session
+from station_app.ui.fonts import register_fonts
+from station_app.ui.i18n import tr
+from station_app.ui.welcome import WelcomeWindow
+
+
+def check_register_at_start(path: Path) -> bool:
+    """A quick integrity check; on failure offer the newest good backup instead of crashing."""
+    from station_app.services import backup  # imported where used
+
+    if not path.exists():
+        return True
+    try:
+        backup.check(path, quick=True)
+        return True
+    except RuleViolation as exc:
+        candidate = backup.newest_good_backup(path)
+        if candidate is None:
+            QMessageBox.critical(
+                None,
+                tr("登记簿已损坏"),
+                tr("登记簿文件无法使用：{0}\n没有找到完好的备份。请联系县级技术人员。").format(exc),
+            )
+            return False
+        answer = QMessageBox.question(
+            None,
+            tr("登记簿已损坏"),
+            tr("登记簿文件无法使用：{0}\n\n是否用最近的完好备份恢复？\n{1}\n（损坏的文件会另存，不会删除）").format(
+                exc, candidate.name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        backup.restore(path, candidate)
+        return True
+
+
+def tell_about_upgrade(path: Path) -> str:
+    """Opening a register made by an older release migrates it (after a backup copy): say so."""
+    if not path.exists():
+        return ""
+    session = Session.open(path)
+    try:
+        note = getattr(session.db, "upgrade_note", "")
+    finally:
+        session.close()
+    if note:
+        QMessageBox.information(None, tr("登记簿已升级"), note)
+    return note
+
+
+def ask_credentials(path: Path) -> tuple[str, str] | None:
+    """Log in when the register has users (the full log-in window comes with the desktop issue)."""
+    session = Session.open(path)
+    try:
+        if not users.has_users(session):
+            return None
+        for _ in range(3):
+            name, ok = QInputDialog.getText(None, tr("登录"), tr("用户名："))
+            if not ok:
+                raise SystemExit(0)
+            password, ok = QInputDialog.getText(None, tr("登录"), tr("密码："), QLineEdit.EchoMode.Password)
+            if not ok:
+                raise SystemExit(0)
+            try:
+                users.log_in(session, name, password)
+                return name, password
+            except RuleViolation as exc:
+                QMessageBox.warning(None, tr("登录"), str(exc))
+        raise SystemExit(1)
+    finally:
+        session.close()
+
+
+def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    family = register_fonts()
+    if family:
+        app.setFont(QFont(family, 11))
+    path = Path(db_path) if db_path else default_db_path()
+    if not check_register_at_start(path):
+        return 4
+    tell_about_upgrade(path)
+    credentials = ask_credentials(path)
+    automatic_backup(path, credentials, daily=True)
+    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False))
+    window = open_main_window(path, credentials)
+    window.show()
+    if os.environ.get("STATION_APP_SMOKE_TEST"):
+        # Release check: the window opened and painted from the bundle; say so and leave.
+        table = window.table if isinstance(window, WelcomeWindow) else window.register.ui.table  # type: ignore[attr-defined]
+        first = "" if isinstance(window, WelcomeWindow) else window.nav.item(0).text()  # type: ignore[attr-defined]
+        QTimer.singleShot(
+            300,
+            lambda: (
+                print(f"window shown: {window.windowTitle()} ({table.model().rowCount()} rows) [{first}]"),
+                app.quit(),
+            ),
+        )
+    return app.exec()
+
+
+def automatic_backup(path: Path, credentials: tuple[str, str] | None, *, daily: bool) -> None:
+    """The start-of-day policy and the backup on exit: a failure is shown in the log, never blocks work."""
+    problem = startup.start_of_day(path, credentials, date.today()) if daily else startup.on_exit(path, credentials)
+    if problem:
+        sys.stderr.write(tr("自动备份失败：{0}\n").format(problem))
+
+
+def open_main_window(path: Path, credentials: tuple[str, str] | None) -> QMainWindow:
+    """The full main window on an initialised register; on first run the window offering the demo."""
+    if startup.is_initialised(path):
+        from station_app.ui.main_window import create_main_window
+
+        return create_main_window(path, credentials)
+    return WelcomeWindow(path, credentials)
