@@ -1,7 +1,8 @@
 """Backups: on demand, daily and on exit; each copy checked after writing; restore that keeps the old file.
 
 No acknowledged record is lost: a backup is an online copy of the committed register, verified before
-it counts; a restore first checks the chosen file and moves the current register aside, never over it.
+it counts; a restore checks the chosen file, writes and checks the new register beside the old one, keeps
+the old one beside it and swaps them with one rename.
 """
 
 from __future__ import annotations
@@ -109,7 +110,9 @@ def newest_good_backup(db_path: Path) -> Path | None:
 
 
 def restore(db_path: Path, backup_file: Path, *, session: Session | None = None) -> dict[str, Any]:
-    """Check ``backup_file``, move the current register aside, put the backup in its place.
+    """Check ``backup_file`` and swap it in for the current register, which is kept beside it.
+
+    A kill at any moment leaves the old register or the new one in place (store.replace_register).
 
     With a healthy current register the caller passes its logged-in ``session`` (station head only);
     a damaged register can be replaced without one (there is nothing left to protect).
@@ -119,8 +122,11 @@ def restore(db_path: Path, backup_file: Path, *, session: Session | None = None)
     counts = check(backup_file)
     if session is not None:
         session.close()
-    aside = store.set_aside(db_path, datetime.now())
-    store.install(backup_file, db_path)
+    store.remove_stale_restore(db_path)
+    try:
+        aside = store.replace_register(backup_file, db_path, datetime.now())
+    except store.BackupError as exc:
+        raise RuleViolation(f"恢复的副本写入后校验失败，登记簿未改动：{exc}") from None
     evidence = restore_evidence(backup_file.parent, db_path)
     return {
         "restored_from": str(backup_file),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from station_app import durable
 from station_app.store.migrations import MIGRATION_SET, known_names
 
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 SUFFIX = ".sqlite3"
 PREFIX = "register-"
+RESTORING = ".restoring"  # the new register, written and checked beside the old one before the swap
+ASIDE = ".before-restore-"  # the old register kept beside the new one after a restore
 
 
 class BackupError(RuntimeError):
@@ -84,20 +86,49 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), reverse=True)
 
 
-def set_aside(path: Path, stamp: datetime) -> Path | None:
-    """Move the current register (and its WAL files) aside before a restore; return where it went."""
-    if not path.exists():
-        return None
-    aside = path.with_name(f"{path.name}.before-restore-{stamp:%Y%m%d-%H%M%S}")
-    shutil.move(str(path), str(aside))
-    for extra in ("-wal", "-shm"):
-        side = path.with_name(path.name + extra)
-        if side.exists():
-            shutil.move(str(side), str(aside) + extra)
+def replace_register(copy_from: Path, path: Path, stamp: datetime) -> Path | None:
+    """Put a verified copy of ``copy_from`` at ``path``; the current register is kept beside it (returned).
+
+    At every moment ``path`` holds the old register or the new one, never nothing and never half of one: the
+    new copy is written and checked beside the old first (``.restoring``), the old one is copied aside with its
+    write-ahead log, and one rename swaps them. A kill at any step leaves a register that opens.
+    """
+    staged = path.with_name(path.name + RESTORING)
+    durable.copy_file(copy_from, staged)
+    check_file(staged)  # a copy that does not read back is never swapped in
+    aside = None
+    if path.exists():
+        _checkpoint(path)  # a healthy register's log emptied into its file first: nothing waits in the -wal
+        aside = path.with_name(f"{path.name}{ASIDE}{stamp:%Y%m%d-%H%M%S}")
+        durable.copy_file(path, aside)
+        for extra in ("-wal", "-shm"):
+            side = path.with_name(path.name + extra)
+            if side.exists():
+                if extra == "-wal":
+                    durable.copy_file(side, aside.with_name(aside.name + extra))
+                # The old log must not be replayed into the new file (that corrupts it): it goes before the swap.
+                side.unlink()
+    os.replace(staged, path)
+    durable.sync_folder(path.parent)
     return aside
 
 
-def install(copy_from: Path, path: Path) -> None:
-    partial = path.with_name(path.name + ".restoring")
-    shutil.copyfile(copy_from, partial)
-    partial.replace(path)
+def set_aside_copies(path: Path) -> list[Path]:
+    """Registers kept beside ``path`` by earlier restores, newest first."""
+    return sorted(path.parent.glob(f"{path.name}{ASIDE}*[0-9]"), reverse=True)
+
+
+def remove_stale_restore(path: Path) -> None:
+    """A copy staged by a restore that was killed before its swap: useless, and as big as the register."""
+    path.with_name(path.name + RESTORING).unlink(missing_ok=True)
+
+
+def _checkpoint(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass  # a damaged register is copied aside as it is

@@ -105,6 +105,12 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     path_text = str(path)
     exists = path_text == ":memory:" or Path(path).exists()
     if not exists and not create:
+        kept = sorted(Path(path).parent.glob(f"{Path(path).name}.before-restore-*[0-9]"), reverse=True)
+        if kept:  # a register was kept aside by a restore: put it back, never start an empty one
+            raise StoreError(
+                f"找不到数据库文件：{path}。发现恢复前另存的登记簿 {kept[0].name}："
+                f"请运行 station-app restore {kept[0]} 把它放回（不要运行 init，那会新建一个空登记簿）"
+            )
         raise StoreError(f"找不到数据库文件：{path}（请先运行 station-app init）")
     try:
         db = connect(path)
