@@ -199,6 +199,11 @@ def station_key(db: Database, code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def station_public_keys(db: Database) -> dict[str, str]:
+    """Each station's registered signing key (base64), by station code."""
+    return dict(db.execute("SELECT station_code, public_key FROM exchange_station_keys").fetchall())
+
+
 def register_key(db: Database, row: dict[str, Any]) -> None:
     db.execute(
         "INSERT INTO exchange_station_keys"

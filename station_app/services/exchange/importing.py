@@ -21,7 +21,7 @@ from station_app.domain.errors import RuleViolation
 from station_app.formats import keys, package
 from station_app.services.exchange.keys import county_private_key
 from station_app.services.exchange.plan import Plan, Refused, record_columns
-from station_app.services.exchange.reading import Prepared, prepare, readers
+from station_app.services.exchange.reading import Prepared, Trusted, prepare, readers
 from station_app.services.session import Session
 from station_app.store import bulk, staging
 from station_app.store import exchange as store
@@ -71,10 +71,12 @@ def import_packages(
     with readers(files) as reader, staging.attached(session.db), batch:
         columns = record_columns(session.db)
         county_raw = None if county is None else keys.raw_private(county)
+        # A dry run reports what an unknown station's package would do (it is read, within the size bounds).
+        trusted = None if dry_run else Trusted(store.station_public_keys(session.db), accept_key)
         ahead: deque[Future[Prepared]] = deque()
         for position, path in enumerate(files):
             while len(ahead) < reader.depth and position + len(ahead) < len(files):
-                ahead.append(reader.pool.submit(prepare, files[position + len(ahead)], county_raw, columns))
+                ahead.append(reader.pool.submit(prepare, files[position + len(ahead)], county_raw, columns, trusted))
             if cancelled is not None and cancelled():
                 results += [
                     {"file": str(rest), "status": "cancelled", "code": "cancelled", "reason": "已取消，未导入"}

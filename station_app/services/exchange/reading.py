@@ -12,6 +12,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import stat
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -30,6 +31,19 @@ PROCESS_BYTES = 16 * 1024 * 1024  # from here (about 70,000 cases) worker proces
 READERS_ENV = "STATION_APP_IMPORT_READERS"
 
 
+@dataclass(frozen=True)
+class Trusted:
+    """Whose packages a reader may inflate: each registered station's signing key, and the fingerprint the
+    clerk checked by phone (``--accept-key``). Plain values: it crosses to worker processes."""
+
+    station_keys: dict[str, str]  # station code -> its registered public key (base64)
+    accept_key: str | None = None
+
+    def may_open(self, pkg: package.Package) -> bool:
+        registered = self.station_keys.get(str(pkg.manifest["station"]["code"]))
+        return registered == keys.b64(pkg.public_key) or keys.fingerprint_matches(self.accept_key, pkg.fingerprint)
+
+
 @dataclass
 class Prepared:
     """A package read and opened without the register; what failed kept for later, so refusals come in the same
@@ -44,8 +58,14 @@ class Prepared:
     unopenable: Exception | None = None  # its members (decryption, hashes, records)
 
 
-def prepare(path: Path, county_raw: bytes | None, columns: dict[str, set[str]]) -> Prepared:
-    """``columns``: each record table's columns in this register (what a package's records may carry)."""
+def prepare(
+    path: Path, county_raw: bytes | None, columns: dict[str, set[str]], trusted: Trusted | None = None
+) -> Prepared:
+    """``columns``: each record table's columns in this register (what a package's records may carry).
+
+    ``trusted``: the signers whose packages may be opened. A package signed by anyone else is read no further
+    than its signed header (the import refuses it by its signer), so a stranger's file costs no memory.
+    """
     prepared = Prepared()
     try:
         data = _read(path)
@@ -56,6 +76,8 @@ def prepare(path: Path, county_raw: bytes | None, columns: dict[str, set[str]]) 
         prepared.unreadable = exc
         return prepared
     prepared.pkg = replace(pkg, body=b"")
+    if trusted is not None and not trusted.may_open(pkg):
+        return prepared  # import_file refuses it by its signer before it would need the members
     try:
         county = None if county_raw is None else keys.county_from_raw(county_raw)
         members = package.open_members(pkg, county)
@@ -82,13 +104,29 @@ def _stage(members: dict[str, list[dict[str, Any]]], uniform: dict[str, tuple[st
 
 
 def _read(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file: a FIFO would hang the import, a link to a device fill memory."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if path.is_symlink():
+            raise Refused("not_a_file", "这是一个链接，不是数据包文件，已拒绝读取") from None
+        raise Refused("unreadable", f"无法读取文件（{exc.strerror or exc}）") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("not_a_file", "这不是普通文件（可能是设备或管道），不是数据包，已拒绝读取")
+        if info.st_size > MAX_FILE:
             raise Refused("too_large", "文件过大，不是本程序的数据包")
-        return path.read_bytes()
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            raise Refused("too_large", "文件过大，不是本程序的数据包")
+        return data
     except OSError as exc:
         raise Refused("unreadable", f"无法读取文件（{exc.strerror or exc}）") from None
+    finally:
+        os.close(fd)
 
 
 @dataclass
