@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -61,14 +61,14 @@ def test_a_register_with_users_refuses_anonymous_use(staffed):
     anonymous.close()
 
 
-def test_wrong_passwords_lock_the_user(staffed):
-    s = Session.open(staffed)
+def test_wrong_passwords_lock_the_user(staffed, frozen_clock):
+    s = Session.open(staffed)  # the lock is timed by the wall clock, frozen at NOW
     for _ in range(5):
         with pytest.raises(RuleViolation, match="不正确"):
             users.log_in(s, "小王", "wrong")
     with pytest.raises(RuleViolation, match="锁定"):
         users.log_in(s, "小王", "secret-2")
-    s.clock = lambda: datetime.now(UTC) + timedelta(minutes=16)
+    s.clock = lambda: frozen_clock + timedelta(minutes=16)
     users.log_in(s, "小王", "secret-2")
     s.close()
 
