@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, bind, group, on_date, out, table, yuan
 from station_app.cli.inputs import read_json_records
 from station_app.domain import workflow
 from station_app.domain.errors import Problem, ValidationError
-from station_app.services import complaint_views, complaints
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 
 def register(sub: Any, command: Command) -> None:
@@ -64,6 +65,8 @@ def register(sub: Any, command: Command) -> None:
 
 
 def add(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import complaints
+
     results = complaints.add_complaints(session, read_json_records(args.json), today)
     lines = []
     for r in results:
@@ -73,6 +76,8 @@ def add(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def transition(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import complaints
+
     payload = read_json_records(args.json)[0] if args.json else {}
     if args.on:
         payload["on"] = args.on
@@ -81,11 +86,15 @@ def transition(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def show(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import complaint_views
+
     shown = complaint_views.show(session, args.ref, today)
     return out(args, shown, _case_text(shown))
 
 
 def list_cases(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import complaint_views
+
     statuses = [s.strip() for item in args.status for s in item.split(",") if s.strip()]
     unknown = [s for s in statuses if s not in workflow.STATES]
     if unknown:
@@ -102,6 +111,8 @@ def list_cases(session: Session, args: argparse.Namespace, today: date) -> int:
 
 def clock(session: Session, args: argparse.Namespace, today: date) -> int:
     """pause, resume, extend: the mediation clock of a case."""
+    from station_app.services import complaints
+
     on = on_date(args, today)
     if args.action == "pause":
         shown = complaints.pause(session, args.ref, args.reason, on, today)
@@ -113,6 +124,8 @@ def clock(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def delete(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import complaints
+
     complaints.delete(session, args.ref, args.reason)
     return out(args, {"deleted": args.ref}, f"已删除 {args.ref}（原因已记入审计记录）")
 
@@ -133,6 +146,8 @@ def evidence(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def followup(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import complaints
+
     result = complaints.add_followup(session, args.ref, read_json_records(args.json)[0], today)
     return out(args, result, f"已记录回访 {result['number']}（案件 {result['complaint']}）")
 

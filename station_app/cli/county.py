@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, bind, out
-from station_app.services.exchange import county
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 STATUS_WORDS = {"accepted": "已接收", "received": "已交", "late": "迟交", "missing": "缺", "not_due": "未到期"}
 
@@ -25,11 +26,15 @@ def register(sub: Any, command: Command) -> None:
 
 
 def completeness(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services.exchange import county
+
     result = county.completeness(session, args.year, today, args.deadline_day)
     return out(args, result, _grid_text(result))
 
 
 def duplicates(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services.exchange import county
+
     pairs = county.duplicates(session, args.year, show_phone=args.show_phone)
     lines = [
         f"{p['first']}（{p['first_station']}，{p['first_received']}） ≈ {p['second']}（{p['second_station']}，"

@@ -17,12 +17,13 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, ExitCode, bind, group, out, print_json, wants_json
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
-from station_app.services import exchange
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 STATUS_LABELS = {
     "imported": "已导入",
@@ -87,6 +88,8 @@ def _import_arguments(p: argparse.ArgumentParser, metavar: str, dry_run_help: st
 
 
 def station_key(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     result = exchange.station_key(session, renew=getattr(args, "renew", False))
     county = result["county_key"]
     text = f"本站 {result['station']} 签名密钥指纹：{result['fingerprint']}\n" + (
@@ -98,6 +101,8 @@ def station_key(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def export(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     if args.period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
         raise ValidationError([Problem("--period", "月份", "应为 YYYY-MM，如 2026-11")])
     if not exchange.county_key_installed(session):
@@ -119,11 +124,15 @@ def export(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def rollup(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     result = exchange.export_package(session, Path(args.to), rollup=True)
     return out(args, result, result["file"])
 
 
 def import_(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     paths = [Path(p) for p in args.paths]
     results = exchange.import_packages(session, paths, dry_run=args.dry_run, accept_key=args.accept_key)
     if wants_json(args):
@@ -143,11 +152,15 @@ def import_(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def county_key_export(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     result = exchange.export_county_key(session, Path(args.out))
     return out(args, result, f"已导出县级公钥 {result['file']}，指纹 {result['fingerprint']}")
 
 
 def county_key_install(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     try:
         data = Path(args.file).read_bytes()
     except OSError as exc:
@@ -158,11 +171,15 @@ def county_key_install(session: Session, args: argparse.Namespace, today: date) 
 
 
 def county_key_show(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     result = exchange.county_key_installed(session)
     return out(args, result, f"{result['county']}，指纹 {result['fingerprint']}" if result else "未安装县级公钥")
 
 
 def import_log(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     rows = exchange.import_log(session, args.limit)
     text = "\n".join(
         f"{r['imported_at']}  {r['station_code']}  {r['file_name']}  新增 {r['added']} 修改 {r['changed']}"
@@ -173,6 +190,8 @@ def import_log(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def conflicts(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import exchange
+
     rows = exchange.open_conflicts(session)
     text = "\n".join(f"{r['station_code']}  {r['number']}  修订 {r['revision']}  {r['detected_at']}" for r in rows)
     return out(args, rows, text or "没有待核对的冲突")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, bind, group, out
-from station_app.services.exchange import months
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 
 def register(sub: Any, command: Command) -> None:
@@ -32,27 +33,37 @@ def register(sub: Any, command: Command) -> None:
 
 
 def close(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services.exchange import months
+
     row = months.close_month(session, args.month, today)
     registered = row["figures"]["complaints"]["registered"]
     return out(args, row, f"已关账 {row['month']}：登记投诉 {registered} 件，数据已冻结")
 
 
 def listing(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services.exchange import months
+
     rows = months.listing(session, args.station)
     lines = [f"{r['station_code']} {r['month']} {months.STATES[r['state']]} {r['reason']}".rstrip() for r in rows]
     return out(args, rows, "\n".join(lines) or "没有关账的月份")
 
 
 def answer(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services.exchange import months
+
     row = months.answer(session, args.station, args.month, args.month_action == "accept", args.reason)
     return out(args, row, f"{row['station_code']} {row['month']}：{months.STATES[row['state']]}")
 
 
 def export_answers(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services.exchange import months
+
     result = months.export_answers(session, Path(args.to))
     return out(args, result, result["file"])
 
 
 def import_answers(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services.exchange import months
+
     result = months.import_answers(session, Path(args.file), args.accept_key)
     return out(args, result, f"已导入县局答复 {result['applied']} 条（县局指纹 {result['fingerprint']}）")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, bind, group, out, table
 from station_app.cli.inputs import read_json_records
-from station_app.services import records
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 # The command's name and the record kind it registers.
 RECORD_KINDS = {
@@ -22,6 +23,8 @@ TITLE_KEY = {"consultation": "topic", "report": "business_name", "outreach_event
 
 
 def register(sub: Any, command: Command) -> None:
+    from station_app.services import records
+
     for name, kind in RECORD_KINDS.items():
         label = records.KIND_LABELS[kind]
         actions = group(sub, command, name, f"{label}登记")
@@ -36,6 +39,8 @@ def register(sub: Any, command: Command) -> None:
 
 
 def add(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import records
+
     kind = RECORD_KINDS[args.command]
     results = records.add_records(session, kind, read_json_records(args.json), today)
     text = "\n".join(f"已登记{records.KIND_LABELS[kind]} {r['number']}  id={r['id']}" for r in results)
@@ -43,11 +48,15 @@ def add(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def show(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import records
+
     record = records.get_record(session, RECORD_KINDS[args.command], args.ref)
     return out(args, record, "\n".join(f"{k}: {v}" for k, v in record.items()))
 
 
 def list_records(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import records
+
     kind = RECORD_KINDS[args.command]
     listing = records.list_records(session, kind, month=args.month, limit=args.limit or None, offset=args.offset)
     date_key = "received_on" if kind == "report" else "date"

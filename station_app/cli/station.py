@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, bind, group, out
 from station_app.domain.errors import Problem, ValidationError
-from station_app.services import demo, records, station
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 
 def register(sub: Any, command: Command) -> None:
@@ -33,6 +34,8 @@ def register(sub: Any, command: Command) -> None:
 
 
 def init(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import station
+
     county_mode = args.mode == "county"
     payload = {
         "code": args.station_code or ("COUNTY" if county_mode else ""),
@@ -64,6 +67,8 @@ def init(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def make_demo(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import demo, records
+
     if args.complaints < 0:
         raise ValidationError([Problem("--complaints", "投诉数量", "不能为负数")])
     as_text = getattr(args, "format", "text") != "json"
@@ -80,6 +85,8 @@ def make_demo(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def settings(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import station
+
     if args.action == "set":
         station.set_setting(session, args.key, args.value)
     values = station.station_settings(session)

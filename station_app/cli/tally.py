@@ -6,15 +6,15 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, ExitCode, bind, print_json
 from station_app.domain import periods
 from station_app.domain.errors import InvalidValue, Problem, ValidationError
 from station_app.domain.record_input import parse_ymd
-from station_app.reports import tally_pdf, tally_text, tally_xlsx
-from station_app.services import tallies
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 
 def register(sub: Any, command: Command) -> None:
@@ -56,6 +56,8 @@ def tally_json(
     session: Session, args: argparse.Namespace, period: periods.Period, today: date
 ) -> tuple[dict, dict[str, str]]:
     """The period's figures for the ``--station`` and ``--as-of`` options, and the station names."""
+    from station_app.services import tallies
+
     names = tallies.station_names(session)
     stations = tuple(code.strip().upper() for code in args.station)
     unknown = [code for code in stations if code not in names]
@@ -66,6 +68,8 @@ def tally_json(
 
 
 def run_tally(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.reports import tally_pdf, tally_text, tally_xlsx
+
     data, names = tally_json(session, args, period_from(args, today), today)
     output = getattr(args, "format", "text")
     if output == "json":

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, ExitCode, bind, group, out
 from station_app.cli.inputs import read_password
 from station_app.domain.errors import RuleViolation
-from station_app.services import audit_trail, backup, backup_stick, privacy
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 BACKUP_PASSWORD = "STATION_APP_BACKUP_PASSWORD"
 
@@ -46,6 +47,8 @@ def _db_path(session: Session) -> Path:
 
 
 def make_backup(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import backup, backup_stick
+
     if args.encrypt and not args.to:
         raise RuleViolation("--encrypt 用于备份到本机以外（--to U 盘文件夹）；数据目录里的自动备份不加密")
     if args.to:
@@ -58,6 +61,8 @@ def make_backup(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def check(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import audit_trail, backup
+
     counts = backup.check(_db_path(session))
     problems = audit_trail.verify(session)
     result = {"ok": not problems, "counts": counts, "audit_problems": problems}
@@ -67,6 +72,8 @@ def check(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def restore(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import backup_stick
+
     source = Path(args.file)
     password = read_password(BACKUP_PASSWORD, "备份密码：") if backup_stick.is_sealed(source) else None
     result = backup_stick.restore_from(_db_path(session), source, password, session=session)
@@ -74,12 +81,16 @@ def restore(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def restore_damaged(db_path: Path, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import backup
+
     result = backup.restore(db_path, Path(args.file))
     return out(args, result, f"已从 {result['restored_from']} 恢复；损坏的登记簿另存为 {result['previous_kept_as']}")
 
 
 def damaged(db_path: Path) -> bool:
     """No register there, or one that fails the quick check: a restore needs no log-in then."""
+    from station_app.services import backup
+
     if not db_path.exists():
         return True
     try:
@@ -90,17 +101,23 @@ def damaged(db_path: Path) -> bool:
 
 
 def anonymise(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import privacy
+
     result = privacy.anonymise_closed(session, today, args.years)
     return out(args, result, f"已匿名化 {result['closed_before']} 前结案的记录：投诉 {result['complaints']} 件")
 
 
 def erase(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import privacy
+
     result = privacy.erase_person(session, phone=args.phone, id_number=args.id_number)
     total = sum(len(v) for v in result.values())
     return out(args, result, f"已删除该消费者在 {total} 条记录中的个人信息（审计记录已登记）")
 
 
 def verify_audit(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import audit_trail
+
     state = audit_trail.chain_state(session)
     problems = state["problems"]
     out(args, state, "\n".join(problems) if problems else f"审计记录完整：共 {state['entries']} 条，未发现改动")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_app.cli.base import Command, bind, group, out, table
 from station_app.cli.inputs import read_password
 from station_app.domain import roles
-from station_app.services import users
-from station_app.services.session import Session
+
+if TYPE_CHECKING:
+    from station_app.services.session import Session
 
 NEW_PASSWORD = "STATION_APP_NEW_PASSWORD"
 
@@ -29,21 +30,29 @@ def register(sub: Any, command: Command) -> None:
 
 
 def add(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import users
+
     result = users.add_user(session, args.name, args.role, read_password(NEW_PASSWORD, "新密码：", confirm=True))
     return out(args, result, f"已添加用户 {result['name']}（{roles.ROLE_LABELS[result['role']]}）")
 
 
 def passwd(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import users
+
     users.change_password(session, args.name, read_password(NEW_PASSWORD, "新密码：", confirm=True))
     return out(args, {"name": args.name}, f"已修改 {args.name} 的密码")
 
 
 def disable_or_enable(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import users
+
     users.set_disabled(session, args.name, args.action == "disable")
     return out(args, {"name": args.name, "disabled": args.action == "disable"}, "已完成")
 
 
 def list_users(session: Session, args: argparse.Namespace, today: date) -> int:
+    from station_app.services import users
+
     rows = users.list_users(session)
     text = table(
         [[u["name"], roles.ROLE_LABELS.get(u["role"], u["role"]), "停用" if u["disabled"] else ""] for u in rows],
