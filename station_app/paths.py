@@ -55,3 +55,11 @@ def default_db_path() -> Path:
     if override:
         return Path(override)
     return data_dir() / "register.sqlite3"
+
+
+def private_files() -> None:
+    """Files the program creates from now on are readable by their owner only: the register, its backups,
+    the evidence and the drafts hold consumers' names, phones and ID numbers (on a shared PC other accounts
+    must not read them). POSIX only; Windows keeps a user's profile folder to that user already."""
+    if hasattr(os, "umask"):
+        os.umask(0o077)

@@ -24,11 +24,23 @@ def is_sealed(path: Path) -> bool:
 
 
 def backup_to(session: Session, db_path: Path, folder: Path, password: str | None) -> dict[str, Any]:
-    """A verified backup in ``folder``: sealed with ``password``; in clear only when it is None."""
+    """A verified backup in ``folder``: sealed with ``password``; in clear only when it is None.
+
+    The whole register leaves the station: only a user who may hand data over (the exchange permission) may
+    do it, never a viewer, and the audit trail records who took which copy where.
+    """
+    session.require(roles.EXCHANGE)
+    result = _backup_to(session, db_path, folder, password)
+    with session.db.atomic():
+        copy = {"file": Path(result["path"]).name, "folder": str(folder), "encrypted": result["encrypted"]}
+        session.audit("backup", "register", Path(result["path"]).name, after=copy)
+    return result
+
+
+def _backup_to(session: Session, db_path: Path, folder: Path, password: str | None) -> dict[str, Any]:
     if password is None:
         result = backup.backup_now(session, db_path, folder)
         return {**result, "encrypted": False}
-    session.require(roles.READ)
     try:
         sealed.check_password(password)
     except sealed.SealError as exc:

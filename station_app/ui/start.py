@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
 from station_app.domain.errors import RuleViolation
-from station_app.paths import default_db_path
+from station_app.paths import default_db_path, private_files
 from station_app.services import startup, users
 from station_app.services.session import Session
 from station_app.ui.fonts import register_fonts
@@ -93,6 +93,7 @@ def ask_credentials(path: Path) -> tuple[str, str] | None:
 
 
 def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
+    private_files()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     family = register_fonts()
     if family:

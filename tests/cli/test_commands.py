@@ -1,6 +1,7 @@
 """The command line as a county script sees it: exit codes, JSON on stdout, one-line errors on stderr."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -250,3 +251,21 @@ def test_portable_marker_keeps_data_beside_the_program(tmp_path, monkeypatch):
     assert not paths.portable()
     (tmp_path / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
     assert paths.portable() and paths.data_dir() == tmp_path / "data"
+
+
+def test_files_the_program_writes_are_readable_by_their_owner_only(tmp_path):
+    """Issue "Trust" 7: register, backups and evidence were world-readable (0644) on a shared PC."""
+    import stat
+    import subprocess
+    import sys
+
+    db = tmp_path / "register.sqlite3"
+    base = [sys.executable, "-m", "station_app.cli", "--db", str(db), "--today", "2026-11-23"]
+    root = Path(__file__).resolve().parents[2]
+    for args in (["demo", "--complaints", "5"], ["backup"]):
+        subprocess.run([*base, *args], check=True, capture_output=True, cwd=root)
+    written = [db, *(tmp_path / "backups").glob("*.sqlite3")]
+    assert len(written) == 2
+    assert all(stat.S_IMODE(path.stat().st_mode) & 0o077 == 0 for path in written), [
+        oct(p.stat().st_mode) for p in written
+    ]

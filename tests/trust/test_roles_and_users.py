@@ -1,4 +1,5 @@
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,19 @@ def test_head_soft_deletes_with_a_reason(staffed):
     entry = head.db.execute("SELECT action, after FROM audit WHERE action = 'delete'").fetchone()
     assert entry[0] == "delete" and "重复录入" in entry[1]
     head.close()
+
+
+def test_a_viewer_cannot_take_the_register_off_the_station_and_a_copy_is_audited(staffed, tmp_path):
+    """Issue "Trust" 7: a viewer took a full plain backup to a stick, unaudited."""
+    from station_app.services import audit_trail, backup_stick
+
+    viewer = login(staffed, "访客", "secret-3")
+    with pytest.raises(RuleViolation):
+        backup_stick.backup_to(viewer, staffed, tmp_path / "stick", None)
+    viewer.close()
+    assert not (tmp_path / "stick").exists()
+    staff = login(staffed, "小王", "secret-2")
+    made = backup_stick.backup_to(staff, staffed, tmp_path / "stick", None)
+    entry = audit_trail.recent(staff, 1)[0]
+    assert (entry["action"], entry["actor"]) == ("backup", "小王") and Path(made["path"]).name in str(entry)
+    staff.close()
