@@ -5,7 +5,7 @@ from __future__ import annotations
 from station_app.services import startup
 
 
-def test_automatic_backups_daily_and_on_exit(tmp_path):
+def test_automatic_backups_daily_and_on_exit(tmp_path, frozen_clock):  # backups are named by the wall clock
     from datetime import date
 
     from station_app.services import demo
