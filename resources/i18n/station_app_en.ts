@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="45" />
-      <location filename="../../station_app/ui/stats_page.py" line="113" />
+      <location filename="../../station_app/ui/stats_page.py" line="108" />
       <source> 年</source>
       <translation> </translation>
     </message>
@@ -30,23 +30,23 @@
       <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="237" />
+      <location filename="../../station_app/ui/stats_page.py" line="224" />
       <source>Excel 文件 (*.xlsx)</source>
       <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="85" />
-      <location filename="../../station_app/ui/stats_page.py" line="237" />
+      <location filename="../../station_app/ui/print_preview.py" line="87" />
+      <location filename="../../station_app/ui/stats_page.py" line="224" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="59" />
+      <location filename="../../station_app/ui/main_window.py" line="68" />
       <source>{0} · 消费维权服务站登记簿 {1}</source>
       <translation>{0} · Consumer Rights Station Register {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="159" />
+      <location filename="../../station_app/ui/stats_page.py" line="154" />
       <source>{0} 月</source>
       <translation>{0}</translation>
     </message>
@@ -56,7 +56,7 @@
       <translation>{0}–{1}; leave empty for the default</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="83" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="93" />
       <source>{0}　{1} 投诉 {2}</source>
       <translation>{0}  {1} against {2}</translation>
     </message>
@@ -76,7 +76,7 @@
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="59" />
+      <location filename="../../station_app/ui/exchange_page.py" line="58" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
@@ -102,30 +102,30 @@
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="162" />
+      <location filename="../../station_app/ui/exchange_page.py" line="142" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="97" />
+      <location filename="../../station_app/ui/stats_page.py" line="92" />
       <source>■ 本期　　▬ 去年同期</source>
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="373" />
+      <location filename="../../station_app/ui/exchange_page.py" line="346" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="31" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
       <source>不予受理</source>
       <translation>Not accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="40" />
-      <source>不予受理理由 *</source>
-      <translation>Reason for not accepting *</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="42" />
+      <source>不予受理理由</source>
+      <translation>Reason for not accepting</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="35" />
@@ -149,13 +149,13 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="360" />
+      <location filename="../../station_app/ui/exchange_page.py" line="333" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="143" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/welcome.py" line="123" />
       <source>临期</source>
       <translation>due soon</translation>
     </message>
@@ -170,8 +170,8 @@
       <translation>Subject</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="43" />
-      <location filename="../../station_app/ui/main_window.py" line="37" />
+      <location filename="../../station_app/ui/exchange_page.py" line="42" />
+      <location filename="../../station_app/ui/main_window.py" line="46" />
       <source>举报</source>
       <translation>Reports</translation>
     </message>
@@ -242,7 +242,7 @@
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="134" />
+      <location filename="../../station_app/ui/exchange_page.py" line="114" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
@@ -282,28 +282,28 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <location filename="../../station_app/ui/exchange_page.py" line="208" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="225" />
+      <location filename="../../station_app/ui/exchange_page.py" line="205" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="164" />
+      <location filename="../../station_app/ui/exchange_page.py" line="144" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="105" />
-      <location filename="../../station_app/ui/print_preview.py" line="65" />
+      <location filename="../../station_app/ui/print_preview.py" line="67" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="45" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
       <source>其中加倍赔偿（元）</source>
       <translation>Of which punitive compensation (yuan)</translation>
     </message>
@@ -323,7 +323,7 @@
       <translation>Enter it again *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="46" />
+      <location filename="../../station_app/ui/exchange_page.py" line="45" />
       <location filename="../../station_app/ui/settings_page.py" line="29" />
       <source>删除</source>
       <translation>Deleted</translation>
@@ -334,7 +334,7 @@
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="128" />
+      <location filename="../../station_app/ui/exchange_page.py" line="108" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Open complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="40" />
+      <location filename="../../station_app/ui/exchange_page.py" line="39" />
       <source>办理过程</source>
       <translation>Case steps</translation>
     </message>
@@ -364,12 +364,12 @@
       <translation>step: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="88" />
+      <location filename="../../station_app/ui/welcome.py" line="66" />
       <source>加载演示登记簿（试用，可随时删除数据文件重来）</source>
       <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="48" />
       <source>协议内容</source>
       <translation>Terms of the agreement</translation>
     </message>
@@ -409,12 +409,12 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="178" />
+      <location filename="../../station_app/ui/exchange_page.py" line="158" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="122" />
+      <location filename="../../station_app/ui/exchange_page.py" line="102" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -444,9 +444,9 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="308" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
-      <location filename="../../station_app/ui/print_preview.py" line="140" />
+      <location filename="../../station_app/ui/print_preview.py" line="129" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -457,7 +457,7 @@
       <translation>Audience (persons)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="30" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="31" />
       <source>受理</source>
       <translation>Accept</translation>
     </message>
@@ -467,8 +467,8 @@
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="24" />
+      <location filename="../../station_app/ui/welcome.py" line="77" />
       <source>受理日期</source>
       <translation>Received</translation>
     </message>
@@ -483,17 +483,17 @@
       <translation>The other station's complaint</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="85" />
+      <location filename="../../station_app/ui/print_preview.py" line="87" />
       <source>另存为 PDF</source>
       <translation>Save as PDF</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="64" />
+      <location filename="../../station_app/ui/print_preview.py" line="66" />
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="132" />
+      <location filename="../../station_app/ui/exchange_page.py" line="112" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -518,8 +518,8 @@
       <translation>Partners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="42" />
-      <location filename="../../station_app/ui/main_window.py" line="36" />
+      <location filename="../../station_app/ui/exchange_page.py" line="41" />
+      <location filename="../../station_app/ui/main_window.py" line="45" />
       <source>咨询</source>
       <translation>Consultations</translation>
     </message>
@@ -549,13 +549,13 @@
       <translation>Date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="207" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="217" />
       <source>商品价款或服务费用（元）</source>
       <translation>Price of the goods or service (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="28" />
+      <location filename="../../station_app/ui/welcome.py" line="77" />
       <source>商品或服务</source>
       <translation>Goods or service</translation>
     </message>
@@ -565,7 +565,7 @@
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="123" />
+      <location filename="../../station_app/ui/print_preview.py" line="113" />
       <source>回执-{0}.pdf</source>
       <translation>receipt-{0}.pdf</translation>
     </message>
@@ -608,7 +608,7 @@
       <translation>Venue type *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="212" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="222" />
       <source>填入加倍赔偿</source>
       <translation>Use as punitive compensation</translation>
     </message>
@@ -638,12 +638,12 @@
       <translation>The backup holds consumers' names, phones and ID numbers. Encrypted, a lost USB stick reveals nothing; restoring it needs this password, so keep it somewhere safe (a forgotten password means this backup cannot be restored).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="101" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="111" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="357" />
+      <location filename="../../station_app/ui/exchange_page.py" line="330" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -658,7 +658,7 @@
       <translation>e.g. Li (station head)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="41" />
+      <location filename="../../station_app/ui/stats_page.py" line="42" />
       <source>季度</source>
       <translation>Quarter</translation>
     </message>
@@ -688,8 +688,8 @@
       <translation>Audit trail:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="44" />
-      <location filename="../../station_app/ui/main_window.py" line="38" />
+      <location filename="../../station_app/ui/exchange_page.py" line="43" />
+      <location filename="../../station_app/ui/main_window.py" line="47" />
       <source>宣传活动</source>
       <translation>Outreach</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>The password needs at least {n} characters</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="268" />
+      <location filename="../../station_app/ui/start.py" line="82" />
       <source>密码：</source>
       <translation>Password:</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="166" />
+      <location filename="../../station_app/ui/exchange_page.py" line="146" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -729,38 +729,38 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="181" />
+      <location filename="../../station_app/ui/exchange_page.py" line="161" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="138" />
-      <location filename="../../station_app/ui/exchange_page.py" line="303" />
+      <location filename="../../station_app/ui/exchange_page.py" line="118" />
+      <location filename="../../station_app/ui/exchange_page.py" line="283" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="120" />
+      <location filename="../../station_app/ui/stats_page.py" line="115" />
       <source>导出 Excel…</source>
       <translation>Export Excel…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="121" />
+      <location filename="../../station_app/ui/stats_page.py" line="116" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="295" />
+      <location filename="../../station_app/ui/exchange_page.py" line="275" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <location filename="../../station_app/ui/exchange_page.py" line="122" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="137" />
+      <location filename="../../station_app/ui/exchange_page.py" line="117" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
@@ -770,9 +770,9 @@
       <translation>Export the answers…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="239" />
-      <location filename="../../station_app/ui/stats_page.py" line="250" />
-      <location filename="../../station_app/ui/stats_page.py" line="248" />
+      <location filename="../../station_app/ui/stats_page.py" line="226" />
+      <location filename="../../station_app/ui/stats_page.py" line="237" />
+      <location filename="../../station_app/ui/stats_page.py" line="235" />
       <source>导出统计</source>
       <translation>Export figures</translation>
     </message>
@@ -787,7 +787,7 @@
       <translation>Display boards</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="34" />
+      <location filename="../../station_app/ui/main_window.py" line="43" />
       <source>工作台</source>
       <translation>Workbench</translation>
     </message>
@@ -808,12 +808,12 @@
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_form.py" line="326" />
-      <location filename="../../station_app/ui/stats_page.py" line="250" />
+      <location filename="../../station_app/ui/stats_page.py" line="237" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="235" />
+      <location filename="../../station_app/ui/exchange_page.py" line="215" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -833,12 +833,12 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="360" />
+      <location filename="../../station_app/ui/exchange_page.py" line="333" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="68" />
+      <location filename="../../station_app/ui/exchange_page.py" line="67" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
@@ -853,17 +853,17 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="280" />
+      <location filename="../../station_app/ui/exchange_page.py" line="260" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="273" />
+      <location filename="../../station_app/ui/exchange_page.py" line="253" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="64" />
+      <location filename="../../station_app/ui/exchange_page.py" line="63" />
       <source>已导入</source>
       <translation>Imported</translation>
     </message>
@@ -873,17 +873,17 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="259" />
+      <location filename="../../station_app/ui/exchange_page.py" line="239" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="65" />
+      <location filename="../../station_app/ui/exchange_page.py" line="64" />
       <source>已导入过，没有变化</source>
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="365" />
+      <location filename="../../station_app/ui/exchange_page.py" line="338" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -907,7 +907,7 @@ Records: {2}</translation>
       <translation>The clock runs again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="67" />
+      <location filename="../../station_app/ui/exchange_page.py" line="66" />
       <source>已拒收</source>
       <translation>Refused</translation>
     </message>
@@ -922,12 +922,12 @@ Records: {2}</translation>
       <translation>Mediation clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="175" />
+      <location filename="../../station_app/ui/print_preview.py" line="156" />
       <source>已生成 {0} 份回执：{1}</source>
       <translation>{0} receipts written: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="220" />
+      <location filename="../../station_app/ui/main_window.py" line="229" />
       <source>已登记 {0}</source>
       <translation>Registered {0}</translation>
     </message>
@@ -957,9 +957,9 @@ Records: {2}</translation>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="143" />
       <location filename="../../station_app/ui/case_dialog.py" line="30" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/welcome.py" line="123" />
       <source>已超期</source>
       <translation>overdue</translation>
     </message>
@@ -980,7 +980,7 @@ Records: {2}</translation>
       <translation>{0} file(s) attached</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="41" />
+      <location filename="../../station_app/ui/stats_page.py" line="42" />
       <source>年</source>
       <translation>Year</translation>
     </message>
@@ -1002,9 +1002,9 @@ Records: {2}</translation>
       <translation>Extend the time limit…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="50" />
-      <source>建议的解决途径 *</source>
-      <translation>Suggested route *</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
+      <source>建议的解决途径</source>
+      <translation>Suggested route</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="38" />
@@ -1012,7 +1012,7 @@ Records: {2}</translation>
       <translation>Start the backup</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
       <source>开始调解</source>
       <translation>Start mediation</translation>
     </message>
@@ -1032,7 +1032,7 @@ Records: {2}</translation>
       <translation>Clock resumed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="196" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="206" />
       <source>惩罚性赔偿计算（供调解参考）</source>
       <translation>Punitive compensation calculator (for mediation, as a reference)</translation>
     </message>
@@ -1053,7 +1053,7 @@ Records: {2}</translation>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="63" />
+      <location filename="../../station_app/ui/print_preview.py" line="65" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
@@ -1063,8 +1063,8 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="172" />
-      <location filename="../../station_app/ui/print_preview.py" line="175" />
+      <location filename="../../station_app/ui/print_preview.py" line="153" />
+      <location filename="../../station_app/ui/print_preview.py" line="156" />
       <source>批量打印</source>
       <translation>Batch printing</translation>
     </message>
@@ -1075,8 +1075,8 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="70" />
-      <location filename="../../station_app/ui/exchange_page.py" line="39" />
-      <location filename="../../station_app/ui/main_window.py" line="35" />
+      <location filename="../../station_app/ui/exchange_page.py" line="38" />
+      <location filename="../../station_app/ui/main_window.py" line="44" />
       <source>投诉</source>
       <translation>Complaints</translation>
     </message>
@@ -1086,7 +1086,7 @@ Records: {2}</translation>
       <translation>Complaint {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="137" />
+      <location filename="../../station_app/ui/welcome.py" line="117" />
       <source>投诉登记簿：共 {0} 件，下面是最近的 {1} 件。</source>
       <translation>Complaint register: {0} cases; the latest {1} are below.</translation>
     </message>
@@ -1096,12 +1096,12 @@ Records: {2}</translation>
       <translation>Matched by the column headings: please check</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="44" />
-      <source>挽回经济损失（元）*</source>
-      <translation>Money recovered (yuan) *</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
+      <source>挽回经济损失（元）</source>
+      <translation>Money recovered (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="208" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="218" />
       <source>损失（元，仅食品）</source>
       <translation>Loss (yuan, food only)</translation>
     </message>
@@ -1121,23 +1121,23 @@ Records: {2}</translation>
       <translation>By</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="41" />
+      <location filename="../../station_app/ui/main_window.py" line="50" />
       <source>数据交换</source>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="309" />
-      <location filename="../../station_app/ui/exchange_page.py" line="243" />
+      <location filename="../../station_app/ui/exchange_page.py" line="289" />
+      <location filename="../../station_app/ui/exchange_page.py" line="223" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="314" />
+      <location filename="../../station_app/ui/exchange_page.py" line="294" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="130" />
+      <location filename="../../station_app/ui/welcome.py" line="108" />
       <source>数据文件：{0}</source>
       <translation>Data file: {0}</translation>
     </message>
@@ -1152,7 +1152,7 @@ Records: {2}</translation>
       <translation>Lock after this many idle minutes</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="248" />
+      <location filename="../../station_app/ui/stats_page.py" line="235" />
       <source>无法写入文件：{0}</source>
       <translation>Cannot write the file: {0}</translation>
     </message>
@@ -1169,16 +1169,16 @@ Records: {2}</translation>
       <translation>Time (UTC)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="30" />
+      <location filename="../../station_app/ui/welcome.py" line="77" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>时限</source>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="143" />
       <location filename="../../station_app/ui/case_dialog.py" line="38" />
       <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/row_text.py" line="11" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
     </message>
@@ -1188,12 +1188,12 @@ Records: {2}</translation>
       <translation>Complaints in the last 12 months:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="41" />
+      <location filename="../../station_app/ui/stats_page.py" line="42" />
       <source>月</source>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="170" />
+      <location filename="../../station_app/ui/exchange_page.py" line="150" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
@@ -1204,12 +1204,12 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="282" />
+      <location filename="../../station_app/ui/exchange_page.py" line="262" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="255" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1219,7 +1219,7 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="277" />
+      <location filename="../../station_app/ui/exchange_page.py" line="257" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1239,7 +1239,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="284" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1279,12 +1279,12 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <location filename="../../station_app/ui/exchange_page.py" line="231" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="380" />
+      <location filename="../../station_app/ui/exchange_page.py" line="353" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1314,32 +1314,32 @@ Records: {2}</translation>
       <translation>Banners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="121" />
+      <location filename="../../station_app/ui/welcome.py" line="99" />
       <source>欢迎使用消费维权服务站登记簿</source>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="347" />
+      <location filename="../../station_app/ui/exchange_page.py" line="323" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="306" />
+      <location filename="../../station_app/ui/exchange_page.py" line="286" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="320" />
+      <location filename="../../station_app/ui/exchange_page.py" line="300" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="140" />
+      <location filename="../../station_app/ui/print_preview.py" line="129" />
       <source>正在生成 {0} 的投诉受理回执……</source>
       <translation>Writing the complaint receipts of {0}…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="182" />
+      <location filename="../../station_app/ui/stats_page.py" line="177" />
       <source>正在统计……</source>
       <translation>Counting…</translation>
     </message>
@@ -1384,13 +1384,13 @@ Records: {2}</translation>
       <translation>Kind of event *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="79" />
+      <location filename="../../station_app/ui/welcome.py" line="57" />
       <source>消费维权服务站登记簿 {0}</source>
       <translation>Consumer Rights Station Register {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="26" />
+      <location filename="../../station_app/ui/welcome.py" line="77" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>消费者</source>
       <translation>Consumer</translation>
@@ -1411,8 +1411,8 @@ Records: {2}</translation>
       <translation>Consumer: {0}  {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="45" />
-      <location filename="../../station_app/ui/main_window.py" line="39" />
+      <location filename="../../station_app/ui/exchange_page.py" line="44" />
+      <location filename="../../station_app/ui/main_window.py" line="48" />
       <source>消费警示</source>
       <translation>Warnings</translation>
     </message>
@@ -1427,13 +1427,13 @@ Records: {2}</translation>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="209" />
+      <location filename="../../station_app/ui/welcome.py" line="177" />
       <source>演示登记簿</source>
       <translation>Demo register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="25" />
+      <location filename="../../station_app/ui/welcome.py" line="77" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>状态</source>
       <translation>Status</translation>
@@ -1449,12 +1449,12 @@ Records: {2}</translation>
       <translation>On-site consultations (persons)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="172" />
+      <location filename="../../station_app/ui/print_preview.py" line="153" />
       <source>生成回执时出错：{0}</source>
       <translation>Error while writing the receipts: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="209" />
+      <location filename="../../station_app/ui/welcome.py" line="177" />
       <source>生成演示登记簿失败：{0}</source>
       <translation>Could not make the demo register: {0}</translation>
     </message>
@@ -1464,12 +1464,12 @@ Records: {2}</translation>
       <translation>User name *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="265" />
+      <location filename="../../station_app/ui/start.py" line="79" />
       <source>用户名：</source>
       <translation>User name:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="101" />
+      <location filename="../../station_app/ui/main_window.py" line="110" />
       <source>用户：{0}</source>
       <translation>User: {0}</translation>
     </message>
@@ -1490,9 +1490,9 @@ Records: {2}</translation>
       <translation>Language / 界面语言</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="265" />
-      <location filename="../../station_app/ui/app.py" line="268" />
-      <location filename="../../station_app/ui/app.py" line="275" />
+      <location filename="../../station_app/ui/start.py" line="79" />
+      <location filename="../../station_app/ui/start.py" line="82" />
+      <location filename="../../station_app/ui/start.py" line="89" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
@@ -1513,18 +1513,18 @@ Records: {2}</translation>
       <translation>Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="254" />
+      <location filename="../../station_app/ui/start.py" line="68" />
       <source>登记簿已升级</source>
       <translation>Register upgraded</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="233" />
-      <location filename="../../station_app/ui/app.py" line="227" />
+      <location filename="../../station_app/ui/start.py" line="47" />
+      <location filename="../../station_app/ui/start.py" line="41" />
       <source>登记簿已损坏</source>
       <translation>The register is damaged</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="234" />
+      <location filename="../../station_app/ui/start.py" line="48" />
       <source>登记簿文件无法使用：{0}
 
 是否用最近的完好备份恢复？
@@ -1537,14 +1537,14 @@ Restore the newest intact backup?
 (The damaged file is kept aside, not deleted.)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="228" />
+      <location filename="../../station_app/ui/start.py" line="42" />
       <source>登记簿文件无法使用：{0}
 没有找到完好的备份。请联系县级技术人员。</source>
       <translation>The register file cannot be used: {0}
 No intact backup was found. Please call the county technician.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="107" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="117" />
       <source>确定{0}</source>
       <translation>Confirm: {0}</translation>
     </message>
@@ -1569,7 +1569,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="381" />
+      <location filename="../../station_app/ui/exchange_page.py" line="354" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1589,22 +1589,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station code *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="157" />
+      <location filename="../../station_app/ui/welcome.py" line="137" />
       <source>站点：{0}    数据文件：{1}</source>
       <translation>Station: {0}    Data file: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="100" />
+      <location filename="../../station_app/ui/main_window.py" line="109" />
       <source>站点：{0}（{1}）</source>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="122" />
+      <location filename="../../station_app/ui/exchange_page.py" line="102" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="161" />
+      <location filename="../../station_app/ui/stats_page.py" line="156" />
       <source>第{0}季度</source>
       <translation>Q{0}</translation>
     </message>
@@ -1629,12 +1629,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="49" />
-      <source>终止理由 *</source>
-      <translation>Reason for ending *</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="51" />
+      <source>终止理由</source>
+      <translation>Reason for ending</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
       <source>终止调解</source>
       <translation>End mediation</translation>
     </message>
@@ -1654,35 +1654,35 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Years personal data is kept after closing (then anonymised)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
-      <source>结案方式 *</source>
-      <translation>How it was settled *</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="45" />
+      <source>结案方式</source>
+      <translation>How it was settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="40" />
-      <location filename="../../station_app/ui/stats_page.py" line="118" />
+      <location filename="../../station_app/ui/main_window.py" line="49" />
+      <location filename="../../station_app/ui/stats_page.py" line="113" />
       <source>统计</source>
       <translation>Figures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="238" />
+      <location filename="../../station_app/ui/stats_page.py" line="225" />
       <source>统计-{0}.{1}</source>
       <translation>figures-{0}.{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="204" />
+      <location filename="../../station_app/ui/stats_page.py" line="191" />
       <source>统计失败：{0}</source>
       <translation>Counting failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="125" />
+      <location filename="../../station_app/ui/stats_page.py" line="120" />
       <source>统计期间：</source>
       <translation>Period:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="23" />
       <location filename="../../station_app/ui/records_page.py" line="83" />
+      <location filename="../../station_app/ui/records_page.py" line="85" />
       <source>编号</source>
       <translation>Number</translation>
     </message>
@@ -1707,7 +1707,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="328" />
+      <location filename="../../station_app/ui/start.py" line="128" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1744,9 +1744,9 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Business reported *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="99" />
       <location filename="../../station_app/ui/complaint_model.py" line="27" />
       <location filename="../../station_app/ui/county_views.py" line="70" />
+      <location filename="../../station_app/ui/welcome.py" line="77" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
     </message>
@@ -1756,17 +1756,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="209" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="219" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="103" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="113" />
       <source>计算惩罚性赔偿（供参考）…</source>
       <translation>Calculate punitive compensation (reference)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="42" />
+      <location filename="../../station_app/ui/main_window.py" line="51" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
@@ -1776,7 +1776,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Set up the station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="91" />
+      <location filename="../../station_app/ui/welcome.py" line="69" />
       <source>设置本站，开始正式使用…</source>
       <translation>Set up this station and start for real…</translation>
     </message>
@@ -1791,7 +1791,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="66" />
+      <location filename="../../station_app/ui/exchange_page.py" line="65" />
       <source>试运行（未写入）</source>
       <translation>Dry run (nothing written)</translation>
     </message>
@@ -1806,12 +1806,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="303" />
+      <location filename="../../station_app/ui/exchange_page.py" line="283" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="128" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="138" />
       <source>请选择…</source>
       <translation>Choose…</translation>
     </message>
@@ -1831,12 +1831,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>In mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="41" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
       <source>调解员</source>
       <translation>Mediator</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
       <source>调解结案</source>
       <translation>Settle</translation>
     </message>
@@ -1851,17 +1851,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Turned into a case lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="36" />
       <source>转办</source>
       <translation>Transfer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
-      <source>转办单位 *</source>
-      <translation>Transferred to *</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="54" />
+      <source>转办单位</source>
+      <translation>Transferred to</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/app.py" line="123" />
+      <location filename="../../station_app/ui/welcome.py" line="101" />
       <source>还没有本站的登记簿。可以先加载一个演示登记簿四处看看；正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。</source>
       <translation>There is no register for this station yet. Load a demo register to look around; to start for real, press "Set up the station" and enter the station details and the head's user name and password.</translation>
     </message>
@@ -1906,17 +1906,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="206" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="216" />
       <source>适用规定</source>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="130" />
+      <location filename="../../station_app/ui/exchange_page.py" line="110" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="243" />
+      <location filename="../../station_app/ui/exchange_page.py" line="223" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -1931,17 +1931,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="309" />
+      <location filename="../../station_app/ui/exchange_page.py" line="289" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="179" />
+      <location filename="../../station_app/ui/exchange_page.py" line="159" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="130" />
+      <location filename="../../station_app/ui/stats_page.py" line="125" />
       <source>选择期间后按“统计”。</source>
       <translation>Choose a period, then press "Count".</translation>
     </message>
@@ -1984,7 +1984,7 @@ Enter {0}'s password:</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <location filename="../../station_app/ui/exchange_page.py" line="231" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1994,7 +1994,7 @@ Enter {0}'s password:</translation>
       <translation>(do not import this column)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="221" />
+      <location filename="../../station_app/ui/main_window.py" line="230" />
       <source>（可能与 {0} 重复，请核对）</source>
       <translation> (may repeat {0}: please check)</translation>
     </message>
@@ -2004,12 +2004,12 @@ Enter {0}'s password:</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="292" />
+      <location filename="../../station_app/ui/exchange_page.py" line="272" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="99" />
+      <location filename="../../station_app/ui/main_window.py" line="108" />
       <source>（未设置用户，任何人可用）</source>
       <translation>(no users set up: anyone can use it)</translation>
     </message>

@@ -21,36 +21,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station_app.domain import workflow
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import calculator, complaint_register, complaints
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
 
 TITLES = {
-    "accepted": N_("受理"),
-    "not_accepted": N_("不予受理"),
-    "mediating": N_("开始调解"),
-    "settled": N_("调解结案"),
-    "terminated": N_("终止调解"),
-    "transferred": N_("转办"),
+    workflow.ACCEPTED: N_("受理"),
+    workflow.NOT_ACCEPTED: N_("不予受理"),
+    workflow.MEDIATING: N_("开始调解"),
+    workflow.SETTLED: N_("调解结案"),
+    workflow.TERMINATED: N_("终止调解"),
+    workflow.TRANSFERRED: N_("转办"),
 }
-# step → its fields: (JSON key, label, kind: "line" / "text" / a catalog kind for a picker)
+# step → its fields: (JSON key, label, kind: "line" / "text" / a catalog kind for a picker). Which of them are
+# required is the workflow's rule (workflow.REQUIRED_FIELDS): the label gets its star from there, not by hand.
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
-    "accepted": [],
-    "not_accepted": [("ground", N_("不予受理理由 *"), "not_accepted_grounds")],
-    "mediating": [("mediator", N_("调解员"), "line")],
-    "settled": [
-        ("method", N_("结案方式 *"), "settlement_methods"),
-        ("recovered_yuan", N_("挽回经济损失（元）*"), "line"),
+    workflow.ACCEPTED: [],
+    workflow.NOT_ACCEPTED: [("ground", N_("不予受理理由"), "not_accepted_grounds")],
+    workflow.MEDIATING: [("mediator", N_("调解员"), "line")],
+    workflow.SETTLED: [
+        ("method", N_("结案方式"), "settlement_methods"),
+        ("recovered_yuan", N_("挽回经济损失（元）"), "line"),
         ("punitive_yuan", N_("其中加倍赔偿（元）"), "line"),
         ("agreement", N_("协议内容"), "text"),
     ],
-    "terminated": [
-        ("ground", N_("终止理由 *"), "termination_grounds"),
-        ("route", N_("建议的解决途径 *"), "routes"),
+    workflow.TERMINATED: [
+        ("ground", N_("终止理由"), "termination_grounds"),
+        ("route", N_("建议的解决途径"), "routes"),
     ],
-    "transferred": [("to_unit", N_("转办单位 *"), "line")],
+    workflow.TRANSFERRED: [("to_unit", N_("转办单位"), "line")],
 }
+
+
+def field_label(target: str, key: str, label: str) -> str:
+    """The label shown (translated), starred when the workflow requires the field for that step."""
+    shown = tr(label)
+    if key not in workflow.REQUIRED_FIELDS[target]:
+        return shown
+    return shown + ("*" if shown.endswith("）") else " *")  # a full-width bracket already leaves the gap
 
 
 def _error_label() -> QLabel:
@@ -97,9 +107,9 @@ class StepDialog(QDialog):
         self.on.setMaximumDate(QDate(today()))
         self._add_row(form, "on", tr("日期"), self.on)
         for key, label, kind in FIELDS[target]:
-            self._add_row(form, key, tr(label), self._input(kind))
+            self._add_row(form, key, field_label(target, key, label), self._input(kind))
         self._add_row(form, "note", tr("备注"), QLineEdit())
-        if target == "settled":  # the calculator built in: 退一赔三 / 十倍赔偿, for reference
+        if target == workflow.SETTLED:  # the calculator built in: 退一赔三 / 十倍赔偿, for reference
             calc = QPushButton(tr("计算惩罚性赔偿（供参考）…"))
             calc.clicked.connect(self.open_calculator)
             layout.addWidget(calc)

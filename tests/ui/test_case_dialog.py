@@ -70,3 +70,26 @@ def test_evidence_is_attached_shown_as_a_thumbnail_opened_and_detached(qtbot, se
     assert panel.remove("传错了") and panel.list.count() == 0
     (tmp_path / "note.txt").write_text("x")
     assert panel.add([str(tmp_path / "note.txt")], "其他") == 0 and "图片或 PDF" in panel.message.text()
+
+
+def test_step_dialogs_star_exactly_the_fields_the_workflow_requires(qtbot, session):
+    from PySide6.QtWidgets import QFormLayout
+
+    from station_app.domain import workflow
+    from station_app.services import complaint_views
+    from station_app.ui.workflow_dialog import StepDialog
+
+    number = complaints.add_complaints(session, [complaint_payload()], TODAY)[0]["number"]
+    case = complaint_views.show(session, number, TODAY)
+    shown = {}
+    for target in workflow.REQUIRED_FIELDS:
+        step = StepDialog(session, case, target, lambda: TODAY)
+        qtbot.addWidget(step)
+        form = step.findChild(QFormLayout)
+        labels = {key: form.labelForField(widget.parentWidget()).text() for key, widget in step.inputs.items()}
+        assert set(workflow.REQUIRED_FIELDS[target]) <= set(labels)  # every required field has an input
+        assert {key for key, text in labels.items() if text.endswith("*")} == set(workflow.REQUIRED_FIELDS[target])
+        shown.update({(target, key): text for key, text in labels.items()})
+    assert shown[("not_accepted", "ground")] == "不予受理理由 *"  # as the windows always showed them
+    assert shown[("settled", "recovered_yuan")] == "挽回经济损失（元）*"
+    assert shown[("settled", "punitive_yuan")] == "其中加倍赔偿（元）"
