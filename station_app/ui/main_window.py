@@ -27,16 +27,16 @@ from station_app.services import station as station_service
 from station_app.services import users
 from station_app.services.session import SETUP_ACTOR, Session
 from station_app.ui.fonts import register_fonts
-from station_app.ui.i18n import install_language
+from station_app.ui.i18n import N_, install_language, tr
 from station_app.ui.idle_lock import DEFAULT_MINUTES, IdleLock
+from station_app.ui.workbench import Workbench
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from station_app.ui.complaint_form import ComplaintForm
     from station_app.ui.register_page import RegisterPage
-from station_app.ui.i18n import N_, tr
-from station_app.ui.workbench import Workbench
+
 
 # Each page by its code (what the code and the tests use) and its caption (only shown, translated).
 PAGES = (
