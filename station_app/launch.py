@@ -1,4 +1,8 @@
-"""Starting the desktop app from the command line: check for a screen before Qt aborts without one."""
+"""Starting the desktop app from the command line: check for a screen before Qt aborts without one.
+
+The path: ``station-app`` (station_app/__main__.py → cli) → ``launch_gui`` here → ui/start.py ``run_app`` (the
+start sequence) → ui/main_window.py ``create_main_window`` on a set-up register, or ui/welcome.py on first run.
+"""
 
 from __future__ import annotations
 
