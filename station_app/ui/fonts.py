@@ -1,4 +1,4 @@
-"""The bundled fonts of the windows (a module of its own: the main window's start needs nothing else of app.py)."""
+"""The bundled fonts of the windows (a module of its own: the main window uses them without the start sequence)."""
 
 from __future__ import annotations
 
