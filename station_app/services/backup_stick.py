@@ -1,7 +1,7 @@
 """Backups that leave the station (a USB stick): sealed with a password unless the user chooses otherwise.
 
 The copy is made and checked exactly like every backup (services/backup.py), then sealed
-(exchange/sealed.py), then opened again and checked before the user is told it is safe.
+(formats/sealed_backup.py), then opened again and checked before the user is told it is safe.
 """
 
 from __future__ import annotations
