@@ -1,10 +1,10 @@
 """Writing a file so that a power cut leaves the old file or the new one, never half of one.
 
-The one way the program replaces a file (a package on a stick, a sealed backup, an evidence copy, the form's
-crash draft): write under a temporary name beside the target, flush it to the device, rename it over the
-target, then flush the folder entry too (on POSIX the rename itself must reach the device). A failure
-removes the temporary file and raises the original error. It imports nothing of the program: every layer
-may use it.
+The one way the program replaces a file (a package on a stick, a sealed backup, an evidence copy, a private
+key file, the form's crash draft): write under a temporary name beside the target, flush it to the device,
+rename it over the target, then flush the folder entry too (on POSIX the rename itself must reach the
+device). A failure removes the temporary file and raises the original error. It imports nothing of the
+program: every layer may use it.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from station_app import durable
+
 SIGNING_KEY_SUFFIX = ".station-key.pem"  # beside the register: register.sqlite3.station-key.pem
 COUNTY_KEY_SUFFIX = ".county-key.pem"  # county mode: the private key that opens the stations' packages
 COUNTY_KEY_FORMAT = "station-app county public key"
@@ -72,15 +74,11 @@ def normalise_fingerprint(text: str) -> str:
 
 
 def _write_private(path: Path, pem: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    with open(partial, "wb") as handle:
+    with durable.replacing(path) as handle:
+        # Owner-only before the rename: the key never exists under its name readable by others.
+        with contextlib.suppress(OSError):  # Windows ignores most modes
+            os.chmod(handle.name, 0o600)
         handle.write(pem)
-        handle.flush()
-        os.fsync(handle.fileno())
-    with contextlib.suppress(OSError):  # Windows ignores most modes
-        os.chmod(partial, 0o600)
-    partial.replace(path)
 
 
 def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
