@@ -97,7 +97,7 @@ def test_deferred_indexes_are_built_again_before_the_commit_and_back_after_a_rol
 
 
 def test_a_folder_imported_with_deferred_indexes_equals_one_imported_without(make_station, tmp_path, monkeypatch):
-    from station_app.services.exchange import importing as exchange_import
+    from station_app.services.exchange import importing
     from tests.services.exchange.registers import open_register, snapshot
 
     xj = make_station("XJ", complaints_count=60)
@@ -107,7 +107,7 @@ def test_a_folder_imported_with_deferred_indexes_equals_one_imported_without(mak
     export(xj, stick, since_last=True).rename(stick / "2-since.stpkg")
     merged = []
     for defer in (False, True):
-        monkeypatch.setattr(exchange_import, "_bigger_than_register", lambda *_a, defer=defer: defer)
+        monkeypatch.setattr(importing, "_bigger_than_register", lambda *_a, defer=defer: defer)
         county = open_register(tmp_path / f"county-{defer}", "SXX")
         results = import_packages(county, [stick], accept_key=fingerprint(xj))
         assert [r["status"] for r in results] == ["imported", "imported"]

@@ -94,8 +94,7 @@ def test_cancel_stops_between_packages_and_never_inside_one(make_station, county
 
 def test_a_big_package_indexed_at_the_end_gives_the_same_register(make_station, tmp_path, monkeypatch):
     """Bulk path (triggers off, search index and aggregates built once) == row-by-row path, and search works."""
-    from station_app.services.exchange import importing as exchange_import
-    from station_app.services.exchange import plan as exchange_plan
+    from station_app.services.exchange import importing, plan
     from station_app.services.exchange.keys import station_key
     from station_app.store import tally_months
     from station_app.store.complaints import ComplaintFilter, count
@@ -107,9 +106,9 @@ def test_a_big_package_indexed_at_the_end_gives_the_same_register(make_station, 
     fingerprint = station_key(station)["fingerprint"]
     registers = []
     for folder, threshold in (("bulk", 1), ("rows", 10**9)):
-        monkeypatch.setattr(exchange_plan, "BULK_ROWS", threshold)
+        monkeypatch.setattr(plan, "BULK_ROWS", threshold)
         county = open_register(tmp_path / folder, "SXX")
-        [result] = exchange_import.import_packages(county, [path], accept_key=fingerprint)
+        [result] = importing.import_packages(county, [path], accept_key=fingerprint)
         assert result["status"] == "imported"
         registers.append(county)
     bulk, rows = registers

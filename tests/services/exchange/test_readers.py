@@ -8,8 +8,7 @@ import pytest
 
 from station_app.formats import package
 from station_app.services import complaints
-from station_app.services.exchange import plan as exchange_plan
-from station_app.services.exchange import reading as exchange_read
+from station_app.services.exchange import plan, reading
 from station_app.services.exchange.importing import import_packages
 from station_app.services.exchange.plan import Refused
 from station_app.store import staging
@@ -60,20 +59,20 @@ def test_threads_processes_and_rows_in_python_merge_the_same(stick, tmp_path, mo
         ("imported", "", 2),
         ("refused", "damaged", None),
     ]  # few cases: the triggers counted each one; from here on as for thousands (aggregated once per package)
-    monkeypatch.setattr(exchange_plan, "BULK_ROWS", 1)
+    monkeypatch.setattr(plan, "BULK_ROWS", 1)
     assert import_into(tmp_path, "bulk", stick) == threaded
-    monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 0)  # worker processes for any size
+    monkeypatch.setattr(reading, "PROCESS_BYTES", 0)  # worker processes for any size
     pools = []
 
-    class Recorded(exchange_read.ProcessPoolExecutor):
+    class Recorded(reading.ProcessPoolExecutor):
         def __init__(self, *args, **kwargs):
             pools.append(kwargs["max_workers"])
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(exchange_read, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(reading, "ProcessPoolExecutor", Recorded)
     assert import_into(tmp_path, "processes", stick) == threaded
     assert pools and max(pools) == 2  # the folder of four: two workers
-    monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 1 << 40)
+    monkeypatch.setattr(reading, "PROCESS_BYTES", 1 << 40)
     monkeypatch.setattr(staging, "uniform_columns", lambda rows: None)  # nothing staged: every row through Python
     assert import_into(tmp_path, "python", stick) == threaded
 
@@ -86,7 +85,7 @@ def test_a_refusal_crosses_from_a_worker_process_whole():
 
 def test_cancel_between_packages_with_worker_processes(stick, tmp_path, monkeypatch):
     folder, prints = stick
-    monkeypatch.setattr(exchange_read, "PROCESS_BYTES", 0)
+    monkeypatch.setattr(reading, "PROCESS_BYTES", 0)
     county = open_register(tmp_path / "county", "SXX")
     try:
         asked = iter([False, True, True, True])
