@@ -11,7 +11,9 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -23,6 +25,9 @@ from station_app import durable
 SIGNING_KEY_SUFFIX = ".station-key.pem"  # beside the register: register.sqlite3.station-key.pem
 COUNTY_KEY_SUFFIX = ".county-key.pem"  # county mode: the private key that opens the stations' packages
 COUNTY_KEY_FORMAT = "station-app county public key"
+
+# Either private key kind: _own_key hands back the kind it was asked for.
+PrivateKey = TypeVar("PrivateKey", Ed25519PrivateKey, X25519PrivateKey)
 
 
 class KeyFileError(ValueError):
@@ -94,7 +99,9 @@ def _load(path: Path) -> object:
         raise KeyFileError(f"密钥文件无法读取：{path}（{exc}）") from None
 
 
-def _own_key(path: Path, kind: type, generate, *, create: bool, wrong: str, missing: str):
+def _own_key(
+    path: Path, kind: type[PrivateKey], generate: Callable[[], PrivateKey], *, create: bool, wrong: str, missing: str
+) -> tuple[PrivateKey, bool]:
     """The private key of ``kind`` at ``path``; made (and saved) when missing. Returns (key, created)."""
     if path.exists():
         key = _load(path)
