@@ -37,10 +37,9 @@ def register(sub: Any, command: Command) -> None:
     actions = group(sub, command, "exchange", "U盘数据交换：站点导出、县局导入")
     p = bind(command(actions, "key", "显示本站签名密钥的指纹（首次使用时生成），供县局电话核对"), station_key)
     p.add_argument("--renew", action="store_true", help="本机启用新密钥（站长；登记簿换了电脑时）")
-    p = bind(command(actions, "export", "导出数据包到文件夹（如U盘），写入后读回校验"), export)
-    p.set_defaults(path_only=False, period=None)
-    p.add_argument("--out", dest="to", required=True, metavar="DIR", help="保存数据包的文件夹")
-    p.add_argument("--since-last", action="store_true", help="只导出上次导出以后新增或修改的记录")
+    _export_arguments(
+        bind(command(actions, "export", "导出数据包到文件夹（如U盘），写入后读回校验"), export), county=False
+    )
     _import_arguments(
         bind(
             command(actions, "import", "县局：导入一个或多个数据包，或整个文件夹（每个数据包全部导入或全部拒收）"),
@@ -50,27 +49,24 @@ def register(sub: Any, command: Command) -> None:
         "只检查并报告将新增、修改、拒收多少，不写入",
     )
     county = group(actions, command, "county-key", "县级公钥：县局导出，站点安装后数据包加密给县局", dest="key_action")
-    p = bind(command(county, "export", "县局：导出县级公钥文件（私钥留在本机）"), county_key_export)
-    p.add_argument("--out", required=True, metavar="FILE")
-    p = bind(command(county, "install", "站点：安装县级公钥文件"), county_key_install)
-    p.add_argument("file", metavar="FILE")
+    _key_out_argument(bind(command(county, "export", "县局：导出县级公钥文件（私钥留在本机）"), county_key_export))
+    _key_file_argument(bind(command(county, "install", "站点：安装县级公钥文件"), county_key_install))
     bind(command(county, "show", "站点：显示已安装的县级公钥"), county_key_show)
     p = bind(command(actions, "log", "导入记录（何时导入了哪些数据包）"), import_log)
     p.add_argument("--limit", type=int, default=100)
     bind(command(actions, "conflicts", "同一修订版本内容不同的记录（未自动处理，待核对）"), conflicts)
 
     # The county offices' names (issue "USB exchange").
-    p = bind(command(sub, "export", "站点：导出数据包到文件夹（如U盘），写入后读回校验，输出数据包路径"), export)
-    p.set_defaults(path_only=True)
-    p.add_argument("--to", required=True, metavar="DIR")
-    p.add_argument("--since-last", action="store_true", help="只导出上次导出以后新增或修改的记录")
-    p.add_argument("--period", metavar="YYYY-MM", help="只导出该月的记录（按受理或发生日期）")
+    _export_arguments(
+        bind(command(sub, "export", "站点：导出数据包到文件夹（如U盘），写入后读回校验，输出数据包路径"), export),
+        county=True,
+    )
     keys = group(sub, command, "keys", "密钥：本站指纹、县级公钥的导出与安装", dest="key_action")
     bind(command(keys, "show", "显示本站签名密钥指纹和已安装的县级公钥"), station_key)
-    p = bind(command(keys, "export", "县局：导出县级公钥文件（站点安装后，数据包加密给县局）"), county_key_export)
-    p.add_argument("--out", required=True, metavar="FILE")
-    p = bind(command(keys, "import-county", "站点：安装县级公钥文件"), county_key_install)
-    p.add_argument("file", metavar="FILE")
+    _key_out_argument(
+        bind(command(keys, "export", "县局：导出县级公钥文件（站点安装后，数据包加密给县局）"), county_key_export)
+    )
+    _key_file_argument(bind(command(keys, "import-county", "站点：安装县级公钥文件"), county_key_install))
     _import_arguments(
         bind(command(sub, "import", "县局：导入数据包或整个文件夹（任何一个被拒收时退出码为 2，并列出原因）"), import_),
         "PACKAGE_OR_DIR",
@@ -78,6 +74,31 @@ def register(sub: Any, command: Command) -> None:
     )
     p = bind(command(sub, "rollup", "县局：导出全县汇总数据包（各站记录，县局签名；装有上级公钥时加密）给市级"), rollup)
     p.add_argument("--to", required=True, metavar="DIR")
+
+
+def _export_arguments(p: argparse.ArgumentParser, *, county: bool) -> None:
+    """``exchange export --out DIR`` and ``export --to DIR [--period]``: one command under two names. The county's
+    scripts know it by ``--to`` and read only the package's path (``path_only``), as docs/cli.md promises."""
+    p.set_defaults(path_only=county)
+    if county:
+        p.add_argument("--to", required=True, metavar="DIR")
+    else:
+        p.add_argument("--out", dest="to", required=True, metavar="DIR", help="保存数据包的文件夹")
+    p.add_argument("--since-last", action="store_true", help="只导出上次导出以后新增或修改的记录")
+    if county:
+        p.add_argument("--period", metavar="YYYY-MM", help="只导出该月的记录（按受理或发生日期）")
+    else:
+        p.set_defaults(period=None)  # the handler reads it; only the county's name takes --period
+
+
+def _key_out_argument(p: argparse.ArgumentParser) -> None:
+    """``exchange county-key export`` and ``keys export``: where the county's public key file is written."""
+    p.add_argument("--out", required=True, metavar="FILE")
+
+
+def _key_file_argument(p: argparse.ArgumentParser) -> None:
+    """``exchange county-key install`` and ``keys import-county``: the county's public key file to install."""
+    p.add_argument("file", metavar="FILE")
 
 
 def _import_arguments(p: argparse.ArgumentParser, metavar: str, dry_run_help: str) -> None:
