@@ -30,7 +30,7 @@ def has_display() -> bool:
 def launch_gui(db_path: str | None) -> int:
     if not has_display():
         sys.stderr.write(NO_DISPLAY)
-        return 2
+        return 2  # ExitCode.INPUT (cli/base.py), not imported: the command line imports this module
     from station_app.ui.start import run_app
 
     return run_app(db_path)
