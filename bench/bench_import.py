@@ -149,6 +149,7 @@ def main() -> None:
                     "fingerprint": keys.fingerprint(public),
                     "installation_id": installation,
                     "registered_at": "2026-11-02T08:00:00+00:00",
+                    "role": "station",
                     "registered_by": "bench",
                 },
             )

@@ -15,8 +15,15 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any, command: Command) -> None:
-    p = bind(command(sub, "init", "初始化本站登记簿（--mode county：县局汇总各站数据包的登记簿）"), init)
-    p.add_argument("--mode", choices=["station", "county"], default="station")
+    p = bind(
+        command(
+            sub,
+            "init",
+            "初始化本站登记簿（--mode county：县局汇总各站数据包的登记簿；--mode city：市级汇总各县汇总包的登记簿）",
+        ),
+        init,
+    )
+    p.add_argument("--mode", choices=["station", "county", "city"], default="station")
     p.add_argument("--station-code", help="站点编码，如 XJ（编号前缀）；县局可不填（默认 COUNTY）")
     p.add_argument("--station-name", help="站点名称；县局可不填（默认为县名加“消费者协会”）")
     p.add_argument("--kind", help="消协分会/投诉站/联络站/维权服务站（或其代码）")
@@ -36,9 +43,9 @@ def register(sub: Any, command: Command) -> None:
 def init(session: Session, args: argparse.Namespace, today: date) -> int:
     from station_app.services import station
 
-    county_mode = args.mode == "county"
+    county_mode = args.mode in ("county", "city")  # an office's register: its own entry filled in by default
     payload = {
-        "code": args.station_code or ("COUNTY" if county_mode else ""),
+        "code": args.station_code or (args.mode.upper() if county_mode else ""),
         "name": args.station_name or (f"{args.county}消费者协会" if county_mode else ""),
         "kind": args.kind or ("branch" if county_mode else ""),
         "venue_type": args.venue or ("other" if county_mode else ""),
@@ -60,10 +67,12 @@ def init(session: Session, args: argparse.Namespace, today: date) -> int:
     if not county_mode:
         result = station.init_station(session, payload, today)
         return out(args, result, f"已初始化站点 {result['code']}（{result['name']}）")
-    result = station.init_county(session, payload, today)
-    return out(
-        args, result, f"已初始化县级登记簿 {result['code']}（{result['name']}）：用 keys export 导出县级公钥给各站"
-    )
+    result = station.init_county(session, payload, today, level=args.mode)
+    if args.mode == "city":
+        text = f"已初始化市级登记簿 {result['code']}（{result['name']}）：用 keys export 导出市级公钥给各县局"
+    else:
+        text = f"已初始化县级登记簿 {result['code']}（{result['name']}）：用 keys export 导出县级公钥给各站"
+    return out(args, result, text)
 
 
 def make_demo(session: Session, args: argparse.Namespace, today: date) -> int:

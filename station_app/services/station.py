@@ -64,23 +64,28 @@ def set_setting(session: Session, key: str, value: str) -> dict[str, str]:
     return station_settings(session)
 
 
-MODES = ("station", "county")
+MODES = ("station", "county", "city")
+OFFICES = frozenset({"county", "city"})  # the registers that merge the packages of the level below
 
 
 def mode(session: Session) -> str:
-    """``county`` for a county office's register (it merges the stations' packages), else ``station``."""
-    return "county" if store.get_setting(session.db, "mode") == "county" else "station"
+    """``county`` for a county office's register (it merges its stations' packages), ``city`` for the office
+    above (it merges the counties' roll-ups), else ``station``."""
+    value = store.get_setting(session.db, "mode")
+    return value if value in OFFICES else "station"
 
 
-def init_county(session: Session, payload: dict[str, Any], today: date) -> dict[str, Any]:
-    """A county office's register: set up like a station's, in county mode, with the county's own key pair
-    made at once (the stations encrypt their packages to its public half)."""
+def init_county(session: Session, payload: dict[str, Any], today: date, level: str = "county") -> dict[str, Any]:
+    """An office's register (``level`` county or city): set up like a station's, in that mode, with the office's
+    own key pair made at once (the level below encrypts its packages to its public half)."""
     from station_app.services.exchange import keys
 
+    if level not in OFFICES:
+        raise ValidationError([Problem("mode", "登记簿类型", "可选：county、city")])
     result = init_station(session, payload, today)
-    set_mode(session, "county")
+    set_mode(session, level)
     key = keys.county_private_key(session, create=True)
-    return {**result, "mode": "county", "county_key_made": key is not None}
+    return {**result, "mode": level, "county_key_made": key is not None}
 
 
 def set_mode(session: Session, value: str) -> None:
@@ -91,7 +96,7 @@ def set_mode(session: Session, value: str) -> None:
         store.set_setting(session.db, "mode", value)
         # A county's register keeps no trigram search index (store/search_index.py): merging a county's cases
         # stays within 2× of a plain insert; a station's register gets it back, rebuilt from its cases.
-        changed = search_index.switch_off(session.db) if value == "county" else search_index.switch_on(session.db)
+        changed = search_index.switch_off(session.db) if value in OFFICES else search_index.switch_on(session.db)
         session.audit("setting", "settings", "mode", after={"mode": value, "search_index_changed": changed})
 
 

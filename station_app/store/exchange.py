@@ -199,6 +199,13 @@ def station_key(db: Database, code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def key_owner(db: Database, public_key: str) -> str | None:
+    """The station (or county) this public key is registered for, if any."""
+    row = db.execute("SELECT station_code FROM exchange_station_keys WHERE public_key = ? LIMIT 1", [public_key])
+    found = row.fetchone()
+    return found[0] if found else None
+
+
 def station_public_keys(db: Database) -> dict[str, str]:
     """Each station's registered signing key (base64), by station code."""
     return dict(db.execute("SELECT station_code, public_key FROM exchange_station_keys").fetchall())
@@ -207,12 +214,37 @@ def station_public_keys(db: Database) -> dict[str, str]:
 def register_key(db: Database, row: dict[str, Any]) -> None:
     db.execute(
         "INSERT INTO exchange_station_keys"
-        " (station_code, public_key, fingerprint, installation_id, registered_at, registered_by)"
-        " VALUES (:station_code, :public_key, :fingerprint, :installation_id, :registered_at, :registered_by)"
+        " (station_code, public_key, fingerprint, installation_id, registered_at, registered_by, role)"
+        " VALUES (:station_code, :public_key, :fingerprint, :installation_id, :registered_at, :registered_by, :role)"
         " ON CONFLICT (station_code) DO UPDATE SET public_key = excluded.public_key,"
         " fingerprint = excluded.fingerprint, installation_id = excluded.installation_id,"
-        " registered_at = excluded.registered_at, registered_by = excluded.registered_by",
+        " registered_at = excluded.registered_at, registered_by = excluded.registered_by, role = excluded.role",
         row,
+    )
+
+
+def spoken_for(db: Database, codes: list[str]) -> dict[str, str]:
+    """Which county brought each of these stations to this (city) register, by station code."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(codes):
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            db.execute(
+                f"SELECT station_code, county_code FROM exchange_spoken_for WHERE station_code IN ({marks})", chunk
+            ).fetchall()
+        )
+    return found
+
+
+def station_codes(db: Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT code FROM stations")}
+
+
+def speak_for(db: Database, county_code: str, codes: list[str], now: str) -> None:
+    """The county ``county_code`` speaks for these stations at this register from now on (first come only)."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO exchange_spoken_for (station_code, county_code, registered_at) VALUES (?, ?, ?)",
+        [(code, county_code, now) for code in codes],
     )
 
 

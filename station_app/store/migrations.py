@@ -218,3 +218,18 @@ def m011_masked_by_row(db: Database) -> None:
         )
     db.execute("DROP TABLE exchange_masked")
     db.execute("ALTER TABLE exchange_masked_rows RENAME TO exchange_masked")
+
+
+@step
+def m012_key_roles(db: Database) -> None:
+    """What a registered key may speak for (docs/package-format.md, "Who may speak for whom"): each key has a role
+    (a station's key speaks for its own station; a county's, registered at the city, for the stations it brought),
+    and the city remembers which county brought each station, so no other county can speak for it.
+
+    Keys registered before this step were stations' keys: only a register of the level above a county (city mode,
+    new with this step) accepts a county's roll-up, and no register was in that mode before."""
+    db.execute("ALTER TABLE exchange_station_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'station'")
+    db.execute(
+        "CREATE TABLE exchange_spoken_for (station_code TEXT PRIMARY KEY, county_code TEXT NOT NULL,"
+        " registered_at TEXT NOT NULL)"
+    )

@@ -66,15 +66,15 @@ def test_a_county_rolls_up_its_stations_for_the_city(tmp_path, capsys):
         assert run(capsys, county, "import", path, "--accept-key", fingerprint)[0] == 0
     city = tmp_path / "city" / "register.sqlite3"
     city.parent.mkdir()
-    assert run(capsys, city, "init", "--mode", "county", "--county", "示例市", "--station-code", "CITY")[0] == 0
+    assert run(capsys, city, "init", "--mode", "city", "--county", "示例市")[0] == 0
     city_pub = tmp_path / "city.pub"
     assert run(capsys, city, "keys", "export", "--out", str(city_pub))[0] == 0
     assert run(capsys, county, "keys", "import-county", str(city_pub))[0] == 0
     code, made, _ = run(capsys, county, "rollup", "--to", str(stick))
     assert code == 0 and made["encrypted"]
     county_fp = run(capsys, county, "keys", "show")[1]["fingerprint"]
-    code, results, _ = run(capsys, city, "import", made["file"], "--accept-key", county_fp)
-    assert code == 0 and results[0]["status"] == "imported"
+    code, results, err = run(capsys, city, "import", made["file"], "--accept-key", county_fp)
+    assert code == 0 and results[0]["status"] == "imported", err
     here = run(capsys, county, "tally", "--year", "2026")[1]["complaints"]
     there = run(capsys, city, "tally", "--year", "2026")[1]["complaints"]
     assert here["registered"] == there["registered"] == 4

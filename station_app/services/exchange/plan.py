@@ -11,6 +11,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from station_app.domain import stored_records
+from station_app.domain.catalogs import default_catalogs
 from station_app.formats import keys, package
 from station_app.services.exchange import months
 from station_app.services.exchange.evidence import EvidencePlan
@@ -51,7 +53,7 @@ def _scalars(values: Any) -> bool:
     return SCALARS.issuperset(map(type, values))
 
 
-def _rollup_stations(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+def rollup_stations(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     """The stations a county's roll-up package speaks for (none for a station's own package)."""
     if manifest.get("kind") != "rollup":
         return []
@@ -75,7 +77,7 @@ def check_members(
     the reader, beside the merging of the previous package); raises the package's refusal. Returns the tables
     whose rows share one set of columns, with those columns (what can be staged)."""
     code = manifest["station"]["code"]
-    stations = {code, *(s["code"] for s in _rollup_stations(manifest))}
+    stations = {code, *(s["code"] for s in rollup_stations(manifest))}
     # (only text ids: a list or an object can't be hashed; the row itself is refused below)
     complaint_ids = {r.get("id") for r in members["complaints"] if type(r.get("id")) is str}
     allowed_events = set(store.EVENT_COLUMNS)
@@ -92,6 +94,20 @@ def check_members(
         else:
             _check_rows(table, rows, columns[table], stations, code)  # raises the first row's refusal, if any
     return uniform
+
+
+def check_domain(manifest: dict[str, Any], members: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[str, str]]:
+    """Every record passes the domain's own checks, as a station's input does (states, codes, dates, money,
+    numbers): a package is refused whole, the record named. Runs after ``check_members`` (well-formed rows of
+    scalars), in the reader. Returns the cases that follow-ups refer to outside the package (for the merge)."""
+    try:
+        latest = stored_records.latest_day(manifest.get("created_at"))
+        catalogs = default_catalogs()
+        for table in (*store.RECORD_TABLES, "complaint_events"):
+            stored_records.check_rows(table, members[table], catalogs, latest)
+        return stored_records.outside_references(members)
+    except stored_records.StoredRecordError as exc:
+        raise Refused("invalid_record", f"{exc}，整个数据包已拒收") from None
 
 
 _KEYS = {"id", "number", "revision", "station_code"}
@@ -145,7 +161,7 @@ class Plan:
         """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty."""
         self.session, self.db, self.pkg = session, session.db, pkg
         self.code = pkg.manifest["station"]["code"]
-        self.rollup_stations = _rollup_stations(pkg.manifest)
+        self.rollup_stations = rollup_stations(pkg.manifest)
         self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
         self.masked = pkg.manifest["masked"]
         self.counts = dict.fromkeys(COUNTS, 0) | {"conflicts_known": 0}
@@ -286,11 +302,17 @@ class Plan:
                 store.set_masked(self.db, table, row["id"], self.masked)
         flush()
 
-    def apply(self, path: Path, file_sha256: str, new_key: bool) -> None:
+    def apply(
+        self, path: Path, file_sha256: str, new_key: bool, *, role: str = "station", brought: list[str] | None = None
+    ) -> None:
+        """``role``: the signer's (importing.py decided it); ``brought``: the stations a county's roll-up brings
+        here for the first time (it alone speaks for them from now on)."""
         db, manifest, now = self.db, self.pkg.manifest, self.session.now()
         store.ensure_station(db, manifest["station"], now)
         for station in self.rollup_stations:  # a county's roll-up brings its stations along
             store.ensure_station(db, station, now)
+        if brought:
+            store.speak_for(db, self.code, brought, now)
         if new_key:
             store.register_key(
                 db,
@@ -301,6 +323,7 @@ class Plan:
                     "installation_id": manifest["installation_id"],
                     "registered_at": now,
                     "registered_by": self.session.actor,
+                    "role": role,
                 },
             )
         new_complaints = sum(

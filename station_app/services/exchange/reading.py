@@ -16,12 +16,12 @@ import stat
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from station_app.formats import keys, package
-from station_app.services.exchange.plan import Refused, check_members
+from station_app.services.exchange.plan import Refused, check_domain, check_members
 from station_app.store import staging
 from station_app.store.migrations import schema_version
 
@@ -56,6 +56,7 @@ class Prepared:
     staged: staging.Staged | None = None
     unreadable: Exception | None = None  # the file or its signed manifest
     unopenable: Exception | None = None  # its members (decryption, hashes, records)
+    references: dict[str, tuple[str, str]] = field(default_factory=dict)  # cases of follow-ups outside the package
 
 
 def prepare(
@@ -82,6 +83,7 @@ def prepare(
         county = None if county_raw is None else keys.county_from_raw(county_raw)
         members = package.open_members(pkg, county)
         uniform = check_members(pkg.manifest, members, columns)
+        prepared.references = check_domain(pkg.manifest, members)
         prepared.staged = _stage(members, uniform)
         prepared.members = members
     except (package.PackageError, Refused) as exc:
