@@ -446,7 +446,7 @@
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="308" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
-      <location filename="../../station_app/ui/print_preview.py" line="129" />
+      <location filename="../../station_app/ui/login_dialog.py" line="27" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -702,11 +702,6 @@
       <location filename="../../station_app/ui/backup_dialog.py" line="55" />
       <source>密码至少 {n} 位</source>
       <translation>The password needs at least {n} characters</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/start.py" line="82" />
-      <source>密码：</source>
-      <translation>Password:</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/ledger_page.py" line="48" />
@@ -1464,11 +1459,6 @@ Records: {2}</translation>
       <translation>User name *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="79" />
-      <source>用户名：</source>
-      <translation>User name:</translation>
-    </message>
-    <message>
       <location filename="../../station_app/ui/main_window.py" line="110" />
       <source>用户：{0}</source>
       <translation>User: {0}</translation>
@@ -1490,9 +1480,7 @@ Records: {2}</translation>
       <translation>Language / 界面语言</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="79" />
-      <location filename="../../station_app/ui/start.py" line="82" />
-      <location filename="../../station_app/ui/start.py" line="89" />
+      <location filename="../../station_app/ui/login_dialog.py" line="26" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
@@ -1513,18 +1501,18 @@ Records: {2}</translation>
       <translation>Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="68" />
+      <location filename="../../station_app/ui/start.py" line="69" />
       <source>登记簿已升级</source>
       <translation>Register upgraded</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="47" />
-      <location filename="../../station_app/ui/start.py" line="41" />
+      <location filename="../../station_app/ui/start.py" line="48" />
+      <location filename="../../station_app/ui/start.py" line="42" />
       <source>登记簿已损坏</source>
       <translation>The register is damaged</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="48" />
+      <location filename="../../station_app/ui/start.py" line="49" />
       <source>登记簿文件无法使用：{0}
 
 是否用最近的完好备份恢复？
@@ -1537,7 +1525,7 @@ Restore the newest intact backup?
 (The damaged file is kept aside, not deleted.)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="42" />
+      <location filename="../../station_app/ui/start.py" line="43" />
       <source>登记簿文件无法使用：{0}
 没有找到完好的备份。请联系县级技术人员。</source>
       <translation>The register file cannot be used: {0}
@@ -1707,7 +1695,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="128" />
+      <location filename="../../station_app/ui/start.py" line="141" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1809,6 +1797,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/exchange_page.py" line="283" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/login_dialog.py" line="37" />
+      <source>请输入密码</source>
+      <translation>Please enter the password</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/workflow_dialog.py" line="138" />
@@ -2209,6 +2202,29 @@ Enter {0}'s password:</translation>
       <location filename="../../forms/complaint_form.ui" />
       <source>返回登记簿</source>
       <translation>Back to the register</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <location filename="../../forms/login_dialog.ui" />
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../forms/login_dialog.ui" />
+      <source>用户</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <location filename="../../forms/login_dialog.ui" />
+      <source>登录</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <location filename="../../forms/login_dialog.ui" />
+      <source>请选择您的名字并输入密码</source>
+      <translation>Choose your name and enter your password</translation>
     </message>
   </context>
   <context>

@@ -26,6 +26,17 @@ def is_initialised(path: Path) -> bool:
         session.close()
 
 
+def window_language(path: Path) -> str | None:
+    """The language chosen for the windows on this register (None: none chosen, or no register to read yet)."""
+    if not path.exists():
+        return None
+    session = Session.open(path)
+    try:
+        return records.get_setting(session.db, "language")
+    finally:
+        session.close()
+
+
 def start_of_day(path: Path, credentials: tuple[str, str] | None, today: date) -> str:
     """The daily backup (at most one a day) and, for the station head, the retention setting applied."""
     return _as_user(path, credentials, lambda session: _daily(session, path, today))

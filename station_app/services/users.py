@@ -82,9 +82,8 @@ def log_in(session: Session, name: str, password: str) -> None:
     if user is None or user["disabled"]:
         raise RuleViolation("用户名或密码不正确")
     if user["locked_until"] and datetime.fromisoformat(user["locked_until"]) > now:
-        raise RuleViolation(
-            f"用户“{name}”因多次输错密码已锁定，请于 {user['locked_until'][11:16]}（UTC）后再试或请站长解锁"
-        )
+        until = datetime.fromisoformat(user["locked_until"]).astimezone()  # the PC's own clock time
+        raise RuleViolation(f"用户“{name}”因多次输错密码已锁定，请于 {until:%H:%M} 后再试，或请站长解锁")
     from argon2.exceptions import InvalidHashError, VerificationError
 
     try:
@@ -98,7 +97,13 @@ def log_in(session: Session, name: str, password: str) -> None:
                 changes["failed_attempts"] = 0
             store.update(session.db, user["name"], changes)
             session.audit("login_failed", "user", user["name"], user["name"], after={"attempt": failed})
-        raise RuleViolation("用户名或密码不正确") from None
+        if "locked_until" in changes:
+            raise RuleViolation(
+                f"密码不正确。已连续输错 {roles.MAX_FAILED_LOGINS} 次，用户“{user['name']}”锁定 "
+                f"{roles.LOCK_MINUTES} 分钟，或请站长解锁"
+            ) from None
+        left = roles.MAX_FAILED_LOGINS - failed
+        raise RuleViolation(f"用户名或密码不正确（再输错 {left} 次将锁定 {roles.LOCK_MINUTES} 分钟）") from None
     if user["failed_attempts"] or user["locked_until"]:
         with session.db.atomic():
             store.update(session.db, user["name"], {"failed_attempts": 0, "locked_until": None})
@@ -135,6 +140,11 @@ def set_disabled(session: Session, name: str, disabled: bool) -> None:
             raise RuleViolation(f"没有用户“{name}”")
         store.update(session.db, name, {"disabled": int(disabled), "updated_at": session.now()})
         session.audit("disable" if disabled else "enable", "user", name, name)
+
+
+def login_names(session: Session) -> list[str]:
+    """The names offered on the log-in window (no one is logged in yet): the users not disabled, by name."""
+    return sorted(u["name"] for u in store.all_users(session.db) if not u["disabled"])
 
 
 def list_users(session: Session) -> list[dict[str, Any]]:

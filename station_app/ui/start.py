@@ -13,14 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
 from station_app.domain.errors import RuleViolation
 from station_app.paths import default_db_path, private_files
 from station_app.services import startup, users
 from station_app.services.session import Session
 from station_app.ui.fonts import register_fonts
-from station_app.ui.i18n import tr
+from station_app.ui.i18n import install_language, tr
 from station_app.ui.welcome import WelcomeWindow
 
 
@@ -70,26 +70,26 @@ def tell_about_upgrade(path: Path) -> str:
 
 
 def ask_credentials(path: Path) -> tuple[str, str] | None:
-    """Log in when the register has users (the full log-in window comes with the desktop issue)."""
+    """Log in when the register has users: one window (ui/login_dialog.py) until the password is right or the
+    user gives up (then the app ends)."""
+    from station_app.ui.login_dialog import LoginDialog  # a register without users never needs it
+
     session = Session.open(path)
     try:
         if not users.has_users(session):
             return None
-        for _ in range(3):
-            name, ok = QInputDialog.getText(None, tr("登录"), tr("用户名："))
-            if not ok:
-                raise SystemExit(0)
-            password, ok = QInputDialog.getText(None, tr("登录"), tr("密码："), QLineEdit.EchoMode.Password)
-            if not ok:
-                raise SystemExit(0)
-            try:
-                users.log_in(session, name, password)
-                return name, password
-            except RuleViolation as exc:
-                QMessageBox.warning(None, tr("登录"), str(exc))
-        raise SystemExit(1)
+        dialog = LoginDialog(session)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.credentials is None:
+            raise SystemExit(0)
+        return dialog.credentials
     finally:
         session.close()
+
+
+def install_register_language(path: Path) -> str:
+    """The register's window language (Qt's own dialogs too, qtbase_zh_CN) before the first dialog shows; called
+    after the integrity check, so the register can be read."""
+    return install_language(startup.window_language(path))
 
 
 def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
@@ -99,8 +99,10 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     if family:
         app.setFont(QFont(family, 11))
     path = Path(db_path) if db_path else default_db_path()
+    install_language(None)  # Chinese for the integrity check's own dialogs, Qt's buttons included
     if not check_register_at_start(path):
         return 4
+    install_register_language(path)
     tell_about_upgrade(path)
     credentials = ask_credentials(path)
     automatic_backup(path, credentials, daily=True)

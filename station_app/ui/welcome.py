@@ -1,5 +1,5 @@
 """The first window on a PC with no register yet: a newcomer loads the demo register to look around, or sets
-the station up (then the main window opens). With a register, it lists the newest cases."""
+the station up; either way the main window opens next. With a register, it lists the newest cases."""
 
 from __future__ import annotations
 
@@ -105,6 +105,7 @@ class WelcomeWindow(QMainWindow):
                 self.demo_button.show()
                 self.setup_button.show()
                 self.table.setRowCount(0)
+                self.table.hide()  # no register yet: an empty table would only puzzle
                 self.statusBar().showMessage(tr("数据文件：{0}").format(self.db_path))
                 return
             listing = complaint_views.list_complaints(
@@ -118,6 +119,7 @@ class WelcomeWindow(QMainWindow):
         )
         self.demo_button.hide()
         self.setup_button.hide()
+        self.table.show()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(listing["items"]))
         words = {"overdue": tr("已超期"), "due_soon": tr("临期"), "paused": tr("暂停计时")}
@@ -160,7 +162,7 @@ class WelcomeWindow(QMainWindow):
         """Leave the first-run window for the main window on the register just set up."""
         from station_app.ui.main_window import create_main_window
 
-        self.next_window = create_main_window(self.db_path, credentials)
+        self.next_window = create_main_window(self.db_path, credentials, today=self.today)
         self.next_window.show()
         self.close()
 
@@ -175,4 +177,6 @@ class WelcomeWindow(QMainWindow):
         self.demo_button.setEnabled(True)
         if error:
             QMessageBox.warning(self, tr("演示登记簿"), tr("生成演示登记簿失败：{0}").format(error))
-        self.refresh()
+            self.refresh()
+            return
+        self.open_full_window(self.credentials)  # the real window, with its pages, on the demo register

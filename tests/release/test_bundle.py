@@ -92,6 +92,8 @@ def test_bundle_runs_without_the_source_tree(bundle, tmp_path):
     assert "[工作台]" in shown.stdout
     # The English translation travels in the bundle, compiled (the bundle has no lrelease to make it).
     assert list(bundle.parent.rglob("station_app_en.qm"))
+    # Qt's own dialogs (file chooser, OK/Cancel) in Chinese: Qt's translation travels too.
+    assert list(bundle.parent.rglob("qtbase_zh_CN.qm"))
     with sqlite3.connect(db) as register:
         register.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('language', 'en')")
     shown = run(bundle, folder, "--db", db, "gui", STATION_APP_SMOKE_TEST="1")

@@ -1,21 +1,30 @@
 """The first window: offers the demo register on first run, then shows the register."""
 
 from station_app.launch import has_display, launch_gui
+from station_app.ui import start
 from station_app.ui.fonts import register_fonts
 from station_app.ui.welcome import WelcomeWindow
 
 
-def test_first_run_offers_the_demo_and_loads_it(qtbot, tmp_path):
-    window = WelcomeWindow(tmp_path / "r.sqlite3")
+def test_first_run_offers_the_demo_and_opens_the_real_window_on_it(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from station_app.ui.main_window import StationMainWindow
+    from tests.conftest import TODAY
+
+    window = WelcomeWindow(tmp_path / "r.sqlite3", today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     assert window.demo_button.isVisible()
-    assert window.table.rowCount() == 0
-    window.demo_button.click()
-    qtbot.waitUntil(lambda: window.table.rowCount() > 0, timeout=60_000)
-    assert not window.demo_button.isVisible()
-    assert "新集镇" in window.heading.text()
-    assert window.table.item(0, 0).text().startswith("XJ-")
+    assert not window.table.isVisible()  # no register yet: no empty table
+    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.next_window is not None, timeout=60_000)
+    main = window.next_window
+    qtbot.addWidget(main)
+    assert isinstance(main, StationMainWindow) and main.isVisible() and not window.isVisible()
+    assert main.nav.count() >= 8 and "新集镇" in main.windowTitle() + main.statusBar().currentMessage()
+    main.show_code("complaints")
+    qtbot.waitUntil(lambda: main.register.ui.table.model().rowCount() > 0)
 
 
 def test_bundled_cjk_font_is_registered(qtbot):
@@ -69,3 +78,13 @@ def test_a_damaged_register_is_replaced_by_the_newest_good_backup(qtbot, tmp_pat
     assert check_register_at_start(path) is True
     assert backup.check(path)["complaints"] == 10
     assert list(tmp_path.glob("r.sqlite3.before-restore-*"))
+
+
+def test_qt_own_dialogs_speak_chinese_before_the_first_window(qapp, tmp_path):
+    """The file chooser's "Look in:" and the buttons of Qt's message boxes come from qtbase_zh_CN, installed
+    before the first dialog (log-in, the integrity check), not only with the main window."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert start.install_register_language(tmp_path / "new.sqlite3") == "zh_CN"
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
