@@ -10,7 +10,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="45" />
-      <location filename="../../station_app/ui/stats_page.py" line="108" />
+      <location filename="../../station_app/ui/stats_page.py" line="109" />
       <source> 年</source>
       <translation> </translation>
     </message>
@@ -30,13 +30,13 @@
       <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="224" />
+      <location filename="../../station_app/ui/stats_page.py" line="238" />
       <source>Excel 文件 (*.xlsx)</source>
       <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/print_preview.py" line="87" />
-      <location filename="../../station_app/ui/stats_page.py" line="224" />
+      <location filename="../../station_app/ui/stats_page.py" line="238" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
     </message>
@@ -46,7 +46,7 @@
       <translation>{0} · Consumer Rights Station Register {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="154" />
+      <location filename="../../station_app/ui/stats_page.py" line="164" />
       <source>{0} 月</source>
       <translation>{0}</translation>
     </message>
@@ -61,7 +61,7 @@
       <translation>{0}  {1} against {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="73" />
+      <location filename="../../station_app/ui/register_page.py" line="75" />
       <source>{0}年{1}月</source>
       <translation>{1}/{0}</translation>
     </message>
@@ -108,7 +108,7 @@
       <translation>{month}/{year}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="92" />
+      <location filename="../../station_app/ui/stats_page.py" line="93" />
       <source>■ 本期　　▬ 去年同期</source>
       <translation>■ this period    ▬ same period last year</translation>
     </message>
@@ -138,7 +138,7 @@
       <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="249" />
+      <location filename="../../station_app/ui/register_page.py" line="251" />
       <source>不能办理</source>
       <translation>Not possible</translation>
     </message>
@@ -155,7 +155,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/row_text.py" line="11" />
-      <location filename="../../station_app/ui/welcome.py" line="123" />
+      <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>临期</source>
       <translation>due soon</translation>
     </message>
@@ -227,7 +227,7 @@
       <translation>Setting changed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="186" />
+      <location filename="../../station_app/ui/register_page.py" line="188" />
       <source>先在上面选中一件投诉</source>
       <translation>Select a complaint above first</translation>
     </message>
@@ -247,27 +247,27 @@
       <translation>County roll-up (for the city)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="32" />
+      <location filename="../../station_app/ui/register_page.py" line="33" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="131" />
+      <location filename="../../station_app/ui/register_page.py" line="133" />
       <source>全部性质</source>
       <translation>All natures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="69" />
+      <location filename="../../station_app/ui/register_page.py" line="71" />
       <source>全部月份</source>
       <translation>All months</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="126" />
+      <location filename="../../station_app/ui/register_page.py" line="128" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="154" />
+      <location filename="../../station_app/ui/register_page.py" line="156" />
       <source>共 {0} 件{1}</source>
       <translation>{0} complaints{1}</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>step: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="66" />
+      <location filename="../../station_app/ui/welcome.py" line="67" />
       <source>加载演示登记簿（试用，可随时删除数据文件重来）</source>
       <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
     </message>
@@ -467,12 +467,6 @@
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="24" />
-      <location filename="../../station_app/ui/welcome.py" line="77" />
-      <source>受理日期</source>
-      <translation>Received</translation>
-    </message>
-    <message>
       <location filename="../../station_app/ui/case_dialog.py" line="56" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
@@ -555,7 +549,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="28" />
-      <location filename="../../station_app/ui/welcome.py" line="77" />
+      <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>商品或服务</source>
       <translation>Goods or service</translation>
     </message>
@@ -570,7 +564,7 @@
       <translation>receipt-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="221" />
+      <location filename="../../station_app/ui/register_page.py" line="223" />
       <source>回执保存到哪个文件夹？</source>
       <translation>Save the receipts in which folder?</translation>
     </message>
@@ -658,7 +652,7 @@
       <translation>e.g. Li (station head)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="42" />
+      <location filename="../../station_app/ui/stats_page.py" line="43" />
       <source>季度</source>
       <translation>Quarter</translation>
     </message>
@@ -735,12 +729,12 @@
       <translation>Export</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="115" />
+      <location filename="../../station_app/ui/stats_page.py" line="116" />
       <source>导出 Excel…</source>
       <translation>Export Excel…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="116" />
+      <location filename="../../station_app/ui/stats_page.py" line="117" />
       <source>导出 PDF…</source>
       <translation>Export PDF…</translation>
     </message>
@@ -765,9 +759,9 @@
       <translation>Export the answers…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="226" />
-      <location filename="../../station_app/ui/stats_page.py" line="237" />
-      <location filename="../../station_app/ui/stats_page.py" line="235" />
+      <location filename="../../station_app/ui/stats_page.py" line="240" />
+      <location filename="../../station_app/ui/stats_page.py" line="251" />
+      <location filename="../../station_app/ui/stats_page.py" line="249" />
       <source>导出统计</source>
       <translation>Export figures</translation>
     </message>
@@ -803,7 +797,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_form.py" line="326" />
-      <location filename="../../station_app/ui/stats_page.py" line="237" />
+      <location filename="../../station_app/ui/stats_page.py" line="251" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
     </message>
@@ -838,7 +832,7 @@
       <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="35" />
+      <location filename="../../station_app/ui/register_page.py" line="36" />
       <source>已受理</source>
       <translation>Accepted</translation>
     </message>
@@ -927,12 +921,12 @@ Records: {2}</translation>
       <translation>Registered {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="34" />
+      <location filename="../../station_app/ui/register_page.py" line="35" />
       <source>已登记（待受理）</source>
       <translation>Registered (awaiting acceptance)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="37" />
+      <location filename="../../station_app/ui/register_page.py" line="38" />
       <source>已结案</source>
       <translation>Closed</translation>
     </message>
@@ -954,7 +948,7 @@ Records: {2}</translation>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="30" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
-      <location filename="../../station_app/ui/welcome.py" line="123" />
+      <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
       <translation>overdue</translation>
     </message>
@@ -975,7 +969,7 @@ Records: {2}</translation>
       <translation>{0} file(s) attached</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="42" />
+      <location filename="../../station_app/ui/stats_page.py" line="43" />
       <source>年</source>
       <translation>Year</translation>
     </message>
@@ -1042,8 +1036,8 @@ Records: {2}</translation>
       <translation>County (city, district)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="206" />
-      <location filename="../../station_app/ui/register_page.py" line="213" />
+      <location filename="../../station_app/ui/register_page.py" line="208" />
+      <location filename="../../station_app/ui/register_page.py" line="215" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -1081,7 +1075,7 @@ Records: {2}</translation>
       <translation>Complaint {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="117" />
+      <location filename="../../station_app/ui/welcome.py" line="120" />
       <source>投诉登记簿：共 {0} 件，下面是最近的 {1} 件。</source>
       <translation>Complaint register: {0} cases; the latest {1} are below.</translation>
     </message>
@@ -1132,7 +1126,7 @@ Records: {2}</translation>
       <translation>Folder holding the packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="108" />
+      <location filename="../../station_app/ui/welcome.py" line="111" />
       <source>数据文件：{0}</source>
       <translation>Data file: {0}</translation>
     </message>
@@ -1147,7 +1141,7 @@ Records: {2}</translation>
       <translation>Lock after this many idle minutes</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="235" />
+      <location filename="../../station_app/ui/stats_page.py" line="249" />
       <source>无法写入文件：{0}</source>
       <translation>Cannot write the file: {0}</translation>
     </message>
@@ -1165,7 +1159,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="30" />
-      <location filename="../../station_app/ui/welcome.py" line="77" />
+      <location filename="../../station_app/ui/welcome.py" line="78" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>时限</source>
       <translation>Time limit</translation>
@@ -1183,7 +1177,7 @@ Records: {2}</translation>
       <translation>Complaints in the last 12 months:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="42" />
+      <location filename="../../station_app/ui/stats_page.py" line="43" />
       <source>月</source>
       <translation>Month</translation>
     </message>
@@ -1209,7 +1203,7 @@ Records: {2}</translation>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="33" />
+      <location filename="../../station_app/ui/register_page.py" line="34" />
       <source>未结案</source>
       <translation>Open</translation>
     </message>
@@ -1219,7 +1213,7 @@ Records: {2}</translation>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="101" />
+      <location filename="../../station_app/ui/register_page.py" line="103" />
       <source>本月全部投诉受理回执（批量生成）…</source>
       <translation>All of this month's complaint receipts (batch)…</translation>
     </message>
@@ -1309,7 +1303,7 @@ Records: {2}</translation>
       <translation>Banners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="99" />
+      <location filename="../../station_app/ui/welcome.py" line="101" />
       <source>欢迎使用消费维权服务站登记簿</source>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
@@ -1334,7 +1328,7 @@ Records: {2}</translation>
       <translation>Writing the complaint receipts of {0}…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="177" />
+      <location filename="../../station_app/ui/stats_page.py" line="187" />
       <source>正在统计……</source>
       <translation>Counting…</translation>
     </message>
@@ -1379,13 +1373,13 @@ Records: {2}</translation>
       <translation>Kind of event *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="57" />
+      <location filename="../../station_app/ui/welcome.py" line="58" />
       <source>消费维权服务站登记簿 {0}</source>
       <translation>Consumer Rights Station Register {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="26" />
-      <location filename="../../station_app/ui/welcome.py" line="77" />
+      <location filename="../../station_app/ui/welcome.py" line="78" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>消费者</source>
       <translation>Consumer</translation>
@@ -1422,13 +1416,13 @@ Records: {2}</translation>
       <translation>Channel</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="177" />
+      <location filename="../../station_app/ui/welcome.py" line="181" />
       <source>演示登记簿</source>
       <translation>Demo register</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="25" />
-      <location filename="../../station_app/ui/welcome.py" line="77" />
+      <location filename="../../station_app/ui/welcome.py" line="78" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>状态</source>
       <translation>Status</translation>
@@ -1449,7 +1443,7 @@ Records: {2}</translation>
       <translation>Error while writing the receipts: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="177" />
+      <location filename="../../station_app/ui/welcome.py" line="181" />
       <source>生成演示登记簿失败：{0}</source>
       <translation>Could not make the demo register: {0}</translation>
     </message>
@@ -1501,18 +1495,24 @@ Records: {2}</translation>
       <translation>Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="69" />
+      <location filename="../../station_app/ui/complaint_model.py" line="24" />
+      <location filename="../../station_app/ui/welcome.py" line="78" />
+      <source>登记日期</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/start.py" line="68" />
       <source>登记簿已升级</source>
       <translation>Register upgraded</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="48" />
-      <location filename="../../station_app/ui/start.py" line="42" />
+      <location filename="../../station_app/ui/start.py" line="47" />
+      <location filename="../../station_app/ui/start.py" line="41" />
       <source>登记簿已损坏</source>
       <translation>The register is damaged</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="49" />
+      <location filename="../../station_app/ui/start.py" line="48" />
       <source>登记簿文件无法使用：{0}
 
 是否用最近的完好备份恢复？
@@ -1525,7 +1525,7 @@ Restore the newest intact backup?
 (The damaged file is kept aside, not deleted.)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="43" />
+      <location filename="../../station_app/ui/start.py" line="42" />
       <source>登记簿文件无法使用：{0}
 没有找到完好的备份。请联系县级技术人员。</source>
       <translation>The register file cannot be used: {0}
@@ -1577,7 +1577,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station code *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="137" />
+      <location filename="../../station_app/ui/welcome.py" line="141" />
       <source>站点：{0}    数据文件：{1}</source>
       <translation>Station: {0}    Data file: {1}</translation>
     </message>
@@ -1592,7 +1592,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="156" />
+      <location filename="../../station_app/ui/stats_page.py" line="166" />
       <source>第{0}季度</source>
       <translation>Q{0}</translation>
     </message>
@@ -1648,22 +1648,22 @@ No intact backup was found. Please call the county technician.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/main_window.py" line="49" />
-      <location filename="../../station_app/ui/stats_page.py" line="113" />
+      <location filename="../../station_app/ui/stats_page.py" line="114" />
       <source>统计</source>
       <translation>Figures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="225" />
+      <location filename="../../station_app/ui/stats_page.py" line="239" />
       <source>统计-{0}.{1}</source>
       <translation>figures-{0}.{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="191" />
+      <location filename="../../station_app/ui/stats_page.py" line="201" />
       <source>统计失败：{0}</source>
       <translation>Counting failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="120" />
+      <location filename="../../station_app/ui/stats_page.py" line="121" />
       <source>统计期间：</source>
       <translation>Period:</translation>
     </message>
@@ -1695,7 +1695,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="141" />
+      <location filename="../../station_app/ui/start.py" line="130" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1734,7 +1734,7 @@ No intact backup was found. Please call the county technician.</translation>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="27" />
       <location filename="../../station_app/ui/county_views.py" line="70" />
-      <location filename="../../station_app/ui/welcome.py" line="77" />
+      <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
     </message>
@@ -1764,7 +1764,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Set up the station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="69" />
+      <location filename="../../station_app/ui/welcome.py" line="70" />
       <source>设置本站，开始正式使用…</source>
       <translation>Set up this station and start for real…</translation>
     </message>
@@ -1784,12 +1784,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Dry run (nothing written)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="206" />
+      <location filename="../../station_app/ui/register_page.py" line="208" />
       <source>请先在登记簿中选中一件投诉</source>
       <translation>Select a complaint in the register first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="230" />
+      <location filename="../../station_app/ui/register_page.py" line="232" />
       <source>请先在登记簿中选中一件投诉。</source>
       <translation>Select a complaint in the register first.</translation>
     </message>
@@ -1819,7 +1819,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose the category…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="36" />
+      <location filename="../../station_app/ui/register_page.py" line="37" />
       <source>调解中</source>
       <translation>In mediation</translation>
     </message>
@@ -1854,7 +1854,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Transferred to</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/welcome.py" line="101" />
+      <location filename="../../station_app/ui/welcome.py" line="103" />
       <source>还没有本站的登记簿。可以先加载一个演示登记簿四处看看；正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。</source>
       <translation>There is no register for this station yet. Load a demo register to look around; to start for real, press "Set up the station" and enter the station details and the head's user name and password.</translation>
     </message>
@@ -1934,7 +1934,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose package files…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/stats_page.py" line="125" />
+      <location filename="../../station_app/ui/stats_page.py" line="126" />
       <source>选择期间后按“统计”。</source>
       <translation>Choose a period, then press "Count".</translation>
     </message>
@@ -1992,7 +1992,7 @@ Enter {0}'s password:</translation>
       <translation> (may repeat {0}: please check)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="153" />
+      <location filename="../../station_app/ui/register_page.py" line="155" />
       <source>（已显示 {0} 件，向下滚动显示更多）</source>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>

@@ -168,7 +168,7 @@ STATE_WORDS = {"overdue": "已超期", "due_soon": "临期", "on_time": "", "non
 def _case_text(c: dict[str, Any]) -> str:
     lines = [
         f"{c['number']}  {c['status_label']}  {STATE_WORDS.get(c['due_state'], '')}".rstrip(),
-        f"受理日期：{c['received_on']}    渠道：{c['channel']}    规则：{c['rule_version']}",
+        f"登记日期：{c['received_on']}    渠道：{c['channel']}    规则：{c['rule_version']}",
         f"消费者：{c['consumer']['name']}  {c['consumer']['phone']}",
         f"经营者：{c['business']['name']}  {c['business']['address']}",
         f"商品或服务：{c['subject']}    类别：{c['category_label']}    性质：{c['nature_label']}",
@@ -203,6 +203,6 @@ def _list_text(listing: dict[str, Any]) -> str:
         ]
         for r in listing["items"]
     ]
-    head = ["编号", "受理日期", "状态", "消费者", "经营者", "商品或服务", "时限"]
+    head = ["编号", "登记日期", "状态", "消费者", "经营者", "商品或服务", "时限"]
     shown = len(rows)
     return table(rows, head) + f"\n共 {listing['total']} 件，显示 {shown} 件"

@@ -21,7 +21,7 @@ Index = QModelIndex | QPersistentModelIndex
 # (heading, sort key, how a row shows it)
 COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
     (N_("编号"), "number", lambda r: r["number"]),
-    (N_("受理日期"), "received_on", lambda r: r["received_on"]),
+    (N_("登记日期"), "received_on", lambda r: r["received_on"]),  # the day it came in (登记), not 受理
     (N_("状态"), "status", lambda r: state_label(r["status"], r["status_label"])),
     (N_("消费者"), "consumer_name", lambda r: r["consumer_name"] or ""),
     (N_("被投诉经营者"), "business_name", lambda r: r["business_name"] or ""),

@@ -25,6 +25,7 @@ from station_app.services.session import Session
 from station_app.ui.build_forms import load_form
 from station_app.ui.complaint_model import ComplaintTableModel
 from station_app.ui.i18n import N_, entry_label, tr
+from station_app.ui.sort_arrows import point_arrows_as_read
 from station_app.ui.workflow_dialog import StepDialog
 
 SEARCH_DELAY_MS = 250
@@ -62,6 +63,7 @@ class RegisterPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        point_arrows_as_read(header)  # newest first: the arrow points down
         table.selectionModel().selectionChanged.connect(self.update_actions)
         table.doubleClicked.connect(lambda _index: self.open_case())
         for label, statuses in STATUS_FILTERS:

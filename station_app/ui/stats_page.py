@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -78,15 +79,15 @@ class BarChart(QWidget):
         top = max((max(now, before) for _, now, before in self.rows), default=0) or 1
         label_width = max([110, *(painter.fontMetrics().horizontalAdvance(row[0]) + 12 for row in self.rows)])
         y = 6
-        width = self.width() - label_width - 70
+        width = max(self.width() - label_width - 70, 10)
         for label, now, before in self.rows:
             painter.setPen(QColor("#222"))
             painter.drawText(QRectF(0, y, label_width - 8, 20), Qt.AlignmentFlag.AlignRight, label)
             painter.fillRect(QRectF(label_width, y + 2, width * now / top, 9), QColor("#c41e3a"))
             painter.fillRect(QRectF(label_width, y + 12, width * before / top, 5), QColor("#9aa7b8"))
-            painter.drawText(
-                QRectF(label_width + width * now / top + 6, y, 60, 20), Qt.AlignmentFlag.AlignLeft, str(now)
-            )
+            # The number after the longer of the two bars: last year's bar must not run over it.
+            end = label_width + width * max(now, before) / top
+            painter.drawText(QRectF(end + 6, y, 60, 20), Qt.AlignmentFlag.AlignLeft, str(now))
             y += 24
         painter.setPen(QColor("#555"))
         painter.drawText(QRectF(label_width, y + 2, 300, 20), Qt.AlignmentFlag.AlignLeft, tr("■ 本期　　▬ 去年同期"))
@@ -127,10 +128,19 @@ class StatsPage(QWidget):
         self.heading.setStyleSheet("font-size: 14px; padding: 4px;")
         self.chart = BarChart()
         self.tabs = QTabWidget()
+        # Nine tables do not fit a tab bar on a 1366-pixel screen (they hid behind an arrow): every title is listed
+        # beside the table instead, and the tab bar is not shown.
+        self.tabs.tabBar().hide()
+        self.tabs.setDocumentMode(True)
+        self.sections = QListWidget()
+        self.sections.setMaximumWidth(170)
+        self.sections.setSpacing(4)
+        self.sections.currentRowChanged.connect(self.tabs.setCurrentIndex)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.heading)
         body = QHBoxLayout()
+        body.addWidget(self.sections)
         body.addWidget(self.tabs, 3)
         body.addWidget(self.chart, 2)
         layout.addLayout(body, 1)
@@ -194,9 +204,13 @@ class StatsPage(QWidget):
         self.names = data.pop("_station_names", {})
         self.data = data
         self.heading.setText(f"<b>{title(data, self.names)}</b><br>{summary_sentence(data)}")
+        shown = max(self.sections.currentRow(), 0)
         self.tabs.clear()
+        self.sections.clear()
         for table in tally_rows.tables(data, self.session.catalogs, self.names):
             self.tabs.addTab(self._grid(table), table.title)
+            self.sections.addItem(table.title)
+        self.sections.setCurrentRow(min(shown, self.sections.count() - 1))
         natures = {e.code: entry_label(e) for e in self.session.catalogs.entries("natures")}
         before = data["previous"]["complaints"]["by_nature"]
         rows = [(natures[c], n, before.get(c, 0)) for c, n in data["complaints"]["by_nature"].items()]

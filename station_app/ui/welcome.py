@@ -26,6 +26,7 @@ from station_app.services import complaint_views, startup, users
 from station_app.services.session import Session
 from station_app.ui.i18n import tr
 from station_app.ui.jobs import Job, JobControl
+from station_app.ui.sort_arrows import point_arrows_as_read
 
 DEMO_SIZE = 300
 
@@ -74,11 +75,12 @@ class WelcomeWindow(QMainWindow):
         self.progress.hide()
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
-            [tr("编号"), tr("受理日期"), tr("状态"), tr("消费者"), tr("被投诉经营者"), tr("商品或服务"), tr("时限")]
+            [tr("编号"), tr("登记日期"), tr("状态"), tr("消费者"), tr("被投诉经营者"), tr("商品或服务"), tr("时限")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
+        point_arrows_as_read(self.table.horizontalHeader())
         for widget in (self.heading, self.hint, self.setup_button, self.demo_button, self.progress, self.table):
             layout.addWidget(widget)
         self.setCentralWidget(central)

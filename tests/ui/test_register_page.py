@@ -71,3 +71,46 @@ def test_the_register_is_read_when_its_page_is_first_shown(qtbot, tmp_path):
     assert window.register.model.pages_read == 0 and not window.built  # only the workbench at start
     window.nav.setCurrentRow(1)
     assert window.register.model.total == 30 and window.register.model.pages_read == 1
+
+
+def _arrow_points_up(header, column: int) -> bool:
+    """Render the header and read the sort arrow's shape: a triangle wider at its bottom points up."""
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(header.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    header.render(image)
+    left = header.sectionViewportPosition(column)
+    text_end = left + header.fontMetrics().horizontalAdvance(header.model().headerData(column, header.orientation()))
+    right = left + header.sectionSize(column) - 2
+    background = QColor(image.pixel(right - 1, 1)).lightness()
+    rows: dict[int, int] = {}
+    for y in range(image.height()):
+        for x in range(text_end + 6, right):
+            if abs(QColor(image.pixel(x, y)).lightness() - background) > 60:
+                rows[y] = rows.get(y, 0) + 1
+    rows = {y: n for y, n in rows.items() if n < (right - text_end - 6) // 2}  # not the header's border lines
+    assert rows, "no arrow drawn"
+    floor = min(rows.values())  # a separator line runs down every row; the arrow is what stands above it
+    arrow = {y: n - floor for y, n in rows.items() if n - floor > 1}
+    top, bottom = min(arrow), max(arrow)
+    return arrow[bottom] > arrow[top]
+
+
+def test_the_sort_arrow_points_down_while_the_newest_come_first(qtbot, tmp_path):
+    from PySide6.QtCore import QPoint, Qt
+
+    window = open_window(qtbot, demo_register(tmp_path, 30))
+    window.show_code("complaints")
+    table = window.register.ui.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    assert table.model().headerData(1, Qt.Orientation.Horizontal) == "登记日期"  # the day it came in, not 受理
+    dates = [table.model().index(r, 1).data() for r in range(table.model().rowCount())]
+    assert dates == sorted(dates, reverse=True)
+    assert not _arrow_points_up(header, 1)
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(1) + 10, 5)
+    )
+    qtbot.waitUntil(lambda: table.model().index(0, 1).data() == min(dates))
+    assert _arrow_points_up(header, 1)

@@ -58,3 +58,47 @@ def test_the_page_opens_on_this_months_figures_and_follows_the_period(qtbot, tmp
     qtbot.waitUntil(lambda: page.data["period"]["from"] == "2026-01-01", timeout=30_000)
     assert not page.job.running()
     session.close()
+
+
+def test_every_table_is_one_click_away_at_1366x768(qtbot, tmp_path):
+    """The nine tables once hid behind the tab bar's arrow: now every title is listed, whole, beside the table."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.windows import demo_register, open_window
+
+    window = open_window(qtbot, demo_register(tmp_path, 60))
+    window.show_code("stats")
+    page = window.page("stats")
+    qtbot.waitUntil(lambda: page.sections.count() > 0, timeout=30_000)
+    assert page.sections.count() == page.tabs.count() >= 8
+    visible = page.sections.viewport().rect()
+    for row in range(page.sections.count()):
+        item = page.sections.item(row)
+        box = page.sections.visualItemRect(item)
+        assert visible.contains(box), item.text()  # not scrolled away, not cut
+        assert page.sections.fontMetrics().horizontalAdvance(item.text()) <= box.width()
+    last = page.sections.count() - 1
+    box = page.sections.visualItemRect(page.sections.item(last))
+    qtbot.mouseClick(page.sections.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert page.tabs.currentIndex() == last
+
+
+def test_the_count_is_drawn_after_last_years_longer_bar(qtbot):
+    """Last year's grey bar once ran over this year's number; the number now follows the longer bar."""
+    from PySide6.QtGui import QColor, QImage
+
+    from station_app.ui.stats_page import BarChart
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(400, 120)
+    chart.show_rows([("质量", 10, 10), ("安全", 0, 10)])
+    image = QImage(chart.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    chart.render(image)
+    grey = QColor("#9aa7b8").rgb()
+    # The second row: no red bar, a full grey bar; its "0" must be right of the grey bar's end, on white.
+    row_y = 6 + 24 + 14
+    grey_end = max(x for x in range(image.width()) if image.pixel(x, row_y) == grey)
+    ink = [x for x in range(image.width()) for y in range(30, 50) if QColor(image.pixel(x, y)).lightness() < 100]
+    assert ink and min(x for x in ink if x > 150) > grey_end
