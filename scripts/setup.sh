@@ -16,9 +16,10 @@ system_packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libcups2
 )
-# binutils and libpython3.11 (Python's shared library): PyInstaller's bundle test; faketime: the suite on
+# binutils and libpython3.11 (Python's shared library): PyInstaller's bundle test; cups with cups-pdf: a real
+# printer queue for the print tests; faketime: the suite on
 # another day (README).
-[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils libpython3.11 faketime)
+[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils libpython3.11 faketime cups cups-client cups-pdf)
 
 # Debian's own interpreter first: the README's platform (Debian 12, Python 3.11.2) is the one tested, even where
 # a newer python3.11 (pyenv, /usr/local) comes first on the PATH.

@@ -35,7 +35,7 @@
       <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="87" />
+      <location filename="../../station_app/ui/print_preview.py" line="137" />
       <location filename="../../station_app/ui/stats_page.py" line="238" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF file (*.pdf)</translation>
@@ -298,7 +298,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="105" />
-      <location filename="../../station_app/ui/print_preview.py" line="67" />
+      <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
@@ -477,12 +477,12 @@
       <translation>The other station's complaint</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="87" />
+      <location filename="../../station_app/ui/print_preview.py" line="137" />
       <source>另存为 PDF</source>
       <translation>Save as PDF</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="66" />
+      <location filename="../../station_app/ui/print_preview.py" line="105" />
       <source>另存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
@@ -559,7 +559,7 @@
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="113" />
+      <location filename="../../station_app/ui/print_preview.py" line="163" />
       <source>回执-{0}.pdf</source>
       <translation>receipt-{0}.pdf</translation>
     </message>
@@ -796,6 +796,11 @@
       <translation>Saved.</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/print_preview.py" line="75" />
+      <source>已保存为 {0}</source>
+      <translation>Saved as {0}</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/complaint_form.py" line="326" />
       <location filename="../../station_app/ui/stats_page.py" line="251" />
       <source>已保存：{0}</source>
@@ -825,6 +830,16 @@
       <location filename="../../station_app/ui/exchange_page.py" line="333" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="87" />
+      <source>已发送到打印机 {0}</source>
+      <translation>Sent to the printer {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/print_preview.py" line="85" />
+      <source>已发送到打印机 {0}（任务 {1}）</source>
+      <translation>Sent to the printer {0} (job {1})</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="67" />
@@ -911,7 +926,7 @@ Records: {2}</translation>
       <translation>Mediation clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="156" />
+      <location filename="../../station_app/ui/print_preview.py" line="206" />
       <source>已生成 {0} 份回执：{1}</source>
       <translation>{0} receipts written: {1}</translation>
     </message>
@@ -1036,13 +1051,14 @@ Records: {2}</translation>
       <translation>County (city, district)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/print_preview.py" line="131" />
       <location filename="../../station_app/ui/register_page.py" line="208" />
       <location filename="../../station_app/ui/register_page.py" line="215" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="65" />
+      <location filename="../../station_app/ui/print_preview.py" line="104" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
@@ -1052,8 +1068,8 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="153" />
-      <location filename="../../station_app/ui/print_preview.py" line="156" />
+      <location filename="../../station_app/ui/print_preview.py" line="203" />
+      <location filename="../../station_app/ui/print_preview.py" line="206" />
       <source>批量打印</source>
       <translation>Batch printing</translation>
     </message>
@@ -1323,7 +1339,7 @@ Records: {2}</translation>
       <translation>Checking and importing packages…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="129" />
+      <location filename="../../station_app/ui/print_preview.py" line="179" />
       <source>正在生成 {0} 的投诉受理回执……</source>
       <translation>Writing the complaint receipts of {0}…</translation>
     </message>
@@ -1438,7 +1454,7 @@ Records: {2}</translation>
       <translation>On-site consultations (persons)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/print_preview.py" line="153" />
+      <location filename="../../station_app/ui/print_preview.py" line="203" />
       <source>生成回执时出错：{0}</source>
       <translation>Error while writing the receipts: {0}</translation>
     </message>
