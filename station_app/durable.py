@@ -25,12 +25,16 @@ def partial_path(target: Path) -> Path:
 
 
 @contextmanager
-def replacing(target: Path) -> Iterator[BinaryIO]:
-    """A binary handle whose bytes become ``target`` when the block ends without an error."""
+def replacing(target: Path, *, private: bool = False) -> Iterator[BinaryIO]:
+    """A binary handle whose bytes become ``target`` when the block ends without an error. ``private``: readable
+    by the owner only (0600) whatever the process's umask, from before the first byte is written."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = partial_path(target)
     try:
-        with partial.open("wb") as handle:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(partial, flags, 0o600 if private else 0o666), "wb") as handle:
+            if private and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), 0o600)  # an older partial file kept its own mode through O_TRUNC
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -40,13 +44,13 @@ def replacing(target: Path) -> Iterator[BinaryIO]:
     sync_folder(target.parent)
 
 
-def write_bytes(target: Path, data: bytes) -> None:
-    with replacing(target) as handle:
+def write_bytes(target: Path, data: bytes, *, private: bool = False) -> None:
+    with replacing(target, private=private) as handle:
         handle.write(data)
 
 
-def write_text(target: Path, text: str) -> None:
-    write_bytes(target, text.encode("utf-8"))
+def write_text(target: Path, text: str, *, private: bool = False) -> None:
+    write_bytes(target, text.encode("utf-8"), private=private)
 
 
 def copy_file(source: Path, target: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from station_app.ui.i18n import entry_label, tr
 
 DRAFT_DELAY_MS = 700
 DRAFT_MAX_WAIT_S = 3.0
+DRAFT_KEEP_DAYS = 14  # a draft nobody came back to in two weeks is erased when the form next opens
 LINE_FIELDS = (
     "consumer_name",
     "consumer_phone",
@@ -60,6 +61,7 @@ class ComplaintForm(QWidget):
         self._connect()
         self._evidence_row()
         self.reset()
+        self.blank = self.state()  # an untouched form: nothing worth a draft
         if self.restore_draft():
             self.ui.draft_note.setText(tr("已恢复上次未保存的内容（草稿）"))
 
@@ -348,12 +350,23 @@ class ComplaintForm(QWidget):
     # -- draft ------------------------------------------------------------------------------
     @Slot()
     def save_draft(self) -> None:
-        """Write what is typed to the data folder (atomically: a power cut leaves the old or the new draft)."""
-        durable.write_text(self.draft_path, json.dumps(self.state(), ensure_ascii=False, indent=1))
+        """Write what is typed to the data folder (atomically: a power cut leaves the old or the new draft), readable
+        by this account only: it holds the consumer's name, phone and ID number. A form emptied again keeps none."""
+        state = self.state()
+        if state == self.blank:
+            self.discard_draft()
+        else:
+            durable.write_text(self.draft_path, json.dumps(state, ensure_ascii=False, indent=1), private=True)
         self.draft_saved_at = time.monotonic()
 
     def restore_draft(self) -> bool:
+        """The draft a crash or a closed window left, unless it is older than DRAFT_KEEP_DAYS (then it is erased:
+        personal data kept no longer than needed)."""
         try:
+            written = date.fromtimestamp(self.draft_path.stat().st_mtime)
+            if written < self.today() - timedelta(days=DRAFT_KEEP_DAYS):
+                self.discard_draft()
+                return False
             values = json.loads(self.draft_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False

@@ -230,3 +230,36 @@ def test_evidence_chosen_in_the_form_is_attached_when_saved(qtbot, register, tmp
     qtbot.mouseClick(window.form.ui.save_button, Qt.MouseButton.LeftButton)
     rows = evidence.list_for(window.session, "XJ-2026-0001")
     assert [r["file_name"] for r in rows] == ["三包凭证.jpg"] and window.form.pending_evidence == []
+
+
+def test_the_draft_is_private_and_kept_only_as_long_as_needed(qtbot, register):
+    """The crash draft holds a name, a phone and an ID number: readable by its owner only (whatever the umask), gone
+    once the form is emptied, saved or discarded, and erased when nobody came back to it for two weeks."""
+    import os
+    import stat
+    import time
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+
+    old_umask = os.umask(0o022)  # as if the program's own 077 were not in force
+    try:
+        window = open_window(qtbot, register)
+        window.open_form()
+        draft = register.parent / "drafts" / "complaint_form.json"
+        type_into(window.form.ui.consumer_name, "李四")
+        qtbot.waitUntil(draft.exists, timeout=5000)
+        assert stat.S_IMODE(draft.stat().st_mode) == 0o600
+        window.form.ui.consumer_name.selectAll()
+        qtbot.keyClick(window.form.ui.consumer_name, Qt.Key.Key_Delete)  # typed away again: nothing to keep
+        qtbot.waitUntil(lambda: not draft.exists(), timeout=5000)
+        type_into(window.form.ui.consumer_name, "王五")
+        qtbot.waitUntil(draft.exists, timeout=5000)
+    finally:
+        os.umask(old_umask)
+    # Written fifteen days before the window's today (the form's clock, not the machine's).
+    written = time.mktime((TODAY - timedelta(days=15)).timetuple())
+    os.utime(draft, (written, written))
+    again = open_window(qtbot, register)
+    again.open_form()
+    assert again.form.ui.consumer_name.text() == "" and not draft.exists()
