@@ -51,7 +51,7 @@
       <translation>{0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="53" />
+      <location filename="../../station_app/ui/settings_page.py" line="60" />
       <source>{0}–{1}，留空按默认</source>
       <translation>{0}–{1}; leave empty for the default</translation>
     </message>
@@ -81,7 +81,7 @@
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="128" />
+      <location filename="../../station_app/ui/complaint_form.py" line="130" />
       <location filename="../../station_app/ui/evidence_panel.py" line="112" />
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
@@ -141,6 +141,11 @@
       <location filename="../../station_app/ui/register_page.py" line="251" />
       <source>不能办理</source>
       <translation>Not possible</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="71" />
+      <source>两次输入的密码不一样</source>
+      <translation>The two passwords differ</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="60" />
@@ -217,14 +222,24 @@
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="64" />
+      <location filename="../../station_app/ui/station_details.py" line="36" />
+      <source>保存本站信息</source>
+      <translation>Save the station's details</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="71" />
       <source>保存设置</source>
       <translation>Save settings</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <location filename="../../station_app/ui/settings_page.py" line="30" />
       <source>修改设置</source>
       <translation>Setting changed</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="92" />
+      <source>停用 / 启用</source>
+      <translation>Disable / enable</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="188" />
@@ -308,9 +323,14 @@
       <translation>Of which punitive compensation (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <location filename="../../station_app/ui/settings_page.py" line="142" />
       <source>内容</source>
       <translation>Content</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="59" />
+      <source>再输一次</source>
+      <translation>Again</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="33" />
@@ -324,7 +344,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="45" />
-      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <location filename="../../station_app/ui/settings_page.py" line="30" />
       <source>删除</source>
       <translation>Deleted</translation>
     </message>
@@ -359,7 +379,7 @@
       <translation>Case steps:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="149" />
+      <location filename="../../station_app/ui/settings_page.py" line="156" />
       <source>办理：</source>
       <translation>step: </translation>
     </message>
@@ -419,6 +439,11 @@
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/staff_page.py" line="33" />
+      <source>县级统计员</source>
+      <translation>County clerk</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="74" />
       <source>发布日期 *</source>
       <translation>Date issued *</translation>
@@ -434,7 +459,7 @@
       <translation>Leaflets handed out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="96" />
+      <location filename="../../station_app/ui/complaint_form.py" line="98" />
       <source>发票、收据、三包凭证、聊天截图、照片（图片或 PDF），保存登记时一起保存</source>
       <translation>Invoices, receipts, warranty cards, chat screenshots, photos (pictures or PDF), saved with the complaint</translation>
     </message>
@@ -490,6 +515,26 @@
       <location filename="../../station_app/ui/exchange_page.py" line="112" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/station_details.py" line="49" />
+      <source>只有站长可以修改本站信息。</source>
+      <translation>Only the station head can change the station's details.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="117" />
+      <source>只有站长可以添加工作人员、停用账号和重设密码。</source>
+      <translation>Only the station head can add staff, disable accounts and reset passwords.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="32" />
+      <source>只读用户</source>
+      <translation>Read-only user</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="121" />
+      <source>可用</source>
+      <translation>Active</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/ledger_page.py" line="66" />
@@ -581,7 +626,7 @@
       <translation>Follow-up visit…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="108" />
+      <location filename="../../station_app/ui/complaint_form.py" line="110" />
       <location filename="../../station_app/ui/evidence_panel.py" line="96" />
       <source>图片或 PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</source>
       <translation>Pictures or PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</translation>
@@ -595,6 +640,11 @@
       <location filename="../../station_app/ui/records_page.py" line="61" />
       <source>地点</source>
       <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/station_details.py" line="41" />
+      <source>场所类型</source>
+      <translation>Venue</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="59" />
@@ -612,12 +662,12 @@
       <translation>Backup to a USB stick: set a backup password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="105" />
+      <location filename="../../station_app/ui/settings_page.py" line="112" />
       <source>备份到哪个文件夹（如U盘）？</source>
       <translation>Back up to which folder (e.g. a USB stick)?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="118" />
+      <location filename="../../station_app/ui/settings_page.py" line="125" />
       <source>备份失败：{0}</source>
       <translation>Backup failed: {0}</translation>
     </message>
@@ -652,6 +702,12 @@
       <translation>e.g. Li (station head)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/staff_page.py" line="55" />
+      <location filename="../../station_app/ui/staff_page.py" line="86" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/stats_page.py" line="43" />
       <source>季度</source>
       <translation>Quarter</translation>
@@ -662,17 +718,17 @@
       <translation>Finish set-up</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="37" />
+      <location filename="../../station_app/ui/settings_page.py" line="38" />
       <source>审计记录</source>
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="164" />
+      <location filename="../../station_app/ui/settings_page.py" line="171" />
       <source>审计记录完整：共 {0} 条最近记录已显示，链条校验通过</source>
       <translation>Audit trail intact: the latest {0} entries are shown and the chain checks out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="160" />
+      <location filename="../../station_app/ui/settings_page.py" line="167" />
       <source>审计记录有改动：</source>
       <translation>The audit trail was altered: </translation>
     </message>
@@ -698,6 +754,11 @@
       <translation>The password needs at least {n} characters</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/staff_page.py" line="58" />
+      <source>密码（至少 {0} 位）</source>
+      <translation>Password (at least {0} characters)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/ledger_page.py" line="48" />
       <source>对应登记簿的字段</source>
       <translation>Register field</translation>
@@ -713,7 +774,7 @@
       <translation>Import the county office's answers…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="42" />
+      <location filename="../../station_app/ui/settings_page.py" line="45" />
       <source>导入往年台账</source>
       <translation>Import last year's ledger</translation>
     </message>
@@ -776,6 +837,13 @@
       <translation>Display boards</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/settings_page.py" line="49" />
+      <location filename="../../station_app/ui/staff_page.py" line="31" />
+      <location filename="../../station_app/ui/staff_page.py" line="128" />
+      <source>工作人员</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/main_window.py" line="43" />
       <source>工作台</source>
       <translation>Workbench</translation>
@@ -786,12 +854,13 @@
       <translation>In</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="97" />
+      <location filename="../../station_app/ui/settings_page.py" line="104" />
+      <location filename="../../station_app/ui/station_details.py" line="66" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="84" />
+      <location filename="../../station_app/ui/settings_page.py" line="91" />
       <source>已保存。重新打开程序后使用新的界面语言。</source>
       <translation>Saved.</translation>
     </message>
@@ -801,10 +870,15 @@
       <translation>Saved as {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="326" />
+      <location filename="../../station_app/ui/complaint_form.py" line="328" />
       <location filename="../../station_app/ui/stats_page.py" line="251" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="121" />
+      <source>已停用</source>
+      <translation>Disabled</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="215" />
@@ -822,7 +896,7 @@
       <translation>Answers package written ({0} answer(s)): {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="121" />
+      <location filename="../../station_app/ui/settings_page.py" line="128" />
       <source>已加密备份并校验：{path}</source>
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
@@ -852,7 +926,7 @@
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="123" />
+      <location filename="../../station_app/ui/settings_page.py" line="130" />
       <source>已备份并校验：{0}</source>
       <translation>Backup written and checked: {0}</translation>
     </message>
@@ -901,7 +975,7 @@ Records: {2}</translation>
       <translation>Extended by {0} days</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="64" />
+      <location filename="../../station_app/ui/complaint_form.py" line="66" />
       <source>已恢复上次未保存的内容（草稿）</source>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
@@ -1021,7 +1095,7 @@ Records: {2}</translation>
       <translation>Start mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="117" />
+      <location filename="../../station_app/ui/complaint_form.py" line="119" />
       <source>待保存的证据：{0}</source>
       <translation>Evidence to save: {0}</translation>
     </message>
@@ -1047,6 +1121,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/setup_dialog.py" line="53" />
+      <location filename="../../station_app/ui/station_details.py" line="42" />
       <source>所属县（市、区）</source>
       <translation>County (city, district)</translation>
     </message>
@@ -1116,12 +1191,12 @@ Records: {2}</translation>
       <translation>Accept the month selected</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <location filename="../../station_app/ui/settings_page.py" line="142" />
       <source>操作</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <location filename="../../station_app/ui/settings_page.py" line="142" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
@@ -1147,7 +1222,7 @@ Records: {2}</translation>
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <location filename="../../station_app/ui/settings_page.py" line="30" />
       <source>新建</source>
       <translation>Created</translation>
     </message>
@@ -1169,7 +1244,7 @@ Records: {2}</translation>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="135" />
+      <location filename="../../station_app/ui/settings_page.py" line="142" />
       <source>时间（UTC）</source>
       <translation>Time (UTC)</translation>
     </message>
@@ -1239,6 +1314,11 @@ Records: {2}</translation>
       <translation>Registered this month</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/settings_page.py" line="48" />
+      <source>本站信息</source>
+      <translation>Station details</translation>
+    </message>
+    <message>
       <location filename="../../station_app/services/station.py" />
       <source>本站受理时限（工作日，须短于规定的 7 个工作日）</source>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
@@ -1249,7 +1329,7 @@ Records: {2}</translation>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="36" />
+      <location filename="../../station_app/ui/settings_page.py" line="37" />
       <source>本站设置</source>
       <translation>Station settings</translation>
     </message>
@@ -1279,7 +1359,7 @@ Records: {2}</translation>
       <translation>Title *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="130" />
+      <location filename="../../station_app/ui/settings_page.py" line="137" />
       <source>校验审计记录链（发现被改动或删除的记录）</source>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
@@ -1294,7 +1374,7 @@ Records: {2}</translation>
       <translation>Check the station key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="328" />
+      <location filename="../../station_app/ui/complaint_form.py" line="330" />
       <source>案件已保存，但这些证据没有附加上：</source>
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
@@ -1364,12 +1444,12 @@ Records: {2}</translation>
       <translation>Same mapping as last time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="332" />
+      <location filename="../../station_app/ui/complaint_form.py" line="334" />
       <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
       <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="301" />
+      <location filename="../../station_app/ui/complaint_form.py" line="303" />
       <source>注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。请先核对是否为同一纠纷；确认不是再保存。</source>
       <translation>Note: {numbers} already has the same consumer phone against the same business (within 30 days). Check whether it is the same dispute before saving.</translation>
     </message>
@@ -1422,6 +1502,16 @@ Records: {2}</translation>
       <translation>Warnings</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/staff_page.py" line="42" />
+      <source>添加工作人员</source>
+      <translation>Add a staff member</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="91" />
+      <source>添加工作人员…</source>
+      <translation>Add a staff member…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/evidence_panel.py" line="57" />
       <source>添加证据…</source>
       <translation>Add evidence…</translation>
@@ -1438,8 +1528,8 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="25" />
+      <location filename="../../station_app/ui/staff_page.py" line="86" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
-      <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -1485,7 +1575,7 @@ Records: {2}</translation>
       <translation>Font size (9–20, default 11; applies after a restart)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="61" />
+      <location filename="../../station_app/ui/settings_page.py" line="68" />
       <source>界面语言 / Language</source>
       <translation>Language / 界面语言</translation>
     </message>
@@ -1495,7 +1585,7 @@ Records: {2}</translation>
       <translation>Log in</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="29" />
+      <location filename="../../station_app/ui/settings_page.py" line="30" />
       <source>登录失败</source>
       <translation>Log-in failed</translation>
     </message>
@@ -1548,6 +1638,11 @@ Restore the newest intact backup?
 No intact backup was found. Please call the county technician.</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/staff_page.py" line="62" />
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/workflow_dialog.py" line="117" />
       <source>确定{0}</source>
       <translation>Confirm: {0}</translation>
@@ -1563,7 +1658,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Remove evidence</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="67" />
+      <location filename="../../station_app/ui/settings_page.py" line="74" />
       <source>立即备份到（如U盘）…</source>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
@@ -1578,9 +1673,19 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/station_details.py" line="39" />
+      <source>站点名称</source>
+      <translation>Station name</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/setup_dialog.py" line="50" />
       <source>站点名称 *</source>
       <translation>Station name *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/station_details.py" line="40" />
+      <source>站点类型</source>
+      <translation>Station type</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/setup_dialog.py" line="51" />
@@ -1591,6 +1696,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/setup_dialog.py" line="48" />
       <source>站点编码 *</source>
       <translation>Station code *</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/station_details.py" line="38" />
+      <source>站点编码（编号前缀，不能修改）</source>
+      <translation>Station code (prefix of every number, cannot change)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/welcome.py" line="141" />
@@ -1606,6 +1716,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/exchange_page.py" line="102" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="30" />
+      <source>站长</source>
+      <translation>Station head</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/stats_page.py" line="166" />
@@ -1701,6 +1816,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Fines and confiscations (yuan)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/station_details.py" line="43" />
+      <source>联系方式</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/setup_dialog.py" line="54" />
       <source>联系电话</source>
       <translation>Phone</translation>
@@ -1718,7 +1838,7 @@ No intact backup was found. Please call the county technician.</translation>
 </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="38" />
+      <location filename="../../station_app/ui/settings_page.py" line="39" />
       <source>自检</source>
       <translation>Self-check</translation>
     </message>
@@ -1753,6 +1873,12 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="57" />
+      <location filename="../../station_app/ui/staff_page.py" line="86" />
+      <source>角色</source>
+      <translation>Role</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="33" />
@@ -1800,6 +1926,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Dry run (nothing written)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/staff_page.py" line="128" />
+      <source>请先在列表中选中一位工作人员</source>
+      <translation>Select a staff member in the list first</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/register_page.py" line="208" />
       <source>请先在登记簿中选中一件投诉</source>
       <translation>Select a complaint in the register first</translation>
@@ -1825,12 +1956,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="82" />
+      <location filename="../../station_app/ui/complaint_form.py" line="84" />
       <source>请选择性质…</source>
       <translation>Choose the nature…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="71" />
+      <location filename="../../station_app/ui/complaint_form.py" line="73" />
       <source>请选择类别…</source>
       <translation>Choose the category…</translation>
     </message>
@@ -1873,6 +2004,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/welcome.py" line="103" />
       <source>还没有本站的登记簿。可以先加载一个演示登记簿四处看看；正式使用时，按“设置本站”填写站点信息和站长的用户名、密码。</source>
       <translation>There is no register for this station yet. Load a demo register to look around; to start for real, press "Set up the station" and enter the station details and the head's user name and password.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="115" />
+      <source>还没有设置用户：任何人打开程序都可以使用。添加第一位用户（站长）后需登录。</source>
+      <translation>No users yet: anyone opening the program can use it. Once the first user (the station head) is added, everyone logs in.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/evidence_panel.py" line="102" />
@@ -1955,10 +2091,20 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a period, then press "Count".</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="106" />
+      <location filename="../../station_app/ui/complaint_form.py" line="108" />
       <location filename="../../station_app/ui/evidence_panel.py" line="94" />
       <source>选择证据文件</source>
       <translation>Choose evidence files</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="93" />
+      <source>重设密码…</source>
+      <translation>Reset password…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/staff_page.py" line="42" />
+      <source>重设密码：{0}</source>
+      <translation>Reset password: {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="29" />
@@ -1976,6 +2122,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Value destroyed (yuan)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/staff_page.py" line="121" />
+      <source>锁定中</source>
+      <translation>Locked</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/idle_lock.py" line="77" />
       <source>长时间未操作，已锁定。
 请输入 {0} 的密码：</source>
@@ -1983,7 +2134,7 @@ No intact backup was found. Please call the county technician.</translation>
 Enter {0}'s password:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="95" />
+      <location filename="../../station_app/ui/complaint_form.py" line="97" />
       <source>附加证据…</source>
       <translation>Attach evidence…</translation>
     </message>

@@ -44,6 +44,26 @@ def init_station(session: Session, payload: dict[str, Any], today: date) -> dict
     return session.station()
 
 
+STATION_DETAILS = ("name", "kind", "venue_type", "county", "contact")  # the code is in every number: it stays
+
+
+def update_station(session: Session, payload: dict[str, Any], today: date) -> dict[str, Any]:
+    """The station head corrects the station's own details (name, kind, venue, county, contact), checked as at
+    set-up and audited; its code stays, since every record's number carries it."""
+    session.require(roles.MANAGE)
+    current = session.station()
+    merged = {**{k: current.get(k) or "" for k in ("code", *STATION_DETAILS)}, **payload, "code": current["code"]}
+    row = record_input.parse_station(merged, session.catalogs, today)
+    changes = {k: row[k] for k in STATION_DETAILS if row[k] != (current.get(k) or "")}
+    if changes:
+        with session.db.atomic():
+            store.update_station(session.db, current["code"], {**changes, "updated_at": session.now()})
+            before = {k: current.get(k) for k in changes}
+            session.audit("update", "station", current["code"], current["code"], before=before, after=changes)
+        session._station = None
+    return session.station()
+
+
 def check_station(session: Session, payload: dict[str, Any], today: date) -> None:
     """Check a station profile without writing it (a form shows every message at once)."""
     record_input.parse_station(payload, session.catalogs, today)

@@ -142,6 +142,15 @@ def set_disabled(session: Session, name: str, disabled: bool) -> None:
         session.audit("disable" if disabled else "enable", "user", name, name)
 
 
+def may_manage(session: Session) -> bool:
+    """May the acting user add staff, disable them and reset their passwords (the station head)?"""
+    try:
+        session.require(roles.MANAGE)
+    except RuleViolation:
+        return False
+    return True
+
+
 def login_names(session: Session) -> list[str]:
     """The names offered on the log-in window (no one is logged in yet): the users not disabled, by name."""
     return sorted(u["name"] for u in store.all_users(session.db) if not u["disabled"])

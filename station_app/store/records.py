@@ -129,6 +129,11 @@ def insert_station(db: Database, row: dict[str, Any]) -> None:
     db["stations"].insert(row)
 
 
+def update_station(db: Database, code: str, changes: dict[str, Any]) -> None:
+    names = ", ".join(f"{name} = :{name}" for name in changes)  # names from parse_station's own fields
+    db.execute(f"UPDATE stations SET {names} WHERE code = :code", {**changes, "code": code})
+
+
 def station(db: Database, code: str) -> dict[str, Any] | None:
     return next(db.query("SELECT * FROM stations WHERE code = ?", [code]), None)
 

@@ -1,4 +1,5 @@
-"""设置: the station's own settings, the audit trail with its chain check, and the self-check."""
+"""设置: the station's own settings, its details, its staff, the audit trail with its chain check, and the
+self-check."""
 
 from __future__ import annotations
 
@@ -37,9 +38,15 @@ class SettingsPage(QTabWidget):
         self.addTab(self._audit_tab(), tr("审计记录"))
         self.addTab(self._selfcheck_tab(), tr("自检"))
         from station_app.ui.ledger_page import LedgerImportPage
+        from station_app.ui.staff_page import StaffPage
+        from station_app.ui.station_details import StationDetails
 
         self.ledger = LedgerImportPage(session)
         self.addTab(self.ledger, tr("导入往年台账"))
+        self.staff = StaffPage(session)
+        self.details = StationDetails(session)
+        self.addTab(self.details, tr("本站信息"))
+        self.addTab(self.staff, tr("工作人员"))
         self.currentChanged.connect(self._on_tab)
 
     # -- settings -----------------------------------------------------------------------------
