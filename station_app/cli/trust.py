@@ -110,9 +110,20 @@ def anonymise(session: Session, args: argparse.Namespace, today: date) -> int:
 def erase(session: Session, args: argparse.Namespace, today: date) -> int:
     from station_app.services import privacy
 
+    # No record of that person: NotFound, exit 3 with one Chinese line (nothing was changed).
     result = privacy.erase_person(session, phone=args.phone, id_number=args.id_number)
-    total = sum(len(v) for v in result.values())
-    return out(args, result, f"已删除该消费者在 {total} 条记录中的个人信息（审计记录已登记）")
+    total = sum(len(result[k]) for k in ("complaints", "consultations", "reports"))
+    lines = [f"已删除该消费者在 {total} 条记录中的个人信息（审计记录已登记）"]
+    if result["other_records"]:
+        lines.append(f"另有 {len(result['other_records'])} 条记录的文字中写有其电话或身份证号码，已一并删除")
+    if result["evidence_removed"]:
+        lines.append(f"其案件的证据 {result['evidence_removed']} 份已删除")
+    if result["name_mentions"]:
+        lines.append(f"以下记录写有同名的人，未改动，请人工核对：{'、'.join(result['name_mentions'])}")
+    if result["audit_entries_naming"]:
+        lines.append(f"审计记录中仍有 {result['audit_entries_naming']} 条含该人信息（审计记录不可改写）")
+    lines.append(result["left_behind"]["note"])
+    return out(args, result, "\n".join(lines))
 
 
 def verify_audit(session: Session, args: argparse.Namespace, today: date) -> int:
