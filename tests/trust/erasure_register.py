@@ -31,8 +31,9 @@ SETTLED = [
 ]
 
 
-def write_her_in(station: Session, folder: Path) -> dict[str, str]:
-    """Her footprint in ``station``; returns the numbers of the records written."""
+def write_her_in(station: Session, folder: Path, *, namesake: bool = True) -> dict[str, str]:
+    """Her footprint in ``station`` (with ``namesake``, another consumer's case naming someone of her name);
+    returns the numbers of the records written."""
     her = {"name": NAME, "phone": PHONE, "id_number": ID18, "address": "新集镇西街 3 号"}
     settled, paused, other = complaints.add_complaints(
         station,
@@ -44,7 +45,10 @@ def write_her_in(station: Session, folder: Path) -> dict[str, str]:
                 facts="电饭煲内胆脱落",
                 transitions=[{"to": "accepted", "on": "2026-11-06"}],
             ),
-            complaint_payload(consumer={"name": "李四", "phone": "13700137000"}, facts=f"与{NAME}同村，同样买到坏冰箱"),
+            complaint_payload(
+                consumer={"name": "李四", "phone": "13700137000"},
+                facts=f"与{NAME}同村，同样买到坏冰箱" if namesake else "同样买到坏冰箱",
+            ),
         ],
         TODAY,
     )
@@ -104,6 +108,8 @@ def forms_of_her() -> dict[str, bytes]:
     """Every byte form of her that must not be in a file after the erasure."""
     return {
         "name": NAME.encode(),
+        # What the trigram index's pages keep of her name once its terms are prefix-compressed (阳春燕 after 阳…).
+        "name fragment": NAME[2:].encode(),
         "phone": PHONE.encode(),
         "full-width phone": FULL_WIDTH_PHONE.encode(),
         "ID": ID18.encode(),
