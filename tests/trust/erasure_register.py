@@ -25,10 +25,12 @@ ID15 = CORE[:6] + CORE[8:]
 FULL_WIDTH_ID15 = "".join(chr(0xFF10 + int(d)) for d in ID15)
 FULL_WIDTH_PHONE = "".join(chr(0xFF10 + int(d)) for d in PHONE)
 PHOTO = b"\xff\xd8\xff\xe0 ID card photo of the consumer " + NAME.encode()
-SETTLED = [
-    {"to": "accepted", "on": "2026-11-03"},
-    {"to": "settled", "on": "2026-11-10", "method": "mediation", "recovered_yuan": "300"},
-]
+SETTLEMENT = {
+    "on": "2026-11-10",
+    "method": "mediation",
+    "recovered_yuan": "300",
+    "agreement": f"商家退还{NAME}货款 300 元",
+}
 
 
 def write_her_in(station: Session, folder: Path, *, namesake: bool = True) -> dict[str, str]:
@@ -38,7 +40,11 @@ def write_her_in(station: Session, folder: Path, *, namesake: bool = True) -> di
     settled, paused, other = complaints.add_complaints(
         station,
         [
-            complaint_payload(consumer=her, facts=f"{NAME}（电话 139-1234-5678）购买的冰箱不制冷", transitions=SETTLED),
+            complaint_payload(
+                consumer=her,
+                facts=f"{NAME}（电话 139-1234-5678）购买的冰箱不制冷",
+                transitions=[{"to": "accepted", "on": "2026-11-03"}],
+            ),
             complaint_payload(
                 consumer={**her, "id_number": ""},
                 received_on="2026-11-05",
@@ -52,6 +58,7 @@ def write_her_in(station: Session, folder: Path, *, namesake: bool = True) -> di
         ],
         TODAY,
     )
+    complaints.transition(station, settled["number"], "settled", SETTLEMENT, TODAY)  # its audit entry: a change
     complaints.add_followup(
         station, settled["number"], {"satisfaction": "satisfied", "opinion": f"{NAME}说满意"}, TODAY
     )

@@ -196,3 +196,13 @@ def test_the_command_line_keeps_its_json_and_says_what_is_left(station, capsys):
     assert {"other_records", "evidence_removed", "left_behind", "name_mentions"} <= result.keys()
     assert main([*base, "--id-number", ID18]) == 3  # done once: nothing of hers left to find
     assert "没有找到" in capsys.readouterr().err
+
+
+def test_an_older_audit_entry_naming_her_is_counted_not_rewritten(station):
+    session, numbers = station
+    # As a release before this one wrote a settlement's wording into the trail.
+    with session.db.atomic():
+        session.audit("transition:settled", "complaint", "x", numbers["settled"], after={"agreement": f"退还{NAME}"})
+    result = privacy.erase_person(session, phone=PHONE)
+    assert result["audit_entries_naming"] == 1
+    assert audit_trail.verify(session) == []  # the chain is intact: the entry was left as written
