@@ -18,7 +18,7 @@ from station_app.formats import package
 from station_app.services.session import Session
 from station_app.store import evidence as store
 
-# The reason services/erasure.py gives a detached evidence row; kept equal there (a test checks it).
+# The reason services/erasure.py gives the evidence rows of a person erased on request (imported from here).
 ERASED_REASON = "应本人要求删除个人信息"
 HEX64 = re.compile(r"[0-9a-f]{64}")
 SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
