@@ -35,8 +35,8 @@ def register(sub: Any, command: Command) -> None:
     p = bind(command(actions, "anonymise", "匿名化结案超过保存年限的案件"), anonymise)
     p.add_argument("--years", type=int, help="保存年限（默认按设置 retention_years）")
     p = bind(command(actions, "erase", "应本人要求删除其个人信息（所有记录）"), erase)
-    p.add_argument("--phone", default="")
-    p.add_argument("--id-number", default="")
+    p.add_argument("--phone", default="", help="本人电话（可带空格、横线、+86，全角数字也可以）")
+    p.add_argument("--id-number", default="", help="本人身份证号码（18 位或旧式 15 位，全角也可以）")
     actions = group(sub, command, "audit", "审计记录")
     bind(command(actions, "verify", "校验审计记录链是否完整未被改动"), verify_audit)
 
@@ -110,9 +110,22 @@ def anonymise(session: Session, args: argparse.Namespace, today: date) -> int:
 def erase(session: Session, args: argparse.Namespace, today: date) -> int:
     from station_app.services import privacy
 
+    # No record of that person: NotFound, exit 3 with one Chinese line (nothing was changed).
     result = privacy.erase_person(session, phone=args.phone, id_number=args.id_number)
-    total = sum(len(v) for v in result.values())
-    return out(args, result, f"已删除该消费者在 {total} 条记录中的个人信息（审计记录已登记）")
+    total = sum(len(result[k]) for k in ("complaints", "consultations", "reports"))
+    lines = [f"已删除该消费者在 {total} 条记录中的个人信息（审计记录已登记）"]
+    if result["other_records"]:
+        lines.append(f"另有 {len(result['other_records'])} 条记录的文字中写有其电话或身份证号码，已一并删除")
+    if result["evidence_removed"]:
+        lines.append(f"其案件的证据 {result['evidence_removed']} 份已删除")
+    if result["name_mentions"]:
+        lines.append(f"以下记录写有同名的人，未改动，请人工核对：{'、'.join(result['name_mentions'])}")
+    if result["audit_entries_naming"]:
+        lines.append(f"审计记录中仍有 {result['audit_entries_naming']} 条含该人信息（审计记录不可改写）")
+    if not result["log_emptied"]:
+        lines.append("登记簿正被另一个程序打开，旧内容暂留在日志文件中；关闭所有使用登记簿的程序后会自动清空")
+    lines.append(result["left_behind"]["note"])
+    return out(args, result, "\n".join(lines))
 
 
 def verify_audit(session: Session, args: argparse.Namespace, today: date) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -157,6 +158,17 @@ def _history_view(case_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 CASE_AUDIT_FIELDS = ("status", "received_on", "rule_version", "category", "nature", "amount_fen", "recovered_fen")
 
 
+# Free text of a step that may name the consumer (a settlement's wording): the append-only trail keeps its
+# digest, which proves what was written, because it could not forget the person on request (privacy erase).
+AUDIT_DIGESTED = ("agreement",)
+
+
+def _audited(key: str, value: Any) -> Any:
+    if key in AUDIT_DIGESTED and isinstance(value, str) and value:
+        return {"sha256": hashlib.sha256(value.encode("utf-8")).hexdigest()}
+    return value
+
+
 def _save_changes(
     session: Session, case: dict[str, Any], changes: dict[str, Any], event: dict[str, Any], action: str
 ) -> dict[str, Any]:
@@ -168,8 +180,8 @@ def _save_changes(
     changes = {k: v for k, v in changes.items() if case.get(k) != v}
     changes["updated_at"] = session.now()
     store.update(session.db, "complaint", case["id"], changes)
-    before = {k: case.get(k) for k in changes if k != "updated_at"}
-    after = {k: v for k, v in changes.items() if k != "updated_at"}
+    before = {k: _audited(k, case.get(k)) for k in changes if k != "updated_at"}
+    after = {k: _audited(k, v) for k, v in changes.items() if k != "updated_at"}
     session.audit(action, "complaint", case["id"], case["number"], before=before, after=after)
     return {**case, **changes}
 

@@ -56,13 +56,14 @@ def attach(session: Session, ref: str, source: Path, label: str = "其他") -> d
     }
     with session.db.atomic():
         store.insert(session.db, row)
-        # The trail names the file and its hash, never its content.
+        # The trail names the file by its hash and kind, never its content nor its name: a file's name is
+        # often the consumer's ("张三身份证.jpg"), and the append-only trail could not forget it on request.
         session.audit(
             "evidence:add",
             "complaint",
             case["id"],
             case["number"],
-            after={k: row[k] for k in ("file_name", "sha256", "label")},
+            after={k: row[k] for k in ("sha256", "suffix", "label")},
         )
     return {**row, "path": str(path_of(session, row))}
 
@@ -93,6 +94,6 @@ def remove(session: Session, evidence_id: str, reason: str) -> None:
             "complaint",
             case["id"],
             case["number"],
-            before={"file_name": row["file_name"], "sha256": row["sha256"]},
+            before={"sha256": row["sha256"], "label": row["label"]},
             after={"reason": reason.strip()},
         )

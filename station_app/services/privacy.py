@@ -5,18 +5,18 @@ Figures never use personal fields, so tallies stay the same after anonymisation.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from typing import Any
 
 from station_app.domain import roles
 from station_app.domain.errors import Problem, ValidationError
-from station_app.domain.validation import mask_id_number, mask_name, mask_phone, normalize_phone
+from station_app.domain.validation import mask_id_number, mask_name, mask_phone
+from station_app.services import erasure
 from station_app.services.session import Session
 from station_app.store import privacy as store
 from station_app.store import records
 
-ANONYMOUS = "（已匿名）"
+ANONYMOUS = erasure.ANONYMOUS
 
 
 def mask_person(name: str, phone: str, id_number: str = "") -> dict[str, str]:
@@ -50,14 +50,7 @@ def anonymise_closed(session: Session, today: date, years: int | None = None) ->
 
 
 def erase_person(session: Session, *, phone: str = "", id_number: str = "") -> dict[str, Any]:
-    """Delete on request: every record of one person loses its personal data, with an audit entry that
-    names the records but not the person (a digest of the phone, so the request can be proved later)."""
+    """Delete on request: the person found everywhere and removed (services/erasure.py), with an audit entry
+    that names the records but not the person. ``NotFound`` when nothing is theirs."""
     session.require(roles.MANAGE)
-    if not phone and not id_number:
-        raise ValidationError([Problem("phone", "电话或身份证号码", "至少提供一项")])
-    phone = normalize_phone(phone) if phone else ""
-    with session.db.atomic():
-        affected = store.erase_person(session.db, phone, id_number.strip().upper(), ANONYMOUS)
-        key = hashlib.sha256(f"{phone}|{id_number}".encode()).hexdigest()[:16]
-        session.audit("erase_person", "register", f"person:{key}", after=affected)
-    return affected
+    return erasure.erase(session, session.path, phone, id_number)

@@ -102,3 +102,13 @@ def column_names() -> set[str]:
 
 def set_detached(db: Database, evidence_id: str, deleted_at: str | None, reason: str | None) -> None:
     db.execute("UPDATE evidence SET deleted_at = ?, delete_reason = ? WHERE id = ?", [deleted_at, reason, evidence_id])
+
+
+def rename(db: Database, evidence_id: str, file_name: str) -> None:
+    db.execute("UPDATE evidence SET file_name = ? WHERE id = ?", [file_name, evidence_id])
+
+
+def file_still_attached(db: Database, sha256: str) -> bool:
+    """Whether a case still shows this file (the same content may be attached to someone else's case)."""
+    row = db.execute("SELECT 1 FROM evidence WHERE sha256 = ? AND deleted_at IS NULL LIMIT 1", [sha256]).fetchone()
+    return row is not None

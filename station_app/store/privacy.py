@@ -29,38 +29,3 @@ def anonymise_before(db: Database, cutoff: str, anon: str) -> dict[str, int]:
         {"cutoff": cutoff},
     ).rowcount
     return {"complaints": complaints, "consultations": consultations, "reports": reports}
-
-
-def erase_person(db: Database, phone: str, id_number: str, anon: str) -> dict[str, list[str]]:
-    params = {"phone": phone or None, "idn": id_number or None, "anon": anon}
-    found = {
-        "complaints": [
-            r[0]
-            for r in db.execute(
-                "SELECT number FROM complaints WHERE consumer_phone = :phone OR consumer_id_number = :idn", params
-            )
-        ],
-        "consultations": [
-            r[0] for r in db.execute("SELECT number FROM consultations WHERE consumer_phone = :phone", params)
-        ],
-        "reports": [
-            r[0]
-            for r in db.execute(
-                "SELECT number FROM reports WHERE reporter_phone = :phone OR reporter_id_number = :idn", params
-            )
-        ],
-    }
-    db.execute(
-        f"UPDATE complaints SET {_CASE_FIELDS} WHERE consumer_phone = :phone OR consumer_id_number = :idn", params
-    )
-    db.execute(
-        "UPDATE consultations SET consumer_name = '', consumer_phone = '', revision = revision + 1"
-        " WHERE consumer_phone = :phone",
-        params,
-    )
-    db.execute(
-        "UPDATE reports SET reporter_name = '', reporter_phone = '', reporter_id_number = '', revision = revision + 1"
-        " WHERE reporter_phone = :phone OR reporter_id_number = :idn",
-        params,
-    )
-    return found

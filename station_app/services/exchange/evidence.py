@@ -18,6 +18,8 @@ from station_app.formats import package
 from station_app.services.session import Session
 from station_app.store import evidence as store
 
+# The reason services/erasure.py gives the evidence rows of a person erased on request (imported from here).
+ERASED_REASON = "应本人要求删除个人信息"
 HEX64 = re.compile(r"[0-9a-f]{64}")
 SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
 
@@ -34,6 +36,7 @@ class EvidencePlan:
         self.session, self.db = session, session.db
         self.inserts: list[dict[str, Any]] = []
         self.detaches: list[dict[str, Any]] = []
+        self.erased_files: list[tuple[str, str]] = []
         self.files = self._check_files(files)
         allowed = store.column_names()
         for row in rows:
@@ -97,3 +100,19 @@ class EvidencePlan:
             store.insert(self.db, row)
         for row in self.detaches:
             store.set_detached(self.db, row["id"], row["deleted_at"], row["delete_reason"])
+            if row["delete_reason"] == ERASED_REASON:  # erased on the person's request at the station
+                store.rename(self.db, row["id"], row["file_name"])
+                if not store.file_still_attached(self.db, row["sha256"]):
+                    self.erased_files.append((row["sha256"], row["suffix"]))
+
+    def remove_erased_files(self) -> int:
+        """After the import's commit: the files of a person erased at the station leave the county's disk too."""
+        if self.session.path is None:
+            return 0
+        removed = 0
+        for sha256, suffix in self.erased_files:
+            path = store.stored_path(store.folder(self.session.path), sha256, suffix)
+            if path.exists():
+                path.unlink()
+                removed += 1
+        return removed

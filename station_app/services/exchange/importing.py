@@ -150,6 +150,8 @@ def import_file(
             else:
                 plan.apply(path, prepared.sha256, new_key, role=role, brought=brought)
                 result["status"] = "imported"
+        if result["status"] == "imported":
+            plan.evidence.remove_erased_files()  # committed: an erased person's files may go now
     except package.PackageError as exc:
         result.update(code=exc.code, reason=str(exc))
     except Refused as exc:
