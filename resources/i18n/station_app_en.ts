@@ -471,7 +471,7 @@
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="308" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
-      <location filename="../../station_app/ui/login_dialog.py" line="27" />
+      <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1047,8 +1047,7 @@ Records: {2}</translation>
       <translation>Overdue (open)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/idle_lock.py" line="76" />
-      <location filename="../../station_app/ui/idle_lock.py" line="86" />
+      <location filename="../../station_app/ui/login_dialog.py" line="29" />
       <source>已锁定</source>
       <translation>Locked</translation>
     </message>
@@ -1580,7 +1579,7 @@ Records: {2}</translation>
       <translation>Language / 界面语言</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/login_dialog.py" line="26" />
+      <location filename="../../station_app/ui/login_dialog.py" line="33" />
       <source>登录</source>
       <translation>Log in</translation>
     </message>
@@ -1946,7 +1945,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/login_dialog.py" line="37" />
+      <location filename="../../station_app/ui/login_dialog.py" line="44" />
       <source>请输入密码</source>
       <translation>Please enter the password</translation>
     </message>
@@ -2127,11 +2126,9 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Locked</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/idle_lock.py" line="77" />
-      <source>长时间未操作，已锁定。
-请输入 {0} 的密码：</source>
-      <translation>Locked after a while without use.
-Enter {0}'s password:</translation>
+      <location filename="../../station_app/ui/login_dialog.py" line="30" />
+      <source>长时间未操作，已锁定。请 {0} 输入密码继续。</source>
+      <translation>Locked after a long idle time. {0}, enter your password to continue.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_form.py" line="97" />

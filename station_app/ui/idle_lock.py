@@ -6,10 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from station_app.domain.errors import RuleViolation
 from station_app.services import users
 from station_app.services.session import Session
-from station_app.ui.i18n import tr
 
 DEFAULT_MINUTES = 10
 # Every event of the application passes through the filter (in Python) once it watches: started this long
@@ -65,25 +63,15 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.locked or not users.has_users(self.session):
             return
-        from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox  # not needed to open the window
+        from station_app.ui.login_dialog import LoginDialog  # not needed to open the window
 
         self.locked = True
         self.window.centralWidget().hide()  # nothing of the register stays on screen
         try:
-            while True:
-                password, ok = QInputDialog.getText(
-                    self.window,
-                    tr("已锁定"),
-                    tr("长时间未操作，已锁定。\n请输入 {0} 的密码：").format(self.session.actor),
-                    QLineEdit.EchoMode.Password,
-                )
-                if not ok:
-                    continue
-                try:
-                    users.log_in(self.session, self.session.actor, password)
-                    break
-                except RuleViolation as exc:
-                    QMessageBox.warning(self.window, tr("已锁定"), str(exc))
+            self.dialog = LoginDialog(self.session, self.window, locked_for=self.session.actor)
+            # Only the right password opens the window again: 取消 leaves it locked.
+            while self.dialog.exec() != LoginDialog.DialogCode.Accepted:
+                pass
         finally:
             self.window.centralWidget().show()
             self.locked = False

@@ -16,13 +16,20 @@ from station_app.ui.i18n import tr
 class LoginDialog(QDialog):
     """Accepted once ``users.log_in`` took the name and password; ``credentials`` then holds them."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, *, locked_for: str | None = None):
+        """``locked_for``: the window was locked after idle time; only that user can open it again."""
         super().__init__(parent)
         self.ui = load_form("login_dialog").Ui_LoginDialog()
         self.ui.setupUi(self)
         self.session = session
         self.credentials: tuple[str, str] | None = None
-        self.ui.user.addItems(users.login_names(session))
+        if locked_for is None:
+            self.ui.user.addItems(users.login_names(session))
+        else:
+            self.setWindowTitle(tr("已锁定"))
+            self.ui.register_label.setText(tr("长时间未操作，已锁定。请 {0} 输入密码继续。").format(locked_for))
+            self.ui.user.addItem(locked_for)
+            self.ui.user.setEnabled(False)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("登录"))
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         self.ui.buttons.accepted.connect(self.try_log_in)

@@ -14,7 +14,7 @@ def test_details_change_and_are_audited(session):
     changed = station.update_station(session, new, TODAY)
     assert changed["name"].endswith("（新址）") and changed["contact"] == "0550-7654321" and changed["code"] == "XJ"
     entry = session.db.execute("SELECT action, before, after FROM audit ORDER BY pk DESC LIMIT 1").fetchone()
-    assert entry[0] == "update" and "新址" in entry[2] and "新集镇消费维权服务站\"" in entry[1]
+    assert entry[0] == "update" and "新址" in entry[2] and '新集镇消费维权服务站"' in entry[1]
     assert audit_trail.verify(session) == []
 
 

@@ -2,13 +2,14 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from station_app.services import demo, users
 from station_app.services.session import Session
 from station_app.ui import idle_lock
 from station_app.ui.main_window import create_main_window
+from tests.ui.windows import type_into
 
 TODAY = date(2026, 11, 23)
 
@@ -22,18 +23,25 @@ def test_idle_window_locks_until_the_password(qtbot, tmp_path, monkeypatch):
     window = create_main_window(path, ("李站长", "secret-1"), today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
-    answers = iter([("wrong", True), ("secret-1", True)])
-    seen_hidden = []
+    seen = []
 
-    def ask(*args, **kwargs):
-        seen_hidden.append(not window.centralWidget().isVisible())
-        return next(answers)
+    def answer(password, then=None):
+        def type_and_click():
+            dialog = QApplication.activeModalWidget()
+            seen.append(
+                (not window.centralWidget().isVisible(), dialog.ui.user.currentText(), dialog.ui.message.text())
+            )
+            type_into(dialog.ui.password, password)
+            ok = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+            if then is not None:
+                QTimer.singleShot(0, then)
 
-    monkeypatch.setattr(QInputDialog, "getText", ask)
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+        return type_and_click
+
+    QTimer.singleShot(0, answer("wrong", then=answer("secret-1")))
     window.idle_lock.lock()
-    assert seen_hidden == [True, True] and "不正确" in warnings[0]
+    assert [s[:2] for s in seen] == [(True, "李站长"), (True, "李站长")] and "不正确" in seen[1][2]
     assert window.centralWidget().isVisible() and not window.idle_lock.locked
 
 
