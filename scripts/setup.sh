@@ -17,9 +17,10 @@ system_packages=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libcups2
 )
 # binutils and libpython3.11 (Python's shared library): PyInstaller's bundle test; cups with cups-pdf: a real
-# printer queue for the print tests; faketime: the suite on
+# printer queue for the print tests; LibreOffice: the .xlsx/.docx as an office prints them; faketime: the suite on
 # another day (README).
-[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils libpython3.11 faketime cups cups-client cups-pdf)
+[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils libpython3.11 faketime cups cups-client cups-pdf
+  libreoffice-calc-nogui libreoffice-writer-nogui)
 
 # Debian's own interpreter first: the README's platform (Debian 12, Python 3.11.2) is the one tested, even where
 # a newer python3.11 (pyenv, /usr/local) comes first on the PATH.

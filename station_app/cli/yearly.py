@@ -51,7 +51,7 @@ def summary(session: Any, args: argparse.Namespace, today: date) -> int:
     from station_app.cli.tally import tally_json
 
     data, names = tally_json(session, args, period, today)
-    path = summary_docx.write(data, session.catalogs, names, out)
+    path = summary_docx.write(data, session.catalogs, names, out, author=session.station()["name"])
     if getattr(args, "format", "text") == "json":
         print_json({"file": str(path), "period": data["period"], "as_of": data["as_of"], "stations": data["stations"]})
     else:
