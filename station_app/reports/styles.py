@@ -74,7 +74,8 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def para(text: Any, style: str = "body") -> Paragraph:
     """User text as a wrapping paragraph (escaped; line breaks kept)."""
-    return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), styles()[style])
+    markup = escape("" if text is None else str(text)).replace("\n", "<br/>")
+    return Paragraph(fonts.with_rare_characters(markup), styles()[style])
 
 
 def rich(markup: str, style: str = "body") -> Paragraph:
@@ -83,7 +84,8 @@ def rich(markup: str, style: str = "body") -> Paragraph:
 
 
 def esc(text: Any) -> str:
-    return escape("" if text is None else str(text))
+    """User text escaped for a paragraph's markup, rare characters (CJK Extension B onward) in the fallback font."""
+    return fonts.with_rare_characters(escape("" if text is None else str(text)))
 
 
 def cn_date(value: str | date | None, blank: str = BLANK_DATE) -> str:
