@@ -192,7 +192,9 @@ def cell_text(value: Any) -> str:
         return repr(value)
     if isinstance(value, Decimal):
         return format(value, "f")
-    return unicodedata.normalize("NFKC", str(value)).strip() if isinstance(value, str) else str(value)
+    # Text as written: the full-width punctuation of Chinese prose stays (NFKC turned "，（）" into ",()", and the
+    # agreement printed them so). Each field's own reading makes dates, numbers, phones and codes half-width.
+    return str(value).strip() if isinstance(value, str) else str(value)
 
 
 def row_fields(mapping: Mapping, row: dict[str, Any]) -> dict[str, str]:
