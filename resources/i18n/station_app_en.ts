@@ -4,9 +4,9 @@
   <context>
     <name>station_app</name>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="118" />
-      <source>  第 {0} 行〔{1}〕：{2}</source>
-      <translation>  row {0} [{1}]: {2}</translation>
+      <location filename="../../station_app/ui/ledger_page.py" line="121" />
+      <source>  {0}第 {1} 行〔{2}〕：{3}</source>
+      <translation>  {0}row {1} [{2}]: {3}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="45" />
@@ -74,6 +74,11 @@
       <location filename="../../station_app/ui/evidence_panel.py" line="84" />
       <source>{0}（{1} 字节）</source>
       <translation>{0} ({1} bytes)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <source>{0}（{1} 行）</source>
+      <translation>{0} ({1} rows)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="58" />
@@ -207,7 +212,7 @@
       <translation>Persons</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <location filename="../../station_app/ui/ledger_page.py" line="119" />
       <source>以下行有问题，整份台账没有导入（改正后再导入）：</source>
       <translation>These rows have problems; nothing of the ledger was imported (correct them and import again):</translation>
     </message>
@@ -849,6 +854,11 @@
       <translation>Workbench</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <source>工作表“{0}”</source>
+      <translation>sheet "{0}" </translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/county_views.py" line="31" />
       <source>已交</source>
       <translation>In</translation>
@@ -946,7 +956,7 @@
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="124" />
+      <location filename="../../station_app/ui/ledger_page.py" line="132" />
       <source>已导入 {0} 件投诉。</source>
       <translation>{0} complaints imported.</translation>
     </message>
@@ -1378,7 +1388,7 @@ Records: {2}</translation>
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <location filename="../../station_app/ui/ledger_page.py" line="130" />
       <source>检查通过，可以导入。</source>
       <translation>Checks passed: ready to import.</translation>
     </message>
@@ -1963,6 +1973,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/complaint_form.py" line="73" />
       <source>请选择类别…</source>
       <translation>Choose the category…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="117" />
+      <source>读取的工作表：{0}</source>
+      <translation>Sheets read: {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="37" />
