@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from station_app.domain.money import format_yuan
-from station_app.reports import fonts
+from station_app.reports import fonts, pdf_archive
 
 BLANK_DATE = "______年____月____日"
 LINE_COLOR = colors.HexColor("#555555")
@@ -241,6 +241,7 @@ def _numbered_canvas(page_size: tuple[float, float]) -> type[Canvas]:
                     self.setFont(fonts.SONG, 9)
                     self.drawCentredString(page_size[0] / 2, 9 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
                 super().showPage()
+            pdf_archive.make_archival(self._doc)
             super().save()
 
     return NumberedCanvas
