@@ -51,7 +51,7 @@
       <translation>{0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="60" />
+      <location filename="../../station_app/ui/settings_page.py" line="58" />
       <source>{0}–{1}，留空按默认</source>
       <translation>{0}–{1}; leave empty for the default</translation>
     </message>
@@ -196,7 +196,7 @@
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="66" />
+      <location filename="../../station_app/ui/case_dialog.py" line="60" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -227,14 +227,14 @@
       <translation>Save the station's details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="71" />
+      <location filename="../../station_app/ui/settings_page.py" line="69" />
       <source>保存设置</source>
       <translation>Save settings</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
-      <source>修改设置</source>
-      <translation>Setting changed</translation>
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <source>做了什么</source>
+      <translation>What was done</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="92" />
@@ -312,7 +312,7 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="105" />
+      <location filename="../../station_app/ui/case_dialog.py" line="95" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -321,11 +321,6 @@
       <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
       <source>其中加倍赔偿（元）</source>
       <translation>Of which punitive compensation (yuan)</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
-      <source>内容</source>
-      <translation>Content</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="59" />
@@ -344,7 +339,6 @@
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="45" />
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
       <source>删除</source>
       <translation>Deleted</translation>
     </message>
@@ -359,7 +353,7 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="132" />
+      <location filename="../../station_app/ui/case_dialog.py" line="122" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -374,14 +368,9 @@
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="68" />
+      <location filename="../../station_app/ui/case_dialog.py" line="62" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/settings_page.py" line="156" />
-      <source>办理：</source>
-      <translation>step: </translation>
     </message>
     <message>
       <location filename="../../station_app/ui/welcome.py" line="67" />
@@ -394,12 +383,12 @@
       <translation>Terms of the agreement</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/case_dialog.py" line="30" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="130" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -409,7 +398,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="146" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -487,12 +476,12 @@
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="64" />
+      <location filename="../../station_app/ui/case_dialog.py" line="58" />
       <source>受理决定期限：{0}　调解期限：{1}</source>
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="56" />
+      <location filename="../../station_app/ui/case_dialog.py" line="48" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
     </message>
@@ -599,7 +588,7 @@
       <translation>Goods or service</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="59" />
+      <location filename="../../station_app/ui/case_dialog.py" line="53" />
       <source>商品或服务：{0}　{1}　{2}</source>
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
@@ -614,14 +603,14 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="41" />
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
-      <location filename="../../station_app/ui/case_dialog.py" line="174" />
+      <location filename="../../station_app/ui/case_dialog.py" line="159" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
+      <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="95" />
+      <location filename="../../station_app/ui/case_dialog.py" line="85" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -662,12 +651,12 @@
       <translation>Backup to a USB stick: set a backup password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="112" />
+      <location filename="../../station_app/ui/settings_page.py" line="110" />
       <source>备份到哪个文件夹（如U盘）？</source>
       <translation>Back up to which folder (e.g. a USB stick)?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="125" />
+      <location filename="../../station_app/ui/settings_page.py" line="123" />
       <source>备份失败：{0}</source>
       <translation>Backup failed: {0}</translation>
     </message>
@@ -718,22 +707,22 @@
       <translation>Finish set-up</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="38" />
+      <location filename="../../station_app/ui/settings_page.py" line="36" />
       <source>审计记录</source>
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="171" />
+      <location filename="../../station_app/ui/settings_page.py" line="188" />
       <source>审计记录完整：共 {0} 条最近记录已显示，链条校验通过</source>
       <translation>Audit trail intact: the latest {0} entries are shown and the chain checks out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="167" />
+      <location filename="../../station_app/ui/settings_page.py" line="184" />
       <source>审计记录有改动：</source>
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="77" />
+      <location filename="../../station_app/ui/case_dialog.py" line="66" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
@@ -774,7 +763,7 @@
       <translation>Import the county office's answers…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="45" />
+      <location filename="../../station_app/ui/settings_page.py" line="43" />
       <source>导入往年台账</source>
       <translation>Import last year's ledger</translation>
     </message>
@@ -837,7 +826,7 @@
       <translation>Display boards</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="49" />
+      <location filename="../../station_app/ui/settings_page.py" line="47" />
       <location filename="../../station_app/ui/staff_page.py" line="31" />
       <location filename="../../station_app/ui/staff_page.py" line="128" />
       <source>工作人员</source>
@@ -854,13 +843,13 @@
       <translation>In</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="104" />
+      <location filename="../../station_app/ui/settings_page.py" line="102" />
       <location filename="../../station_app/ui/station_details.py" line="66" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="91" />
+      <location filename="../../station_app/ui/settings_page.py" line="89" />
       <source>已保存。重新打开程序后使用新的界面语言。</source>
       <translation>Saved.</translation>
     </message>
@@ -896,7 +885,7 @@
       <translation>Answers package written ({0} answer(s)): {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="128" />
+      <location filename="../../station_app/ui/settings_page.py" line="126" />
       <source>已加密备份并校验：{path}</source>
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
@@ -926,7 +915,7 @@
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="130" />
+      <location filename="../../station_app/ui/settings_page.py" line="128" />
       <source>已备份并校验：{0}</source>
       <translation>Backup written and checked: {0}</translation>
     </message>
@@ -970,7 +959,7 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="162" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -980,7 +969,7 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="148" />
+      <location filename="../../station_app/ui/case_dialog.py" line="138" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -995,7 +984,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="144" />
+      <location filename="../../station_app/ui/case_dialog.py" line="134" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1025,7 +1014,7 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="177" />
+      <location filename="../../station_app/ui/case_dialog.py" line="167" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1035,7 +1024,7 @@ Records: {2}</translation>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="30" />
+      <location filename="../../station_app/ui/case_dialog.py" line="29" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
@@ -1062,19 +1051,18 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="142" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="40" />
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
-      <location filename="../../station_app/ui/case_dialog.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="142" />
+      <location filename="../../station_app/ui/case_dialog.py" line="146" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="94" />
+      <location filename="../../station_app/ui/case_dialog.py" line="84" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1102,11 +1090,6 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/setup_dialog.py" line="106" />
       <source>必须填写</source>
       <translation>Required</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="39" />
-      <source>恢复计时</source>
-      <translation>Clock resumed</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/workflow_dialog.py" line="206" />
@@ -1160,7 +1143,7 @@ Records: {2}</translation>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="87" />
+      <location filename="../../station_app/ui/case_dialog.py" line="77" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1190,12 +1173,7 @@ Records: {2}</translation>
       <translation>Accept the month selected</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
-      <source>操作</source>
-      <translation>Action</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
@@ -1221,11 +1199,6 @@ Records: {2}</translation>
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
-      <source>新建</source>
-      <translation>Created</translation>
-    </message>
-    <message>
       <location filename="../../station_app/services/station.py" />
       <source>无操作多少分钟后自动锁定</source>
       <translation>Lock after this many idle minutes</translation>
@@ -1243,9 +1216,9 @@ Records: {2}</translation>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
-      <source>时间（UTC）</source>
-      <translation>Time (UTC)</translation>
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <source>时间</source>
+      <translation>Time</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="30" />
@@ -1255,9 +1228,15 @@ Records: {2}</translation>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="38" />
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/settings_page.py" line="151" />
+      <location filename="../../station_app/ui/settings_page.py" line="198" />
+      <source>显示技术细节</source>
+      <translation>Show technical details</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="130" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
     </message>
@@ -1277,7 +1256,7 @@ Records: {2}</translation>
       <translation>Month:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="32" />
+      <location filename="../../station_app/ui/case_dialog.py" line="31" />
       <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>未到期</source>
       <translation>on time</translation>
@@ -1313,7 +1292,7 @@ Records: {2}</translation>
       <translation>Registered this month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="48" />
+      <location filename="../../station_app/ui/settings_page.py" line="46" />
       <source>本站信息</source>
       <translation>Station details</translation>
     </message>
@@ -1328,7 +1307,7 @@ Records: {2}</translation>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="37" />
+      <location filename="../../station_app/ui/settings_page.py" line="35" />
       <source>本站设置</source>
       <translation>Station settings</translation>
     </message>
@@ -1358,7 +1337,7 @@ Records: {2}</translation>
       <translation>Title *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="137" />
+      <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>校验审计记录链（发现被改动或删除的记录）</source>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
@@ -1388,7 +1367,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="93" />
+      <location filename="../../station_app/ui/case_dialog.py" line="83" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1480,17 +1459,17 @@ Records: {2}</translation>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="174" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
+      <location filename="../../station_app/ui/case_dialog.py" line="159" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="57" />
+      <location filename="../../station_app/ui/case_dialog.py" line="51" />
       <source>消费者：{0}　{1}</source>
       <translation>Consumer: {0}  {1}</translation>
     </message>
@@ -1574,7 +1553,7 @@ Records: {2}</translation>
       <translation>Font size (9–20, default 11; applies after a restart)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="68" />
+      <location filename="../../station_app/ui/settings_page.py" line="66" />
       <source>界面语言 / Language</source>
       <translation>Language / 界面语言</translation>
     </message>
@@ -1584,12 +1563,6 @@ Records: {2}</translation>
       <translation>Log in</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
-      <source>登录失败</source>
-      <translation>Log-in failed</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="37" />
       <location filename="../../station_app/ui/month_chart.py" line="54" />
       <source>登记</source>
       <translation>Registered</translation>
@@ -1657,7 +1630,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Remove evidence</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="74" />
+      <location filename="../../station_app/ui/settings_page.py" line="72" />
       <source>立即备份到（如U盘）…</source>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
@@ -1757,7 +1730,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>End mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="58" />
+      <location filename="../../station_app/ui/case_dialog.py" line="52" />
       <source>经营者：{0}</source>
       <translation>Business: {0}</translation>
     </message>
@@ -1837,7 +1810,7 @@ No intact backup was found. Please call the county technician.</translation>
 </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="39" />
+      <location filename="../../station_app/ui/settings_page.py" line="37" />
       <source>自检</source>
       <translation>Self-check</translation>
     </message>
@@ -1880,7 +1853,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="33" />
+      <location filename="../../station_app/ui/case_dialog.py" line="32" />
       <source>计时暂停中</source>
       <translation>clock paused</translation>
     </message>
@@ -1893,6 +1866,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/workflow_dialog.py" line="113" />
       <source>计算惩罚性赔偿（供参考）…</source>
       <translation>Calculate punitive compensation (reference)…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <source>记录</source>
+      <translation>Record</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/main_window.py" line="51" />
@@ -2045,7 +2023,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Return the month selected…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="92" />
+      <location filename="../../station_app/ui/case_dialog.py" line="82" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -2171,7 +2149,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>(no users set up: anyone can use it)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <location filename="../../station_app/ui/case_dialog.py" line="59" />
       <source>（自 {0} 起暂停）</source>
       <translation> (paused since {0})</translation>
     </message>
