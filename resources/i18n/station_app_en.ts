@@ -56,7 +56,7 @@
       <translation>{0}–{1}; leave empty for the default</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="93" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="94" />
       <source>{0}　{1} 投诉 {2}</source>
       <translation>{0}  {1} against {2}</translation>
     </message>
@@ -81,7 +81,7 @@
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="130" />
+      <location filename="../../station_app/ui/complaint_form.py" line="132" />
       <location filename="../../station_app/ui/evidence_panel.py" line="112" />
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
@@ -118,12 +118,12 @@
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
       <source>不予受理</source>
       <translation>Not accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="42" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
       <source>不予受理理由</source>
       <translation>Reason for not accepting</translation>
     </message>
@@ -318,7 +318,7 @@
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="48" />
       <source>其中加倍赔偿（元）</source>
       <translation>Of which punitive compensation (yuan)</translation>
     </message>
@@ -378,7 +378,7 @@
       <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="48" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="49" />
       <source>协议内容</source>
       <translation>Terms of the agreement</translation>
     </message>
@@ -448,7 +448,7 @@
       <translation>Leaflets handed out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="98" />
+      <location filename="../../station_app/ui/complaint_form.py" line="100" />
       <source>发票、收据、三包凭证、聊天截图、照片（图片或 PDF），保存登记时一起保存</source>
       <translation>Invoices, receipts, warranty cards, chat screenshots, photos (pictures or PDF), saved with the complaint</translation>
     </message>
@@ -471,7 +471,7 @@
       <translation>Audience (persons)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="31" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
       <source>受理</source>
       <translation>Accept</translation>
     </message>
@@ -546,6 +546,11 @@
       <translation>Partners</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="236" />
+      <source>合计挽回经济损失：</source>
+      <translation>Total recovered:</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="41" />
       <location filename="../../station_app/ui/main_window.py" line="45" />
       <source>咨询</source>
@@ -577,7 +582,7 @@
       <translation>Date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="217" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="226" />
       <source>商品价款或服务费用（元）</source>
       <translation>Price of the goods or service (yuan)</translation>
     </message>
@@ -615,7 +620,7 @@
       <translation>Follow-up visit…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="110" />
+      <location filename="../../station_app/ui/complaint_form.py" line="112" />
       <location filename="../../station_app/ui/evidence_panel.py" line="96" />
       <source>图片或 PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</source>
       <translation>Pictures or PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</translation>
@@ -641,9 +646,9 @@
       <translation>Venue type *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="222" />
-      <source>填入加倍赔偿</source>
-      <translation>Use as punitive compensation</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="238" />
+      <source>填入挽回经济损失和加倍赔偿</source>
+      <translation>Fill in recovered and punitive amounts</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="15" />
@@ -671,7 +676,7 @@
       <translation>The backup holds consumers' names, phones and ID numbers. Encrypted, a lost USB stick reveals nothing; restoring it needs this password, so keep it somewhere safe (a forgotten password means this backup cannot be restored).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="111" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="112" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
@@ -859,7 +864,7 @@
       <translation>Saved as {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="328" />
+      <location filename="../../station_app/ui/complaint_form.py" line="337" />
       <location filename="../../station_app/ui/stats_page.py" line="251" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
@@ -964,7 +969,7 @@ Records: {2}</translation>
       <translation>Extended by {0} days</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="66" />
+      <location filename="../../station_app/ui/complaint_form.py" line="68" />
       <source>已恢复上次未保存的内容（草稿）</source>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
@@ -1067,7 +1072,7 @@ Records: {2}</translation>
       <translation>Extend the time limit…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="53" />
       <source>建议的解决途径</source>
       <translation>Suggested route</translation>
     </message>
@@ -1077,12 +1082,12 @@ Records: {2}</translation>
       <translation>Start the backup</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
       <source>开始调解</source>
       <translation>Start mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="119" />
+      <location filename="../../station_app/ui/complaint_form.py" line="121" />
       <source>待保存的证据：{0}</source>
       <translation>Evidence to save: {0}</translation>
     </message>
@@ -1092,7 +1097,7 @@ Records: {2}</translation>
       <translation>Required</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="206" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="212" />
       <source>惩罚性赔偿计算（供调解参考）</source>
       <translation>Punitive compensation calculator (for mediation, as a reference)</translation>
     </message>
@@ -1158,12 +1163,12 @@ Records: {2}</translation>
       <translation>Matched by the column headings: please check</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
       <source>挽回经济损失（元）</source>
       <translation>Money recovered (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="218" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="227" />
       <source>损失（元，仅食品）</source>
       <translation>Loss (yuan, food only)</translation>
     </message>
@@ -1352,7 +1357,7 @@ Records: {2}</translation>
       <translation>Check the station key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="330" />
+      <location filename="../../station_app/ui/complaint_form.py" line="339" />
       <source>案件已保存，但这些证据没有附加上：</source>
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
@@ -1422,12 +1427,17 @@ Records: {2}</translation>
       <translation>Same mapping as last time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="334" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="235" />
+      <source>法定赔偿（加倍赔偿）：</source>
+      <translation>Statutory (punitive) compensation:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="343" />
       <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
       <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="303" />
+      <location filename="../../station_app/ui/complaint_form.py" line="312" />
       <source>注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。请先核对是否为同一纠纷；确认不是再保存。</source>
       <translation>Note: {numbers} already has the same consumer phone against the same business (within 30 days). Check whether it is the same dispute before saving.</translation>
     </message>
@@ -1615,7 +1625,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="117" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="118" />
       <source>确定{0}</source>
       <translation>Confirm: {0}</translation>
     </message>
@@ -1720,12 +1730,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="51" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
       <source>终止理由</source>
       <translation>Reason for ending</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="36" />
       <source>终止调解</source>
       <translation>End mediation</translation>
     </message>
@@ -1745,7 +1755,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Years personal data is kept after closing (then anonymised)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="45" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
       <source>结案方式</source>
       <translation>How it was settled</translation>
     </message>
@@ -1858,12 +1868,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="219" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="229" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="113" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="114" />
       <source>计算惩罚性赔偿（供参考）…</source>
       <translation>Calculate punitive compensation (reference)…</translation>
     </message>
@@ -1928,17 +1938,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Please enter the password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="138" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="140" />
       <source>请选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="84" />
+      <location filename="../../station_app/ui/complaint_form.py" line="86" />
       <source>请选择性质…</source>
       <translation>Choose the nature…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="73" />
+      <location filename="../../station_app/ui/complaint_form.py" line="75" />
       <source>请选择类别…</source>
       <translation>Choose the category…</translation>
     </message>
@@ -1948,12 +1958,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>In mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="44" />
       <source>调解员</source>
       <translation>Mediator</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
       <source>调解结案</source>
       <translation>Settle</translation>
     </message>
@@ -1968,12 +1978,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Turned into a case lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="36" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="37" />
       <source>转办</source>
       <translation>Transfer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="54" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="55" />
       <source>转办单位</source>
       <translation>Transferred to</translation>
     </message>
@@ -2023,12 +2033,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Return the month selected…</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="228" />
+      <source>退款、修理或更换金额（元）</source>
+      <translation>Refund, repair or replacement (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="234" />
+      <source>退款或修理金额：</source>
+      <translation>Refund or repair:</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/case_dialog.py" line="82" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="216" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="225" />
       <source>适用规定</source>
       <translation>Rules applied</translation>
     </message>
@@ -2068,7 +2088,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a period, then press "Count".</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="108" />
+      <location filename="../../station_app/ui/complaint_form.py" line="110" />
       <location filename="../../station_app/ui/evidence_panel.py" line="94" />
       <source>选择证据文件</source>
       <translation>Choose evidence files</translation>
@@ -2109,7 +2129,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Locked after a long idle time. {0}, enter your password to continue.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="97" />
+      <location filename="../../station_app/ui/complaint_form.py" line="99" />
       <source>附加证据…</source>
       <translation>Attach evidence…</translation>
     </message>
