@@ -312,7 +312,7 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="95" />
+      <location filename="../../station_app/ui/case_dialog.py" line="96" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -353,7 +353,7 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="122" />
+      <location filename="../../station_app/ui/case_dialog.py" line="123" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -388,7 +388,7 @@
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="130" />
+      <location filename="../../station_app/ui/case_dialog.py" line="131" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -398,7 +398,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="146" />
+      <location filename="../../station_app/ui/case_dialog.py" line="147" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -608,14 +608,14 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="159" />
-      <location filename="../../station_app/ui/case_dialog.py" line="164" />
+      <location filename="../../station_app/ui/case_dialog.py" line="160" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
       <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="85" />
+      <location filename="../../station_app/ui/case_dialog.py" line="86" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -717,12 +717,12 @@
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="188" />
+      <location filename="../../station_app/ui/settings_page.py" line="190" />
       <source>审计记录完整：共 {0} 条最近记录已显示，链条校验通过</source>
       <translation>Audit trail intact: the latest {0} entries are shown and the chain checks out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="184" />
+      <location filename="../../station_app/ui/settings_page.py" line="186" />
       <source>审计记录有改动：</source>
       <translation>The audit trail was altered: </translation>
     </message>
@@ -964,7 +964,7 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="153" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -974,7 +974,7 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="138" />
+      <location filename="../../station_app/ui/case_dialog.py" line="139" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -989,7 +989,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="134" />
+      <location filename="../../station_app/ui/case_dialog.py" line="135" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1019,7 +1019,7 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="167" />
+      <location filename="../../station_app/ui/case_dialog.py" line="168" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1056,18 +1056,18 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="142" />
+      <location filename="../../station_app/ui/case_dialog.py" line="143" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="142" />
-      <location filename="../../station_app/ui/case_dialog.py" line="146" />
+      <location filename="../../station_app/ui/case_dialog.py" line="143" />
+      <location filename="../../station_app/ui/case_dialog.py" line="147" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="84" />
+      <location filename="../../station_app/ui/case_dialog.py" line="85" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1148,7 +1148,7 @@ Records: {2}</translation>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="77" />
+      <location filename="../../station_app/ui/case_dialog.py" line="78" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1234,12 +1234,13 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="151" />
-      <location filename="../../station_app/ui/settings_page.py" line="198" />
+      <location filename="../../station_app/ui/settings_page.py" line="200" />
+      <location filename="../../station_app/ui/settings_page.py" line="216" />
       <source>显示技术细节</source>
       <translation>Show technical details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="130" />
+      <location filename="../../station_app/ui/case_dialog.py" line="131" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
@@ -1372,7 +1373,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="83" />
+      <location filename="../../station_app/ui/case_dialog.py" line="84" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1469,12 +1470,12 @@ Records: {2}</translation>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="164" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="159" />
+      <location filename="../../station_app/ui/case_dialog.py" line="160" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
@@ -2043,7 +2044,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Refund or repair:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="82" />
+      <location filename="../../station_app/ui/case_dialog.py" line="83" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -2132,6 +2133,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../station_app/ui/complaint_form.py" line="99" />
       <source>附加证据…</source>
       <translation>Attach evidence…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="216" />
+      <source>隐藏技术细节</source>
+      <translation>Hide technical details</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/workbench.py" line="89" />

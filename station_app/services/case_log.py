@@ -146,7 +146,7 @@ def _details(event: dict[str, Any], catalogs: Any, rule: str | None, english: bo
         parts.append(settlement_words(data, english))
         if data.get("method"):
             method = _entry(catalogs, "settlement_methods", data["method"], english)
-            parts.append(pick(("方式：", "by "), english) + method)
+            parts.append(pick(("方式：", "by "), english) + (method.lower() if english else method))
         if data.get("outcomes"):
             names = [_entry(catalogs, "outcomes", code, english) for code in data["outcomes"]]
             parts.append(pick(("结果：", "outcome: "), english) + pick(("、", ", "), english).join(names))

@@ -66,7 +66,8 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
     lines.append(tr("审计记录："))
     for entry in case["audit"]:
         row = case_log.audit_row({"entity": "complaint", **entry}, english())  # the page's entries are the case's
-        lines.append(f"  {row['time']}　{row['who']}　{row['what']}")
+        gap = "  " if english() else "　"
+        lines.append(f"  {row['time']}{gap}{row['who']}{gap}{row['what']}")
     return "\n".join(lines)
 
 

@@ -153,7 +153,9 @@ class SettingsPage(QTabWidget):
         self.audit_detail = QPlainTextEdit()
         self.audit_detail.setReadOnly(True)
         self.audit_detail.setVisible(False)
-        self.audit_detail_button.toggled.connect(self.audit_detail.setVisible)
+        self.audit_detail_button.toggled.connect(
+            lambda on: self._toggle(self.audit_detail_button, self.audit_detail, on)
+        )
         layout.addWidget(self.verify_button)
         layout.addWidget(self.verify_result)
         layout.addWidget(self.audit_table, 3)
@@ -200,11 +202,18 @@ class SettingsPage(QTabWidget):
         self.selfcheck_detail = QPlainTextEdit()
         self.selfcheck_detail.setReadOnly(True)
         self.selfcheck_detail.setVisible(False)
-        self.selfcheck_detail_button.toggled.connect(self.selfcheck_detail.setVisible)
+        self.selfcheck_detail_button.toggled.connect(
+            lambda on: self._toggle(self.selfcheck_detail_button, self.selfcheck_detail, on)
+        )
         layout.addWidget(self.selfcheck_text, 2)
         layout.addWidget(self.selfcheck_detail_button)
         layout.addWidget(self.selfcheck_detail, 3)
         return page
+
+    @staticmethod
+    def _toggle(button: QPushButton, detail: QWidget, shown: bool) -> None:
+        detail.setVisible(shown)
+        button.setText(tr("隐藏技术细节") if shown else tr("显示技术细节"))
 
     def _on_tab(self, index: int) -> None:
         if index == 1:

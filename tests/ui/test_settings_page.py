@@ -62,6 +62,7 @@ def test_the_audit_tab_speaks_plainly_with_the_detail_one_click_away(qtbot, tmp_
     assert not page.audit_detail.isVisible()
     qtbot.mouseClick(page.audit_detail_button, Qt.MouseButton.LeftButton)
     assert page.audit_detail.isVisible() and '"action": "create"' in page.audit_detail.toPlainText()
+    assert page.audit_detail_button.text() == "隐藏技术细节"
     table.setCurrentCell(3, 0)
     assert f'"seq": {page._audit_rows[3]["seq"]}' in page.audit_detail.toPlainText()
     qtbot.mouseClick(page.tabBar(), Qt.MouseButton.LeftButton, pos=page.tabBar().tabRect(2).center())
