@@ -151,3 +151,21 @@ def test_step_dialogs_star_exactly_the_fields_the_workflow_requires(qtbot, sessi
     assert shown[("not_accepted", "ground")] == "不予受理理由 *"  # as the windows always showed them
     assert shown[("settled", "recovered_yuan")] == "挽回经济损失（元）*"
     assert shown[("settled", "punitive_yuan")] == "其中加倍赔偿（元）"
+
+
+def test_the_case_page_reads_as_a_clerks_log_without_internals(qtbot, session):
+    import re
+
+    from tests.services.test_case_log import INTERNALS, settled_case
+
+    number = settled_case(session)["number"]
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert "适用 《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号）" in text
+    assert "  2026-11-03 受理（李站长）" in text.splitlines()
+    assert "调解结案：挽回 6,200.00 元，其中加倍赔偿 4,650.00 元" in text
+    log = text.split("办理过程：", 1)[1]  # the header above carries the consumer's phone, a long number by right
+    assert not INTERNALS.search(log), INTERNALS.search(log)
+    assert "order121" not in text
+    assert not re.search(r"\d{4}-\d\d-\d\dT", text)  # times read as "2026-11-23 09:30", not ISO stamps
