@@ -288,6 +288,7 @@ class ComplaintForm(QWidget):
             self.ui.general_error.show()
         if first is not None:
             first.setFocus()
+            self.scroll.ensureWidgetVisible(first)  # the first field to correct is in view, the buttons too
 
     # -- actions ----------------------------------------------------------------------------
     @Slot()

@@ -53,6 +53,9 @@ def test_the_save_button_stays_on_screen_with_every_message_shown(qtbot, registe
     bar = form.scroll.verticalScrollBar()
     bar.setValue(bar.maximum())  # scrolled to the last field, the buttons have not moved
     assert bar.maximum() > 0 and on_screen(form.ui.save_button, window)
+    assert form.ui.consumer_name.visibleRegion().isEmpty()  # scrolled out of view at the end of the form
+    qtbot.mouseClick(form.ui.save_button, Qt.MouseButton.LeftButton)  # saved again from down there
+    assert not form.ui.consumer_name.visibleRegion().isEmpty()  # the first field to correct comes into view
     if os.environ.get("STATION_SHOTS"):  # screenshots for a person to look at (not part of the check)
         window.grab().save(f"{os.environ['STATION_SHOTS']}/form-1366x768-{current_language()}.png")
 
