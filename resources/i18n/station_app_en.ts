@@ -164,7 +164,7 @@
       <translation>personal data masked</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>临期</source>
       <translation>due soon</translation>
@@ -874,7 +874,7 @@
       <translation>Saved as {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="337" />
+      <location filename="../../station_app/ui/complaint_form.py" line="338" />
       <location filename="../../station_app/ui/stats_page.py" line="251" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
@@ -1040,7 +1040,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="29" />
-      <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
       <translation>overdue</translation>
@@ -1251,7 +1251,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="131" />
-      <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
@@ -1368,7 +1368,7 @@ Records: {2}</translation>
       <translation>Check the station key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="339" />
+      <location filename="../../station_app/ui/complaint_form.py" line="340" />
       <source>案件已保存，但这些证据没有附加上：</source>
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
@@ -1443,12 +1443,12 @@ Records: {2}</translation>
       <translation>Statutory (punitive) compensation:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="343" />
+      <location filename="../../station_app/ui/complaint_form.py" line="344" />
       <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
       <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="312" />
+      <location filename="../../station_app/ui/complaint_form.py" line="313" />
       <source>注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。请先核对是否为同一纠纷；确认不是再保存。</source>
       <translation>Note: {numbers} already has the same consumer phone against the same business (within 30 days). Check whether it is the same dispute before saving.</translation>
     </message>
@@ -1756,7 +1756,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Business: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/row_text.py" line="22" />
+      <location filename="../../station_app/ui/row_text.py" line="24" />
       <source>结案 {0}</source>
       <translation>closed {0}</translation>
     </message>
