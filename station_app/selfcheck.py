@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,9 @@ from station_app.store import backup as backup_store
 from station_app.store.migrations import known_names
 
 
-def report(db_path: Path) -> dict[str, Any]:
-    """Never raises: every line says what it found, or what went wrong finding it."""
+def report(db_path: Path, today: date | None = None) -> dict[str, Any]:
+    """Never raises: every line says what it found, or what went wrong finding it. ``today``: the command's
+    (``--today``); the windows pass none and the PC's date is used."""
     result: dict[str, Any] = {
         "version": __version__,
         "schema_version": len(known_names()),
@@ -36,6 +38,7 @@ def report(db_path: Path) -> dict[str, Any]:
         result["database_mb"] = round(db_path.stat().st_size / 1e6, 1)
     else:
         result["database_state"] = "missing (run init or the set-up wizard)"
+    result.update(_calendar(db_path, today or date.today()))
     fonts = sorted(p.name for p in (resource_dir() / "fonts").glob("*.tt[fc]"))
     result["fonts"] = fonts
     free = shutil.disk_usage(db_path.parent if db_path.parent.exists() else Path.cwd()).free
@@ -47,3 +50,13 @@ def report(db_path: Path) -> dict[str, Any]:
 
     result.update(qt_facts())
     return result
+
+
+def _calendar(db_path: Path, today: date) -> dict[str, Any]:
+    """The years with the official holiday notice; from November, a warning when next year is missing."""
+    from station_app.services.bulletins import calendar_check
+
+    try:
+        return calendar_check(db_path, today)
+    except Exception as exc:  # a damaged register is reported above; the bundled calendar still answers
+        return {"calendar_known_years": None, "calendar_warning": f"节假日安排无法读取：{exc}"}

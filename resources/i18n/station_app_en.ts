@@ -196,7 +196,7 @@
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="66" />
+      <location filename="../../station_app/ui/case_dialog.py" line="70" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -312,7 +312,7 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="105" />
+      <location filename="../../station_app/ui/case_dialog.py" line="109" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -359,7 +359,7 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="132" />
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="68" />
+      <location filename="../../station_app/ui/case_dialog.py" line="72" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
     </message>
@@ -394,12 +394,12 @@
       <translation>Terms of the agreement</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/case_dialog.py" line="32" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -409,7 +409,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="160" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -487,12 +487,12 @@
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="64" />
+      <location filename="../../station_app/ui/case_dialog.py" line="65" />
       <source>受理决定期限：{0}　调解期限：{1}</source>
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="56" />
+      <location filename="../../station_app/ui/case_dialog.py" line="57" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>Goods or service</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="59" />
+      <location filename="../../station_app/ui/case_dialog.py" line="60" />
       <source>商品或服务：{0}　{1}　{2}</source>
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
@@ -614,14 +614,14 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="41" />
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
-      <location filename="../../station_app/ui/case_dialog.py" line="174" />
+      <location filename="../../station_app/ui/case_dialog.py" line="42" />
+      <location filename="../../station_app/ui/case_dialog.py" line="173" />
+      <location filename="../../station_app/ui/case_dialog.py" line="178" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="95" />
+      <location filename="../../station_app/ui/case_dialog.py" line="99" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -733,7 +733,7 @@
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="77" />
+      <location filename="../../station_app/ui/case_dialog.py" line="81" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
@@ -970,7 +970,7 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="162" />
+      <location filename="../../station_app/ui/case_dialog.py" line="166" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -980,7 +980,7 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="148" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -995,7 +995,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="144" />
+      <location filename="../../station_app/ui/case_dialog.py" line="148" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1025,7 +1025,7 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="177" />
+      <location filename="../../station_app/ui/case_dialog.py" line="181" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1035,7 +1035,7 @@ Records: {2}</translation>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="30" />
+      <location filename="../../station_app/ui/case_dialog.py" line="31" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
@@ -1062,19 +1062,19 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="156" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="40" />
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="41" />
       <location filename="../../station_app/ui/case_dialog.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="160" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="94" />
+      <location filename="../../station_app/ui/case_dialog.py" line="98" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1104,7 +1104,7 @@ Records: {2}</translation>
       <translation>Required</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="39" />
+      <location filename="../../station_app/ui/case_dialog.py" line="40" />
       <source>恢复计时</source>
       <translation>Clock resumed</translation>
     </message>
@@ -1160,7 +1160,7 @@ Records: {2}</translation>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="87" />
+      <location filename="../../station_app/ui/case_dialog.py" line="91" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1255,8 +1255,8 @@ Records: {2}</translation>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="38" />
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="39" />
+      <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <location filename="../../station_app/ui/row_text.py" line="11" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
@@ -1277,7 +1277,7 @@ Records: {2}</translation>
       <translation>Month:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="32" />
+      <location filename="../../station_app/ui/case_dialog.py" line="33" />
       <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>未到期</source>
       <translation>on time</translation>
@@ -1388,7 +1388,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="93" />
+      <location filename="../../station_app/ui/case_dialog.py" line="97" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1480,17 +1480,17 @@ Records: {2}</translation>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="174" />
+      <location filename="../../station_app/ui/case_dialog.py" line="178" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
+      <location filename="../../station_app/ui/case_dialog.py" line="173" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="57" />
+      <location filename="../../station_app/ui/case_dialog.py" line="58" />
       <source>消费者：{0}　{1}</source>
       <translation>Consumer: {0}  {1}</translation>
     </message>
@@ -1589,7 +1589,7 @@ Records: {2}</translation>
       <translation>Log-in failed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="37" />
+      <location filename="../../station_app/ui/case_dialog.py" line="38" />
       <location filename="../../station_app/ui/month_chart.py" line="54" />
       <source>登记</source>
       <translation>Registered</translation>
@@ -1757,12 +1757,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>End mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="58" />
+      <location filename="../../station_app/ui/case_dialog.py" line="59" />
       <source>经营者：{0}</source>
       <translation>Business: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/row_text.py" line="22" />
+      <location filename="../../station_app/ui/row_text.py" line="28" />
       <source>结案 {0}</source>
       <translation>closed {0}</translation>
     </message>
@@ -1880,7 +1880,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="33" />
+      <location filename="../../station_app/ui/case_dialog.py" line="34" />
       <source>计时暂停中</source>
       <translation>clock paused</translation>
     </message>
@@ -2045,7 +2045,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Return the month selected…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="92" />
+      <location filename="../../station_app/ui/case_dialog.py" line="96" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -2161,6 +2161,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/row_text.py" line="20" />
+      <source>（暂估）</source>
+      <translation> (estimate)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="272" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
@@ -2171,7 +2176,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>(no users set up: anyone can use it)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <location filename="../../station_app/ui/case_dialog.py" line="69" />
       <source>（自 {0} 起暂停）</source>
       <translation> (paused since {0})</translation>
     </message>

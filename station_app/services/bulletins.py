@@ -24,7 +24,7 @@ from station_app.services import station as station_service
 from station_app.services.exchange import keys as station_keys
 from station_app.services.exchange import manifest as manifest_file
 from station_app.services.exchange.months import COUNTY_SIGNING_KEY
-from station_app.services.session import Session, register_calendar
+from station_app.services.session import Session, calendar_from_tables, register_calendar
 from station_app.store import bulletins as store
 from station_app.store import records
 from station_app.store.migrations import schema_version
@@ -241,11 +241,12 @@ def publish_warnings(session: Session, package_id: str, today: date) -> dict[str
     return {"package_id": bulletin["package_id"], "added": added}
 
 
-def calendar_status(session: Session, today: date) -> dict[str, Any]:
-    """Which years the calendar knows, and the warning from November when next year is not one of them."""
-    calendar = session.calendar
+def calendar_check(db_path: Path, today: date) -> dict[str, Any]:
+    """For the self-check: this year's and later years the calendar knows (bundled, or from the register's
+    bulletins), and the warning from November when next year is not one of them."""
+    tables = store.holiday_tables_in(db_path) if Path(db_path).exists() else {}
+    calendar = calendar_from_tables(tables)
     return {
-        "known_years": sorted(y for y in calendar.known_years if y >= today.year - 1),
-        "next_year_known": calendar.is_known_year(today.year + 1),
-        "warning": next_year_warning(today, calendar),
+        "calendar_known_years": sorted(y for y in calendar.known_years if y >= today.year),
+        "calendar_warning": next_year_warning(today, calendar),
     }

@@ -31,7 +31,11 @@ def register_calendar(db: Database) -> WorkCalendar:
     """The China calendar completed by the holiday tables of the county's bulletins this register holds."""
     from station_app.store import bulletins
 
-    tables = bulletins.holiday_tables(db)
+    return calendar_from_tables(bulletins.holiday_tables(db))
+
+
+def calendar_from_tables(tables: dict[str, Any]) -> WorkCalendar:
+    """The China calendar completed by holiday tables ``{"2027": {"off": [...], "work": [...]}}``."""
     return _calendar_with(json.dumps(tables, sort_keys=True)) if tables else default_calendar()
 
 

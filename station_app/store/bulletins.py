@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,3 +58,12 @@ def holiday_tables(db: Database) -> dict[str, dict[str, list[str]]]:
     for (holidays,) in cursor:
         tables.update(json.loads(holidays).get("years", {}))
     return tables
+
+
+def holiday_tables_in(path: Path) -> dict[str, dict[str, list[str]]]:
+    """The same, read from a register file opened read-only (the self-check logs no one in)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return holiday_tables(conn)  # type: ignore[arg-type]  (a plain connection executes the same)
+    finally:
+        conn.close()
