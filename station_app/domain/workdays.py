@@ -2,7 +2,10 @@
 
 The ``holidays`` package carries the State Council's holiday notices up to ``LAST_OFFICIAL_PACKAGE_YEAR``;
 for later years it only guesses. A local override table (resources/holidays/cn_overrides.json) replaces the
-package's data for every year it lists, so a station can enter a new notice without a program update.
+package's data for every year it lists, so a station can enter a new notice without a program update; the
+county's bulletin (services/bulletins.py) brings the same tables to every station's register, and the session's
+calendar applies them last. A deadline counted through a year that none of them knows is an estimate
+(domain/provisional.py).
 
 A ``WorkCalendar`` keeps a sorted list of the working days of its span, so adding or counting working days
 is two binary searches; outside the span it counts day by day with the same rule.
