@@ -113,7 +113,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="346" />
+      <location filename="../../station_app/ui/exchange_page.py" line="377" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="333" />
+      <location filename="../../station_app/ui/exchange_page.py" line="364" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -297,12 +297,12 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="208" />
+      <location filename="../../station_app/ui/exchange_page.py" line="210" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <location filename="../../station_app/ui/exchange_page.py" line="207" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
@@ -429,7 +429,7 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="158" />
+      <location filename="../../station_app/ui/exchange_page.py" line="160" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="308" />
+      <location filename="../../station_app/ui/exchange_page.py" line="339" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -687,7 +687,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="330" />
+      <location filename="../../station_app/ui/exchange_page.py" line="361" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -769,6 +769,11 @@
       <translation>Import</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="150" />
+      <source>导入县局公告包…</source>
+      <translation>Import the county's bulletin…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="146" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
@@ -779,13 +784,13 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="161" />
+      <location filename="../../station_app/ui/exchange_page.py" line="163" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="118" />
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -800,7 +805,7 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="306" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
@@ -881,7 +886,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="215" />
+      <location filename="../../station_app/ui/exchange_page.py" line="217" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -901,7 +906,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="333" />
+      <location filename="../../station_app/ui/exchange_page.py" line="364" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -931,12 +936,12 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="260" />
+      <location filename="../../station_app/ui/exchange_page.py" line="291" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="253" />
+      <location filename="../../station_app/ui/exchange_page.py" line="284" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -951,7 +956,12 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="239" />
+      <location filename="../../station_app/ui/exchange_page.py" line="269" />
+      <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
+      <translation>County bulletin imported: holidays {0}; consumer warnings: {1}; open cases with deadlines worked out again: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="241" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -961,7 +971,7 @@
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="338" />
+      <location filename="../../station_app/ui/exchange_page.py" line="369" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -1205,13 +1215,14 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="289" />
-      <location filename="../../station_app/ui/exchange_page.py" line="223" />
+      <location filename="../../station_app/ui/exchange_page.py" line="320" />
+      <location filename="../../station_app/ui/exchange_page.py" line="225" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="294" />
+      <location filename="../../station_app/ui/exchange_page.py" line="325" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1224,6 +1235,11 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/settings_page.py" line="30" />
       <source>新建</source>
       <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="267" />
+      <source>无</source>
+      <translation>none</translation>
     </message>
     <message>
       <location filename="../../station_app/services/station.py" />
@@ -1272,7 +1288,7 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="150" />
+      <location filename="../../station_app/ui/exchange_page.py" line="152" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
@@ -1283,12 +1299,12 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="262" />
+      <location filename="../../station_app/ui/exchange_page.py" line="293" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="255" />
+      <location filename="../../station_app/ui/exchange_page.py" line="286" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1298,7 +1314,7 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="257" />
+      <location filename="../../station_app/ui/exchange_page.py" line="288" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1323,7 +1339,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="295" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1363,12 +1379,13 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="233" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="353" />
+      <location filename="../../station_app/ui/exchange_page.py" line="384" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1403,17 +1420,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="323" />
+      <location filename="../../station_app/ui/exchange_page.py" line="354" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="286" />
+      <location filename="../../station_app/ui/exchange_page.py" line="317" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="331" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1667,7 +1684,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="354" />
+      <location filename="../../station_app/ui/exchange_page.py" line="385" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1940,7 +1957,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2060,7 +2077,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="223" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <source>选择县局公告包</source>
+      <translation>Choose the county's bulletin</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="225" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2075,12 +2097,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="289" />
+      <location filename="../../station_app/ui/exchange_page.py" line="320" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="159" />
+      <location filename="../../station_app/ui/exchange_page.py" line="161" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2141,7 +2163,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
+      <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
+      <translation>First bulletin from the county: check by phone and type the fingerprint the county reads out:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="233" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2166,7 +2193,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimate)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="272" />
+      <location filename="../../station_app/ui/exchange_page.py" line="303" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

@@ -74,3 +74,12 @@ def test_a_case_received_on_new_years_eve_is_provisional_then_firm_after_the_bul
     again = run(capsys, county, "bulletin", "export", "--to", str(stick))[1]
     assert again["years"] == ["2027"]  # the county entered the table once; every bulletin carries it
     assert run(capsys, db, "bulletin", "import", again["file"])[0] == 0
+
+
+def test_the_countys_import_refuses_a_bulletin_and_says_where_it_goes(tmp_path, capsys):
+    county, _ = _registers(tmp_path, capsys)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    issued = run(capsys, county, "bulletin", "export", "--to", str(stick), "--holidays", str(TEST_2027))[1]
+    code, results, _ = run(capsys, county, "import", issued["file"], "--accept-key", issued["fingerprint"])
+    assert code == 2 and results[0]["code"] == "wrong_kind" and "bulletin import" in str(results[0])
