@@ -50,13 +50,18 @@ def _check_catalog(catalog: Any) -> dict[str, Any]:
     return catalog
 
 
+def _warning_list(items: Any) -> list[dict[str, Any]]:
+    items = [items] if isinstance(items, dict) else items
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise InvalidValue("消费警示格式错误：应为一条或多条警示（与 warning add 的 JSON 相同）")
+    return items
+
+
 def _check_warnings(session: Session, items: Any, today: date) -> list[dict[str, Any]]:
     """Warnings in the ``warning add`` shape, checked as the station will check them when it publishes."""
     from station_app.domain.record_input import parse_warning
 
-    items = [items] if isinstance(items, dict) else items
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise InvalidValue("消费警示格式错误：应为一条或多条警示（与 warning add 的 JSON 相同）")
+    items = _warning_list(items)
     for item in items:
         parse_warning(item, session.catalogs, today)
     return items
@@ -147,17 +152,18 @@ def import_bulletin(session: Session, path: Path, today: date, accept_key: str |
     try:
         tables = parse_overrides(content.get("holidays", {"years": {}}), "（县局公告包）")
         _check_catalog(content.get("catalog", {}))
-        _check_warnings(session, content.get("warnings", []), today)
+        # Only the shape here: each warning is checked in full when the station publishes it (a warning dated
+        # today at the county must not be refused by a station PC whose clock is a day behind).
+        _warning_list(content.get("warnings") or [])
     except InvalidValue as exc:
         raise package.damaged(f"公告内容不对：{exc}") from None
-    warnings = content.get("warnings") or []
     content = {
         "holidays": content.get("holidays") or {"years": {}},
         "catalog": content.get("catalog") or {},
-        "warnings": [warnings] if isinstance(warnings, dict) else warnings,
+        "warnings": _warning_list(content.get("warnings") or []),
     }
     if store.get(session.db, manifest["package_id"]) is not None:
-        return {**_summary(manifest, pkg.fingerprint, tables), "already": True, "deadlines_changed": 0}
+        return {**_summary(session, manifest, pkg.fingerprint, tables, today), "already": True, "deadlines_changed": 0}
     with session.db.atomic():
         records.set_setting(session.db, COUNTY_SIGNING_KEY, public)
         _keep(session, {**manifest, "bulletin": content}, pkg.fingerprint, manifest["created_at"])
@@ -170,12 +176,20 @@ def import_bulletin(session: Session, path: Path, today: date, accept_key: str |
             manifest["station"]["name"],
             after={"years": sorted(tables), "warnings": len(content["warnings"]), "deadlines_changed": changed},
         )
-    return {**_summary(manifest, pkg.fingerprint, tables), "already": False, "deadlines_changed": changed}
+    return {
+        **_summary(session, manifest, pkg.fingerprint, tables, today),
+        "already": False,
+        "deadlines_changed": changed,
+    }
 
 
-def _summary(manifest: dict[str, Any], fingerprint: str, tables: dict[int, Any]) -> dict[str, Any]:
+def _summary(
+    session: Session, manifest: dict[str, Any], fingerprint: str, tables: dict[int, Any], today: date
+) -> dict[str, Any]:
     content = manifest["bulletin"]
     return {
+        # Still said after the import when the bulletin did not bring next year (from November).
+        "calendar_warning": next_year_warning(today, session.calendar),
         "package_id": manifest["package_id"],
         "issued_by": manifest["station"]["name"],
         "fingerprint": fingerprint,

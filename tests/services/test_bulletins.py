@@ -74,6 +74,7 @@ def test_a_station_imports_trusts_and_publishes(county, session, tmp_path):
     with pytest.raises(RuleViolation, match="首次导入"):
         bulletins.import_bulletin(session, Path(issued["file"]), TODAY)
     result = bulletins.import_bulletin(session, Path(issued["file"]), TODAY, issued["fingerprint"])
+    assert result["calendar_warning"] is None  # 2027 known now
     assert result["deadlines_changed"] == 1 and result["catalog"]["aliases"]["categories"] == {"百货类": "G01"}
     case = complaint_views.show(session, number, TODAY)
     assert case["acceptance_due"] == "2027-01-13" and not case["deadlines_provisional"]["acceptance_due"]
