@@ -95,14 +95,14 @@ def _due_phrase(case: dict[str, Any]) -> str:
     holidays are not yet known (issue 18): the State Council's notice may still move it."""
     due = s.cn_date(case["acceptance_due"])
     if not case.get("deadlines_provisional", {}).get("acceptance_due"):
-        return f"<b>{due}</b> 前"
+        return f"本站将于 <b>{due}</b> 前"
     years = provisional.years_phrase(case.get("calendar_unknown_years") or [int(case["acceptance_due"][:4])])
-    return f"预计 <b>{due}</b> 前（{years}节假日安排未公布，以实际为准）"
+    return f"本站预计于 <b>{due}</b> 前（{years}节假日安排未公布，以实际为准）"
 
 
 def _next_steps(case: dict[str, Any]) -> str:
     text = (
-        f"本站将于 {_due_phrase(case)} 作出是否受理的决定并告知您（自收到投诉之日起七个工作日内）。"
+        f"{_due_phrase(case)}作出是否受理的决定并告知您（自收到投诉之日起七个工作日内）。"
         "受理的，本站将组织您与被投诉人协商和解或者调解，并告知调解的时间和地点；不予受理的，"
         "本站将书面告知理由和其他解决途径。"
     )
