@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,9 @@ from station_app.store import backup as backup_store
 from station_app.store.migrations import known_names
 
 
-def report(db_path: Path) -> dict[str, Any]:
-    """Never raises: every line says what it found, or what went wrong finding it."""
+def report(db_path: Path, today: date | None = None) -> dict[str, Any]:
+    """Never raises: every line says what it found, or what went wrong finding it. ``today``: the command's
+    (``--today``); the windows pass none and the PC's date is used."""
     result: dict[str, Any] = {
         "version": __version__,
         "schema_version": len(known_names()),
@@ -36,6 +38,7 @@ def report(db_path: Path) -> dict[str, Any]:
         result["database_mb"] = round(db_path.stat().st_size / 1e6, 1)
     else:
         result["database_state"] = "missing (run init or the set-up wizard)"
+    result.update(_calendar(db_path, today or date.today()))
     fonts = sorted(p.name for p in (resource_dir() / "fonts").glob("*.tt[fc]"))
     result["fonts"] = fonts
     free = shutil.disk_usage(db_path.parent if db_path.parent.exists() else Path.cwd()).free
@@ -71,6 +74,7 @@ def plain_lines(result: dict[str, Any], english: bool = False) -> list[str]:
     printers = result.get("printers")
     fonts = result.get("fonts") or []
     last = result.get("last_backup")
+    warning = result.get("calendar_warning")  # from November, while next year's holidays are unknown
     if english:
         return [
             f"Program version {result.get('version')} (register format {result.get('schema_version')}).",
@@ -83,6 +87,7 @@ def plain_lines(result: dict[str, Any], english: bool = False) -> list[str]:
             ("Printers: " + ", ".join(printers) + ".")
             if isinstance(printers, list) and printers
             else "No printer found.",
+            *(["Next year's public holidays are not known yet: deadlines there are estimates."] if warning else []),
         ]
     return [
         f"程序版本 {result.get('version')}（登记簿格式第 {result.get('schema_version')} 版）。",
@@ -93,6 +98,7 @@ def plain_lines(result: dict[str, Any], english: bool = False) -> list[str]:
         f"已有备份 {result.get('backups', 0)} 份，最近一份：{last}。" if last else "还没有做过备份。",
         f"中文字体：已安装 {len(fonts)} 种。" if fonts else "没有找到中文字体，文字可能显示为方框。",
         ("打印机：" + "、".join(printers) + "。") if isinstance(printers, list) and printers else "没有找到打印机。",
+        *([str(warning)] if warning else []),
     ]
 
 
@@ -100,3 +106,13 @@ def _chinese_state(state: str) -> str:
     if state.startswith("missing"):
         return "文件不存在（请运行初始设置）"
     return state.removeprefix("damaged: ")
+
+
+def _calendar(db_path: Path, today: date) -> dict[str, Any]:
+    """The years with the official holiday notice; from November, a warning when next year is missing."""
+    from station_app.services.bulletins import calendar_check
+
+    try:
+        return calendar_check(db_path, today)
+    except Exception as exc:  # a damaged register is reported above; the bundled calendar still answers
+        return {"calendar_known_years": None, "calendar_warning": f"节假日安排无法读取：{exc}"}

@@ -118,7 +118,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="346" />
+      <location filename="../../station_app/ui/exchange_page.py" line="377" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="333" />
+      <location filename="../../station_app/ui/exchange_page.py" line="364" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -201,7 +201,7 @@
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="60" />
+      <location filename="../../station_app/ui/case_dialog.py" line="65" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -302,12 +302,12 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="208" />
+      <location filename="../../station_app/ui/exchange_page.py" line="210" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <location filename="../../station_app/ui/exchange_page.py" line="207" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
@@ -317,7 +317,7 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="96" />
+      <location filename="../../station_app/ui/case_dialog.py" line="101" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -358,7 +358,7 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="123" />
+      <location filename="../../station_app/ui/case_dialog.py" line="128" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -373,7 +373,7 @@
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="62" />
+      <location filename="../../station_app/ui/case_dialog.py" line="67" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
     </message>
@@ -388,12 +388,12 @@
       <translation>Terms of the agreement</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="30" />
+      <location filename="../../station_app/ui/case_dialog.py" line="32" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="131" />
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -403,7 +403,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="147" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -423,7 +423,7 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="158" />
+      <location filename="../../station_app/ui/exchange_page.py" line="160" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -463,7 +463,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="308" />
+      <location filename="../../station_app/ui/exchange_page.py" line="339" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -481,12 +481,12 @@
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="58" />
+      <location filename="../../station_app/ui/case_dialog.py" line="60" />
       <source>受理决定期限：{0}　调解期限：{1}</source>
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="48" />
+      <location filename="../../station_app/ui/case_dialog.py" line="50" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
     </message>
@@ -598,7 +598,7 @@
       <translation>Goods or service</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="53" />
+      <location filename="../../station_app/ui/case_dialog.py" line="55" />
       <source>商品或服务：{0}　{1}　{2}</source>
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
@@ -613,14 +613,14 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="160" />
       <location filename="../../station_app/ui/case_dialog.py" line="165" />
+      <location filename="../../station_app/ui/case_dialog.py" line="170" />
       <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="86" />
+      <location filename="../../station_app/ui/case_dialog.py" line="91" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -686,7 +686,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="330" />
+      <location filename="../../station_app/ui/exchange_page.py" line="361" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -732,7 +732,7 @@
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="66" />
+      <location filename="../../station_app/ui/case_dialog.py" line="71" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
@@ -768,6 +768,11 @@
       <translation>Import</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="150" />
+      <source>导入县局公告包…</source>
+      <translation>Import the county's bulletin…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="146" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
@@ -778,13 +783,13 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="161" />
+      <location filename="../../station_app/ui/exchange_page.py" line="163" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="118" />
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -799,7 +804,7 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="306" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
@@ -885,7 +890,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="215" />
+      <location filename="../../station_app/ui/exchange_page.py" line="217" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -905,7 +910,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="333" />
+      <location filename="../../station_app/ui/exchange_page.py" line="364" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -935,12 +940,12 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="260" />
+      <location filename="../../station_app/ui/exchange_page.py" line="291" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="253" />
+      <location filename="../../station_app/ui/exchange_page.py" line="284" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -955,7 +960,12 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="239" />
+      <location filename="../../station_app/ui/exchange_page.py" line="269" />
+      <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
+      <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="241" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -965,7 +975,7 @@
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="338" />
+      <location filename="../../station_app/ui/exchange_page.py" line="369" />
       <source>已导出并读回校验：{0}（{1}）
 可以安全拔出U盘。
 记录数：{2}</source>
@@ -974,7 +984,7 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="153" />
+      <location filename="../../station_app/ui/case_dialog.py" line="158" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -984,7 +994,7 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="139" />
+      <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -999,7 +1009,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="135" />
+      <location filename="../../station_app/ui/case_dialog.py" line="140" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1029,7 +1039,7 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="168" />
+      <location filename="../../station_app/ui/case_dialog.py" line="173" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1039,7 +1049,7 @@ Records: {2}</translation>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="29" />
+      <location filename="../../station_app/ui/case_dialog.py" line="31" />
       <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
@@ -1066,18 +1076,18 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="143" />
+      <location filename="../../station_app/ui/case_dialog.py" line="148" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="143" />
-      <location filename="../../station_app/ui/case_dialog.py" line="147" />
+      <location filename="../../station_app/ui/case_dialog.py" line="148" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="85" />
+      <location filename="../../station_app/ui/case_dialog.py" line="90" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1158,7 +1168,7 @@ Records: {2}</translation>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="78" />
+      <location filename="../../station_app/ui/case_dialog.py" line="83" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1198,13 +1208,14 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="289" />
-      <location filename="../../station_app/ui/exchange_page.py" line="223" />
+      <location filename="../../station_app/ui/exchange_page.py" line="320" />
+      <location filename="../../station_app/ui/exchange_page.py" line="225" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="294" />
+      <location filename="../../station_app/ui/exchange_page.py" line="325" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1212,6 +1223,11 @@ Records: {2}</translation>
       <location filename="../../station_app/ui/welcome.py" line="111" />
       <source>数据文件：{0}</source>
       <translation>Data file: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="267" />
+      <source>无</source>
+      <translation>none</translation>
     </message>
     <message>
       <location filename="../../station_app/services/station.py" />
@@ -1250,7 +1266,7 @@ Records: {2}</translation>
       <translation>Show technical details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="131" />
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
@@ -1267,23 +1283,23 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="150" />
+      <location filename="../../station_app/ui/exchange_page.py" line="152" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/case_dialog.py" line="33" />
       <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="262" />
+      <location filename="../../station_app/ui/exchange_page.py" line="293" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="255" />
+      <location filename="../../station_app/ui/exchange_page.py" line="286" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1293,7 +1309,7 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="257" />
+      <location filename="../../station_app/ui/exchange_page.py" line="288" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1318,7 +1334,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="295" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1358,12 +1374,13 @@ Records: {2}</translation>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="233" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="353" />
+      <location filename="../../station_app/ui/exchange_page.py" line="384" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1383,7 +1400,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="84" />
+      <location filename="../../station_app/ui/case_dialog.py" line="89" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1398,17 +1415,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="323" />
+      <location filename="../../station_app/ui/exchange_page.py" line="354" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="286" />
+      <location filename="../../station_app/ui/exchange_page.py" line="317" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="331" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1480,17 +1497,17 @@ Records: {2}</translation>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="165" />
+      <location filename="../../station_app/ui/case_dialog.py" line="170" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="160" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="51" />
+      <location filename="../../station_app/ui/case_dialog.py" line="53" />
       <source>消费者：{0}　{1}</source>
       <translation>Consumer: {0}  {1}</translation>
     </message>
@@ -1661,7 +1678,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="354" />
+      <location filename="../../station_app/ui/exchange_page.py" line="385" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1751,12 +1768,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>End mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="52" />
+      <location filename="../../station_app/ui/case_dialog.py" line="54" />
       <source>经营者：{0}</source>
       <translation>Business: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/row_text.py" line="24" />
+      <location filename="../../station_app/ui/row_text.py" line="30" />
       <source>结案 {0}</source>
       <translation>closed {0}</translation>
     </message>
@@ -1874,7 +1891,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="32" />
+      <location filename="../../station_app/ui/case_dialog.py" line="34" />
       <source>计时暂停中</source>
       <translation>clock paused</translation>
     </message>
@@ -1939,7 +1956,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2059,7 +2076,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Refund or repair:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="83" />
+      <location filename="../../station_app/ui/case_dialog.py" line="88" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -2074,7 +2091,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="223" />
+      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <source>选择县局公告包</source>
+      <translation>Choose the county's bulletin</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="225" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2089,12 +2111,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="289" />
+      <location filename="../../station_app/ui/exchange_page.py" line="320" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="159" />
+      <location filename="../../station_app/ui/exchange_page.py" line="161" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2160,7 +2182,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
+      <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
+      <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="233" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2180,7 +2207,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="272" />
+      <location filename="../../station_app/ui/row_text.py" line="22" />
+      <source>（暂估）</source>
+      <translation> (estimated)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="303" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>
@@ -2190,7 +2222,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>(no users set up: anyone can use it)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="59" />
+      <location filename="../../station_app/ui/case_dialog.py" line="64" />
       <source>（自 {0} 起暂停）</source>
       <translation> (paused since {0})</translation>
     </message>

@@ -152,13 +152,20 @@ def followup(session: Session, args: argparse.Namespace, today: date) -> int:
     return out(args, result, f"已记录回访 {result['number']}（案件 {result['complaint']}）")
 
 
+def _due(shown: dict[str, Any], key: str) -> str:
+    """A deadline, marked 暂估 when counted into a year without the official holiday notice."""
+    if not shown.get(key):
+        return "—"
+    return shown[key] + ("（暂估）" if shown.get("deadlines_provisional", {}).get(key) else "")
+
+
 def _due_text(shown: dict[str, Any]) -> str:
     if shown["status"] == workflow.REGISTERED:
-        return f"，受理决定期限 {shown['acceptance_due']}"
+        return f"，受理决定期限 {_due(shown, 'acceptance_due')}"
     if shown["paused_since"]:
         return f"，调解时限自 {shown['paused_since']} 起暂停"
     if shown["status"] in (workflow.ACCEPTED, workflow.MEDIATING):
-        return f"，调解期限 {shown['mediation_due']}"
+        return f"，调解期限 {_due(shown, 'mediation_due')}"
     return ""
 
 
@@ -173,7 +180,7 @@ def _case_text(c: dict[str, Any]) -> str:
         f"经营者：{c['business']['name']}  {c['business']['address']}",
         f"商品或服务：{c['subject']}    类别：{c['category_label']}    性质：{c['nature_label']}",
         f"涉案金额：{yuan(c['amount_fen'])} 元",
-        f"受理决定期限：{c['acceptance_due']}    调解期限：{c['mediation_due'] or '—'}",
+        f"受理决定期限：{_due(c, 'acceptance_due')}    调解期限：{_due(c, 'mediation_due')}",
         f"争议事实：{c['facts']}",
         f"投诉请求：{c['request'] or '—'}",
     ]

@@ -15,6 +15,7 @@ from types import ModuleType
 
 from station_app import __version__
 from station_app.cli import (
+    bulletin,
     complaint,
     county,
     exchange,
@@ -42,6 +43,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     exchange,
     county,
     months,
+    bulletin,
     printing,
     reference,
     users,

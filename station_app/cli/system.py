@@ -23,7 +23,7 @@ def selfcheck(args: argparse.Namespace, today: date) -> int:
     from station_app.paths import default_db_path
     from station_app.selfcheck import report
 
-    result = report(Path(getattr(args, "db", None) or default_db_path()))
+    result = report(Path(getattr(args, "db", None) or default_db_path()), today)
     out(args, result, "\n".join(f"{k}: {v}" for k, v in result.items()))
     state = result["database_state"]
     return ExitCode.OK if state == "ok" or state.startswith("missing") else ExitCode.STORE

@@ -2,7 +2,10 @@
 
 The ``holidays`` package carries the State Council's holiday notices up to ``LAST_OFFICIAL_PACKAGE_YEAR``;
 for later years it only guesses. A local override table (resources/holidays/cn_overrides.json) replaces the
-package's data for every year it lists, so a station can enter a new notice without a program update.
+package's data for every year it lists, so a station can enter a new notice without a program update; the
+county's bulletin (services/bulletins.py) brings the same tables to every station's register, and the session's
+calendar applies them last. A deadline counted through a year that none of them knows is an estimate
+(domain/provisional.py).
 
 A ``WorkCalendar`` keeps a sorted list of the working days of its span, so adding or counting working days
 is two binary searches; outside the span it counts day by day with the same rule.
@@ -79,17 +82,24 @@ class WorkCalendar:
     # -- building ---------------------------------------------------------------------------------------
 
     @classmethod
-    def china(cls, overrides_path: Path | None = None, years: range = DEFAULT_YEARS) -> WorkCalendar:
+    def china(
+        cls,
+        overrides_path: Path | None = None,
+        years: range = DEFAULT_YEARS,
+        tables: dict[int, tuple[set[date], set[date]]] | None = None,
+    ) -> WorkCalendar:
         """The State Council calendar from the ``holidays`` package, with the local override table applied.
 
         ``overrides_path`` defaults to resources/holidays/cn_overrides.json; a missing file means no overrides.
+        ``tables`` (the register's holiday tables, from the county's bulletins) are applied last: a year listed
+        there replaces the package's and the file's data for that year, and becomes a known year.
         """
         if not years:
             raise ValueError("years must not be empty")
         off, on = official_days(years)
         known = {y for y in years if y <= LAST_OFFICIAL_PACKAGE_YEAR}
         path = overrides_path if overrides_path is not None else default_overrides_path()
-        for year, (year_off, year_on) in load_overrides(path).items():
+        for year, (year_off, year_on) in [*load_overrides(path).items(), *(tables or {}).items()]:
             off = {d for d in off if d.year != year} | year_off
             on = {d for d in on if d.year != year} | year_on
             known.add(year)
@@ -100,6 +110,11 @@ class WorkCalendar:
     def is_known_year(self, year: int) -> bool:
         """Whether the calendar has the official holiday notice for ``year`` (else weekends/holidays are guessed)."""
         return year in self.known_years
+
+    def unknown_years(self, first: date, last: date) -> list[int]:
+        """The years from ``first`` to ``last`` (inclusive) without an official notice: a deadline counted
+        across one of them is an estimate (the State Council may move a holiday or add a make-up day)."""
+        return [y for y in range(first.year, last.year + 1) if y not in self.known_years]
 
     def is_working_day(self, day: date) -> bool:
         if day in self._on:
@@ -167,31 +182,42 @@ def load_overrides(path: Path) -> dict[int, tuple[set[date], set[date]]]:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InvalidValue(f"节假日调整表 {path} 无法读取：{exc}") from exc
+    return parse_overrides(data, str(path))
+
+
+def parse_overrides(data: Any, where: str) -> dict[int, tuple[set[date], set[date]]]:
+    """The override table's content (read from the file, or carried by a county's bulletin), checked: every
+    date in its own year, make-up working days on a Saturday or Sunday (a typo would otherwise move a deadline)."""
     years = data.get("years", {}) if isinstance(data, dict) else None
     if not isinstance(years, dict):
-        raise InvalidValue(f"节假日调整表 {path} 格式错误：缺少 years 对象")
+        raise InvalidValue(f"节假日调整表 {where} 格式错误：缺少 years 对象")
     result: dict[int, tuple[set[date], set[date]]] = {}
     for year_text, lists in years.items():
         if not (isinstance(year_text, str) and year_text.isdigit() and len(year_text) == 4):
-            raise InvalidValue(f"节假日调整表 {path} 格式错误：年份“{year_text}”应为四位数字")
+            raise InvalidValue(f"节假日调整表 {where} 格式错误：年份“{year_text}”应为四位数字")
         if not isinstance(lists, dict):
-            raise InvalidValue(f"节假日调整表 {path} 格式错误：{year_text} 年应包含 off 和 work 两个列表")
-        result[int(year_text)] = (
-            _parse_dates(path, year_text, lists.get("off", [])),
-            _parse_dates(path, year_text, lists.get("work", [])),
-        )
+            raise InvalidValue(f"节假日调整表 {where} 格式错误：{year_text} 年应包含 off 和 work 两个列表")
+        off = _parse_dates(where, year_text, lists.get("off", []))
+        work = _parse_dates(where, year_text, lists.get("work", []))
+        for day in sorted(off | work):
+            if day.year != int(year_text):
+                raise InvalidValue(f"节假日调整表 {where} 中 {year_text} 年列出了别的年份的日期 {day}")
+        for day in sorted(work):
+            if day.weekday() < 5:
+                raise InvalidValue(f"节假日调整表 {where} 中调休上班日 {day} 不是周六或周日")
+        result[int(year_text)] = (off, work)
     return result
 
 
-def _parse_dates(path: Path, year_text: str, values: Any) -> set[date]:
+def _parse_dates(where: str, year_text: str, values: Any) -> set[date]:
     if not isinstance(values, list):
-        raise InvalidValue(f"节假日调整表 {path} 格式错误：{year_text} 年的 off/work 应为日期列表")
+        raise InvalidValue(f"节假日调整表 {where} 格式错误：{year_text} 年的 off/work 应为日期列表")
     days: set[date] = set()
     for value in values:
         try:
             days.add(date.fromisoformat(value))
         except (TypeError, ValueError) as exc:
-            raise InvalidValue(f"节假日调整表 {path} 中 {year_text} 年的日期“{value}”无效，应为 YYYY-MM-DD") from exc
+            raise InvalidValue(f"节假日调整表 {where} 中 {year_text} 年的日期“{value}”无效，应为 YYYY-MM-DD") from exc
     return days
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
+from station_app.domain import provisional
 from station_app.domain.catalogs import Catalogs
 from station_app.domain.validation import mask_id_number, mask_name, mask_phone
 from station_app.reports import styles as s
@@ -89,10 +90,19 @@ def _amount(case: dict[str, Any]) -> str:
     return s.yuan(case["amount_fen"]) if case.get("amount_fen") is not None else "—"
 
 
-def _next_steps(case: dict[str, Any]) -> str:
+def _due_phrase(case: dict[str, Any]) -> str:
+    """The acceptance decision's last day; no firm promise when it is counted into a year whose official
+    holidays are not yet known (issue 18): the State Council's notice may still move it."""
     due = s.cn_date(case["acceptance_due"])
+    if not case.get("deadlines_provisional", {}).get("acceptance_due"):
+        return f"本站将于 <b>{due}</b> 前"
+    years = provisional.years_phrase(case.get("calendar_unknown_years") or [int(case["acceptance_due"][:4])])
+    return f"本站预计于 <b>{due}</b> 前（{years}节假日安排未公布，以实际为准）"
+
+
+def _next_steps(case: dict[str, Any]) -> str:
     text = (
-        f"本站将于 <b>{due}</b> 前作出是否受理的决定并告知您（自收到投诉之日起七个工作日内）。"
+        f"{_due_phrase(case)}作出是否受理的决定并告知您（自收到投诉之日起七个工作日内）。"
         "受理的，本站将组织您与被投诉人协商和解或者调解，并告知调解的时间和地点；不予受理的，"
         "本站将书面告知理由和其他解决途径。"
     )

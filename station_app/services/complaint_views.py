@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from station_app.domain import case as case_rules
-from station_app.domain import deadlines, roles, validation, workflow
+from station_app.domain import deadlines, provisional, roles, validation, workflow
 from station_app.domain.errors import InvalidValue, NotFound
 from station_app.services.session import Session
 from station_app.store import audit
@@ -50,6 +50,7 @@ def summary(session: Session, case: dict[str, Any], today: date, soon: int | Non
         "due_state": state,
         "overdue": state == "overdue",
         "closed_on": case["closed_on"],
+        "deadlines_provisional": provisional.case_provisional(case, session.calendar)[0],
     }
 
 
@@ -66,6 +67,7 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
     cat = session.catalogs
     received = date.fromisoformat(case["received_on"])
     state = _due_state(session, case, today)
+    estimated, unknown_years = provisional.case_provisional(case, session.calendar)
     followups = store.select(session.db, "followup", ["complaint_id = ?"], [case["id"]], order="date, pk")
     return {
         "id": case["id"],
@@ -111,6 +113,8 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
         "mediation_due": case["mediation_due"],
         "due_state": state,
         "overdue": state == "overdue",
+        "deadlines_provisional": estimated,
+        "calendar_unknown_years": unknown_years,
         "paused_since": case["paused_since"],
         "extension_days": case["extension_days"],
         "ground": case["ground"],

@@ -294,3 +294,9 @@ def delete(session: Session, ref: str, reason: str) -> None:
         changes = {"deleted_at": session.now(), "delete_reason": reason.strip(), "updated_at": session.now()}
         store.update(session.db, "complaint", case["id"], changes)
         session.audit("delete", "complaint", case["id"], case["number"], after={"reason": reason.strip()})
+
+
+def deadlines_now(session: Session, case: dict[str, Any]) -> dict[str, Any]:
+    """The case's deadlines worked out again with the session's calendar (after a county bulletin brought a
+    year's official holidays)."""
+    return _refresh_deadlines(session, case, complaint_store.events(session.db, case["id"]))

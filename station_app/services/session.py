@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +14,7 @@ from station_app.domain import roles
 from station_app.domain.case import StationLimits
 from station_app.domain.catalogs import Catalogs, default_catalogs
 from station_app.domain.errors import RuleViolation
-from station_app.domain.workdays import WorkCalendar, default_calendar
+from station_app.domain.workdays import WorkCalendar, default_calendar, parse_overrides
 from station_app.store import audit, records
 from station_app.store import users as users_store
 from station_app.store.database import StoreError, open_database
@@ -23,6 +25,24 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SETUP_ACTOR = "setup"
+
+
+def register_calendar(db: Database) -> WorkCalendar:
+    """The China calendar completed by the holiday tables of the county's bulletins this register holds."""
+    from station_app.store import bulletins
+
+    return calendar_from_tables(bulletins.holiday_tables(db))
+
+
+def calendar_from_tables(tables: dict[str, Any]) -> WorkCalendar:
+    """The China calendar completed by holiday tables ``{"2027": {"off": [...], "work": [...]}}``."""
+    return _calendar_with(json.dumps(tables, sort_keys=True)) if tables else default_calendar()
+
+
+@lru_cache(maxsize=4)
+def _calendar_with(tables: str) -> WorkCalendar:
+    """Built once per set of tables (0.1 s): every window and command of a station uses the same."""
+    return WorkCalendar.china(tables=parse_overrides({"years": json.loads(tables)}, "（县局公告包）"))
 
 
 def utc_now() -> datetime:
@@ -63,7 +83,7 @@ class Session:
     def calendar(self) -> WorkCalendar:
         """Built on first use (0.1 s): commands that compute no deadline never pay for it."""
         if self._calendar is None:
-            self._calendar = default_calendar()
+            self._calendar = register_calendar(self.db)
         return self._calendar
 
     @calendar.setter

@@ -233,3 +233,27 @@ def m012_key_roles(db: Database) -> None:
         "CREATE TABLE exchange_spoken_for (station_code TEXT PRIMARY KEY, county_code TEXT NOT NULL,"
         " registered_at TEXT NOT NULL)"
     )
+
+
+@step
+def m013_bulletins(db: Database) -> None:
+    """The county's bulletins a register holds (docs/package-format.md, "Bulletin"): the holiday tables the
+    calendar uses from then on, catalog updates and the consumer warnings to publish. A county keeps the
+    bulletins it issued in the same table."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE bulletins (
+            package_id TEXT PRIMARY KEY,
+            issued_at TEXT NOT NULL,
+            issued_by TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            received_by TEXT NOT NULL,
+            holidays TEXT NOT NULL,
+            catalog TEXT NOT NULL,
+            warnings TEXT NOT NULL,
+            published_at TEXT
+        );
+        """,
+    )

@@ -24,6 +24,7 @@ from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import case_log, complaint_views, complaints
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, english, entry_label, state_label, tr
+from station_app.ui.row_text import estimated
 
 DUE_WORDS = {
     "overdue": N_("已超期"),
@@ -55,7 +56,10 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
             _named(catalogs, "categories", case.get("category"), case["category_label"]),
             _named(catalogs, "natures", case.get("nature"), case["nature_label"]),
         ),
-        tr("受理决定期限：{0}　调解期限：{1}").format(case["acceptance_due"], case["mediation_due"] or "—")
+        tr("受理决定期限：{0}　调解期限：{1}").format(
+            case["acceptance_due"] + estimated(case, "acceptance_due"),
+            (case["mediation_due"] + estimated(case, "mediation_due")) if case["mediation_due"] else "—",
+        )
         + (tr("（自 {0} 起暂停）").format(case["paused_since"]) if case["paused_since"] else ""),
         tr("争议事实：{0}").format(case["facts"]),
         "",

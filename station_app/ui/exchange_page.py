@@ -147,7 +147,9 @@ class ExchangePage(QWidget):
         answers_button.clicked.connect(lambda: self.import_answers())
         self.months_label = QLabel()
         self.months_label.setWordWrap(True)
-        for widget in (QLabel(tr("月份：")), self.close_month_box, close_button, answers_button):
+        self.bulletin_button = QPushButton(tr("导入县局公告包…"))  # next year's holidays, warnings
+        self.bulletin_button.clicked.connect(lambda: self.import_bulletin())
+        for widget in (QLabel(tr("月份：")), self.close_month_box, close_button, answers_button, self.bulletin_button):
             close_row.addWidget(widget)
         close_row.addWidget(self.months_label, 1)
         box = QVBoxLayout()
@@ -239,6 +241,35 @@ class ExchangePage(QWidget):
         self.report.setPlainText(tr("已导入县局答复 {0} 条").format(result["applied"]))
         self.show_months()
         self.show_keys()
+        return True
+
+    def import_bulletin(self, path: str | None = None, fingerprint: str | None = None) -> bool:
+        """The county's bulletin: its holiday tables make next year's deadlines firm (services/bulletins.py)."""
+        from station_app.services import bulletins
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("选择县局公告包"), "", tr("数据包 (*.stpkg)"))
+            if not path:
+                return False
+        try:
+            result = bulletins.import_bulletin(self.session, Path(path), self.today(), fingerprint)
+        except RuleViolation as exc:
+            if fingerprint is None and "accept-key" in str(exc):
+                typed, ok = QInputDialog.getText(
+                    self, tr("核对县局指纹"), tr("首次导入县局公告包：请电话核对后输入县局念出的指纹：")
+                )
+                return ok and self.import_bulletin(path, typed)
+            self.report.setPlainText(str(exc))
+            return False
+        except Exception as exc:  # a damaged file: refused with its reason
+            self.report.setPlainText(str(exc))
+            return False
+        years = "、".join(str(y) for y in result["years"]) or tr("无")
+        self.report.setPlainText(
+            tr("已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件").format(
+                years, result["warnings"], result["deadlines_changed"]
+            )
+        )
         return True
 
     def show_keys(self) -> None:

@@ -17,9 +17,15 @@ def yuan(fen: int | None) -> str:
     return "" if fen is None else grouped_yuan(fen)
 
 
+def estimated(row: dict[str, Any], key: str) -> str:
+    """（暂估） after a deadline counted into a year whose official holidays are not yet known (issue 18)."""
+    return tr("（暂估）") if row.get("deadlines_provisional", {}).get(key) else ""
+
+
 def due_text(row: dict[str, Any]) -> str:
-    due = row["acceptance_due"] if row["status"] == workflow.REGISTERED else row["mediation_due"]
+    key = "acceptance_due" if row["status"] == workflow.REGISTERED else "mediation_due"
+    due = row[key]
     word = tr(DUE_WORDS.get(row["due_state"], "")) if DUE_WORDS.get(row["due_state"]) else ""
     if row["closed_on"]:
         return tr("结案 {0}").format(row["closed_on"])
-    return f"{due or ''} {word}".strip()
+    return f"{due or ''}{estimated(row, key) if due else ''} {word}".strip()

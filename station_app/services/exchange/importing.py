@@ -223,7 +223,10 @@ def _role_here(session: Session, pkg: package.Package) -> str:
             "wrong_kind", "汇总数据包只能在上一级（市级）登记簿导入；本登记簿只导入各站自己导出的数据包，已拒收"
         )
     if kind is not None:
-        raise Refused("wrong_kind", "这不是站点导出的数据包（可能是县局的答复包：请在站点用 answers import 导入）")
+        raise Refused(
+            "wrong_kind",
+            "这不是站点导出的数据包（可能是县局的答复包或公告包：请在站点用 answers import 或 bulletin import 导入）",
+        )
     return "station"
 
 
