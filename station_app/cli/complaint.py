@@ -173,7 +173,8 @@ def _case_text(c: dict[str, Any]) -> str:
         f"经营者：{c['business']['name']}  {c['business']['address']}",
         f"商品或服务：{c['subject']}    类别：{c['category_label']}    性质：{c['nature_label']}",
         f"涉案金额：{yuan(c['amount_fen'])} 元",
-        f"受理决定期限：{c['acceptance_due']}    调解期限：{c['mediation_due'] or '—'}",
+        f"受理日期：{_accepted_text(c)}    受理决定期限：{c['acceptance_due']}    "
+        f"调解期限：{c['mediation_due'] or '—'}",
         f"争议事实：{c['facts']}",
         f"投诉请求：{c['request'] or '—'}",
     ]
@@ -188,6 +189,13 @@ def _case_text(c: dict[str, Any]) -> str:
         step = workflow.label(e["to"]) if e["to"] else e["kind"]
         lines.append(f"  {e['on']}  {step}  {e['data'] or ''}  （{e['actor']}）".rstrip())
     return "\n".join(lines)
+
+
+def _accepted_text(c: dict[str, Any]) -> str:
+    """受理 means accepted: a case only registered, or not accepted, has no 受理日期."""
+    if c.get("accepted_on"):
+        return str(c["accepted_on"])
+    return "不予受理" if c["status"] == workflow.NOT_ACCEPTED else "未受理"
 
 
 def _list_text(listing: dict[str, Any]) -> str:
