@@ -91,7 +91,9 @@ def write_acceptance(
         *_rows(case, ["受理日期", accepted, "经办人", case.get("mediator") or ""]),
         s.heading("接下来怎么办"),
         s.para(
-            f"{footing.we}将组织你与被投诉人进行调解，调解的时间、地点和调解人员另行通知。"
+            # The office mediates only with both parties' consent (Order 20 Art. 16, legal-basis §1.3).
+            ("经你与被投诉人同意，" if footing.regulator else "")
+            + f"{footing.we}将组织你与被投诉人进行调解，调解的时间、地点和调解人员另行通知。"
             "调解不收取任何费用。你与被投诉人也可以自行和解，和解的请告知"
             f"{footing.we}。",
             "para",
@@ -176,8 +178,7 @@ def write_transfer(case: dict[str, Any], station: dict[str, Any], catalogs: Cata
     if footing.regulator:
         story.append(
             s.para(
-                "本站是市场监督管理部门设立的 12315 联络站，不作受理或者不予受理的决定；"
-                f"是否受理由{unit}依法作出决定并告知你。",
+                f"本站是 12315 联络站，不作受理或者不予受理的决定；是否受理由{unit}依法作出决定并告知你。",
                 "para",
             )
         )

@@ -85,7 +85,11 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
         s.rich(_next_steps(case, footing_rules.footing_for(station)), "para"),
         s.heading("二、其他解决途径"),
         s.para(s.routes_sentence(), "para"),
-        s.para("本站调解不收取任何费用。调解不成或者您不愿调解的，可以随时选择上述其他途径。", "para"),
+        s.para(
+            f"{'' if footing_rules.footing_for(station).regulator else '本站'}调解不收取任何费用。"
+            "调解不成或者您不愿调解的，可以随时选择上述其他途径。",
+            "para",
+        ),
         s.side_by_side(notice, seal, width),
     ]
     return s.build(path, story, title=TITLE, station_name=station["name"], reference=case["number"])
