@@ -1299,7 +1299,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="103" />
-      <source>本月全部投诉受理回执（批量生成）…</source>
+      <source>本月全部投诉登记回执（批量生成）…</source>
       <translation>All of this month's complaint receipts (batch)…</translation>
     </message>
     <message>
@@ -1414,7 +1414,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/print_preview.py" line="179" />
-      <source>正在生成 {0} 的投诉受理回执……</source>
+      <source>正在生成 {0} 的投诉登记回执……</source>
       <translation>Writing the complaint receipts of {0}…</translation>
     </message>
     <message>

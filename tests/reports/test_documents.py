@@ -252,6 +252,23 @@ def test_ledger_is_landscape_masked_and_repeats_its_header(session, cases, tmp_p
     assert_fonts_embedded(reader)
 
 
+def test_ledger_keeps_registered_and_accepted_apart(session, cases, tmp_path):
+    """登记日期 and 受理日期 are separate columns; a not-accepted case is listed (registered) but not counted as
+    accepted (issue 18, finding 3; docs/figures.md)."""
+    month = month_cases(session, "2026-11", TODAY)
+    heads = month_ledger.header_texts()
+    assert heads[2:4] == ["登记日期", "受理日期"]
+    by_number = {c["number"]: month_ledger.row_cells(1, c, session.catalogs) for c in month}
+    assert by_number[cases["registered"]][2:4] == ["2026-11-02", ""]
+    assert by_number[cases["settled_long"]][2:4] == ["2026-11-03", "2026-11-04"]
+    assert by_number[cases["not_accepted"]][2:4] == ["2026-11-05", "—"]
+    path = month_ledger.write(month, session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
+    _, text = read(path)
+    accepted = sum(1 for c in month if c.get("accepted_on"))
+    assert accepted == 3  # settled_long, reconciled, terminated; not the 不予受理 one nor the 41 registered
+    assert f"登记投诉45件，其中受理{accepted}件、不予受理1件" in text
+
+
 def test_ledger_signatures_never_stand_alone_on_the_last_page(session, cases, tmp_path):
     month = sorted(month_cases(session, "2026-11", TODAY), key=lambda c: (c["received_on"], c["number"]))
     for size in (1, 2, 3, *range(18, len(month) + 1)):  # every length around the page breaks
