@@ -2262,7 +2262,7 @@ No intact backup was found. Please call the county technician.</translation>
     </message>
     <message>
       <location filename="../../forms/complaint_form.ui" />
-      <source>受理日期 *</source>
+      <source>登记日期 *</source>
       <translation>Received on *</translation>
     </message>
     <message>

@@ -32,7 +32,7 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("--overdue", action="store_true", help="只列超期案件")
     p.add_argument("--due-soon", action="store_true", help="只列临期和超期案件")
     p.add_argument("--search", default="", help="姓名、电话、经营者、编号、事实的任意片段或姓名拼音首字母")
-    p.add_argument("--month", default="", help="受理月份 YYYY-MM")
+    p.add_argument("--month", default="", help="登记月份 YYYY-MM")
     p.add_argument("--category", default="")
     p.add_argument("--nature", default="")
     p.add_argument("--limit", type=int, default=100, help="最多列出几条（0 表示全部）")
