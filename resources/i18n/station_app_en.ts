@@ -175,6 +175,11 @@
       <translation>Warn of a deadline (working days ahead)</translation>
     </message>
     <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>调解通知书中申请回避的期限（日；留空则打印空格手填）</source>
+      <translation>Days to apply for a mediator's recusal, printed in the mediation notice (empty: a blank to fill in)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="93" />
       <source>主题</source>
       <translation>Subject</translation>

@@ -107,8 +107,8 @@ def write_acceptance(
 def write_mediation(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, path: Path, today: date) -> Path:
     """调解通知书 to both parties: the session, the mediator, what to bring, and the recusal window.
 
-    The session's time and place and the recusal days are left for the mediator to fill in: Order 121's
-    form 七 itself leaves the days blank (docs/legal-basis.md §1.4)."""
+    The session's time and place are left for the mediator to fill in, and so are the recusal days unless the
+    station set them (setting ``recusal_days``): Order 121's form 七 leaves them blank (legal-basis §1.4)."""
     check_mediation(case)
     footing = footing_rules.footing_for(station)
     title = footing_rules.title(footing, "mediation")
@@ -124,7 +124,7 @@ def write_mediation(case: dict[str, Any], station: dict[str, Any], catalogs: Cat
         absent = f"无正当理由不参加调解的，{footing.we}将终止调解。"
     recuse = (
         "调解人员是一方当事人的近亲属，或者与争议有其他利害关系、可能影响公正调解的，你可以自收到本通知书之日起"
-        f" ____ 日内向{footing.we}提出回避申请。"
+        f" {station.get('recusal_days') or '____'} 日内向{footing.we}提出回避申请。"
     )
     if recusal:
         recuse += f"提出回避申请的，{footing.we}将中止调解，并作出是否回避的决定（{recusal}）。"

@@ -14,6 +14,7 @@ from typing import Any
 from station_app.domain import periods, roles
 from station_app.services import complaint_views, tallies
 from station_app.services.session import Session
+from station_app.store import records
 from station_app.store import tallies as tally_store
 from station_app.store.complaints import ComplaintFilter
 
@@ -45,7 +46,8 @@ def print_case(session: Session, action: str, ref: str, out: Path, today: date) 
     """Write one case document; returns the file and the case number."""
     session.require(roles.READ)
     case = complaint_views.show(session, ref, today)
-    return writer(action)(case, session.station(), session.catalogs, out, today), case["number"]
+    station = {**session.station(), "recusal_days": records.get_setting(session.db, "recusal_days")}
+    return writer(action)(case, station, session.catalogs, out, today), case["number"]
 
 
 def month_cases(session: Session, month: str, today: date) -> list[dict[str, Any]]:

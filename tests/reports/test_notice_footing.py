@@ -200,3 +200,13 @@ def test_cli_prints_the_new_notices(session, cases, tmp_path, capsys, action, na
     assert code == 0, err
     assert f'"document": "{action}"' in stdout and cases[name] in stdout
     assert out.stat().st_size > 0
+
+
+def test_the_recusal_window_is_the_stations_setting_or_a_blank(session, cases, tmp_path):
+    from station_app.services.station import set_setting
+
+    blank = text_of(session, "mediation", cases["mediating"], tmp_path / "m.pdf")
+    assert "自收到本通知书之日起____日内" in blank
+    set_setting(session, "recusal_days", "3")
+    filled = text_of(session, "mediation", cases["mediating"], tmp_path / "m3.pdf")
+    assert "自收到本通知书之日起3日内向本站提出回避申请" in filled
