@@ -201,7 +201,7 @@
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <location filename="../../station_app/ui/case_dialog.py" line="64" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -317,7 +317,7 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="101" />
+      <location filename="../../station_app/ui/case_dialog.py" line="100" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -358,7 +358,7 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="128" />
+      <location filename="../../station_app/ui/case_dialog.py" line="127" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -373,7 +373,7 @@
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="67" />
+      <location filename="../../station_app/ui/case_dialog.py" line="66" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
     </message>
@@ -388,12 +388,12 @@
       <translation>Terms of the agreement</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="32" />
+      <location filename="../../station_app/ui/case_dialog.py" line="31" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <location filename="../../station_app/ui/case_dialog.py" line="135" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -403,7 +403,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="151" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -481,12 +481,12 @@
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="60" />
+      <location filename="../../station_app/ui/case_dialog.py" line="59" />
       <source>受理决定期限：{0}　调解期限：{1}</source>
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="50" />
+      <location filename="../../station_app/ui/case_dialog.py" line="49" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
     </message>
@@ -598,7 +598,7 @@
       <translation>Goods or service</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="55" />
+      <location filename="../../station_app/ui/case_dialog.py" line="54" />
       <source>商品或服务：{0}　{1}　{2}</source>
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
@@ -613,14 +613,14 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="165" />
-      <location filename="../../station_app/ui/case_dialog.py" line="170" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
+      <location filename="../../station_app/ui/case_dialog.py" line="169" />
       <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="91" />
+      <location filename="../../station_app/ui/case_dialog.py" line="90" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -732,7 +732,7 @@
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="71" />
+      <location filename="../../station_app/ui/case_dialog.py" line="70" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
@@ -984,7 +984,7 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="158" />
+      <location filename="../../station_app/ui/case_dialog.py" line="157" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -994,7 +994,7 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="144" />
+      <location filename="../../station_app/ui/case_dialog.py" line="143" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -1009,7 +1009,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="139" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1039,7 +1039,7 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="173" />
+      <location filename="../../station_app/ui/case_dialog.py" line="172" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1049,7 +1049,7 @@ Records: {2}</translation>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/case_dialog.py" line="30" />
       <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
@@ -1076,18 +1076,18 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="148" />
+      <location filename="../../station_app/ui/case_dialog.py" line="147" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="148" />
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="147" />
+      <location filename="../../station_app/ui/case_dialog.py" line="151" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="90" />
+      <location filename="../../station_app/ui/case_dialog.py" line="89" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1168,7 +1168,7 @@ Records: {2}</translation>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="83" />
+      <location filename="../../station_app/ui/case_dialog.py" line="82" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1266,7 +1266,7 @@ Records: {2}</translation>
       <translation>Show technical details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <location filename="../../station_app/ui/case_dialog.py" line="135" />
       <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
@@ -1288,7 +1288,7 @@ Records: {2}</translation>
       <translation>Month:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="33" />
+      <location filename="../../station_app/ui/case_dialog.py" line="32" />
       <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>未到期</source>
       <translation>on time</translation>
@@ -1315,7 +1315,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="103" />
-      <source>本月全部投诉受理回执（批量生成）…</source>
+      <source>本月全部投诉登记回执（批量生成）…</source>
       <translation>All of this month's complaint receipts (batch)…</translation>
     </message>
     <message>
@@ -1400,7 +1400,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="89" />
+      <location filename="../../station_app/ui/case_dialog.py" line="88" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1431,7 +1431,7 @@ Records: {2}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/print_preview.py" line="179" />
-      <source>正在生成 {0} 的投诉受理回执……</source>
+      <source>正在生成 {0} 的投诉登记回执……</source>
       <translation>Writing the complaint receipts of {0}…</translation>
     </message>
     <message>
@@ -1497,17 +1497,17 @@ Records: {2}</translation>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="170" />
+      <location filename="../../station_app/ui/case_dialog.py" line="169" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="165" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="53" />
+      <location filename="../../station_app/ui/case_dialog.py" line="52" />
       <source>消费者：{0}　{1}</source>
       <translation>Consumer: {0}  {1}</translation>
     </message>
@@ -1768,7 +1768,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>End mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="54" />
+      <location filename="../../station_app/ui/case_dialog.py" line="53" />
       <source>经营者：{0}</source>
       <translation>Business: {0}</translation>
     </message>
@@ -1891,7 +1891,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="34" />
+      <location filename="../../station_app/ui/case_dialog.py" line="33" />
       <source>计时暂停中</source>
       <translation>clock paused</translation>
     </message>
@@ -2001,6 +2001,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Settle</translation>
     </message>
     <message>
+      <location filename="../../station_app/services/station.py" />
+      <source>调解通知书中申请回避的期限（日；留空则打印空格手填）</source>
+      <translation>Days to apply for a mediator's recusal, printed in the mediation notice (empty: a blank to fill in)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="94" />
       <source>资料（份）</source>
       <translation>Leaflets</translation>
@@ -2076,7 +2081,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Refund or repair:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="88" />
+      <location filename="../../station_app/ui/case_dialog.py" line="87" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -2222,7 +2227,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>(no users set up: anyone can use it)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="64" />
+      <location filename="../../station_app/ui/case_dialog.py" line="63" />
       <source>（自 {0} 起暂停）</source>
       <translation> (paused since {0})</translation>
     </message>
@@ -2291,11 +2296,6 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../forms/complaint_form.ui" />
       <source>保存登记（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-      <location filename="../../forms/complaint_form.ui" />
-      <source>受理日期 *</source>
-      <translation>Received on *</translation>
     </message>
     <message>
       <location filename="../../forms/complaint_form.ui" />
@@ -2382,6 +2382,11 @@ No intact backup was found. Please call the county technician.</translation>
       <location filename="../../forms/complaint_form.ui" />
       <source>电话 *</source>
       <translation>Phone *</translation>
+    </message>
+    <message>
+      <location filename="../../forms/complaint_form.ui" />
+      <source>登记日期 *</source>
+      <translation>Received on *</translation>
     </message>
     <message>
       <location filename="../../forms/complaint_form.ui" />

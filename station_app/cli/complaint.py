@@ -32,7 +32,7 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("--overdue", action="store_true", help="只列超期案件")
     p.add_argument("--due-soon", action="store_true", help="只列临期和超期案件")
     p.add_argument("--search", default="", help="姓名、电话、经营者、编号、事实的任意片段或姓名拼音首字母")
-    p.add_argument("--month", default="", help="受理月份 YYYY-MM")
+    p.add_argument("--month", default="", help="登记月份 YYYY-MM")
     p.add_argument("--category", default="")
     p.add_argument("--nature", default="")
     p.add_argument("--limit", type=int, default=100, help="最多列出几条（0 表示全部）")
@@ -180,7 +180,8 @@ def _case_text(c: dict[str, Any]) -> str:
         f"经营者：{c['business']['name']}  {c['business']['address']}",
         f"商品或服务：{c['subject']}    类别：{c['category_label']}    性质：{c['nature_label']}",
         f"涉案金额：{yuan(c['amount_fen'])} 元",
-        f"受理决定期限：{_due(c, 'acceptance_due')}    调解期限：{_due(c, 'mediation_due')}",
+        f"受理日期：{_accepted_text(c)}    受理决定期限：{_due(c, 'acceptance_due')}    "
+        f"调解期限：{_due(c, 'mediation_due')}",
         f"争议事实：{c['facts']}",
         f"投诉请求：{c['request'] or '—'}",
     ]
@@ -195,6 +196,13 @@ def _case_text(c: dict[str, Any]) -> str:
         step = workflow.label(e["to"]) if e["to"] else e["kind"]
         lines.append(f"  {e['on']}  {step}  {e['data'] or ''}  （{e['actor']}）".rstrip())
     return "\n".join(lines)
+
+
+def _accepted_text(c: dict[str, Any]) -> str:
+    """受理 means accepted: a case only registered, or not accepted, has no 受理日期."""
+    if c.get("accepted_on"):
+        return str(c["accepted_on"])
+    return "不予受理" if c["status"] == workflow.NOT_ACCEPTED else "未受理"
 
 
 def _list_text(listing: dict[str, Any]) -> str:

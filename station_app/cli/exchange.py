@@ -86,7 +86,7 @@ def _export_arguments(p: argparse.ArgumentParser, *, county: bool) -> None:
         p.add_argument("--out", dest="to", required=True, metavar="DIR", help="保存数据包的文件夹")
     p.add_argument("--since-last", action="store_true", help="只导出上次导出以后新增或修改的记录")
     if county:
-        p.add_argument("--period", metavar="YYYY-MM", help="只导出该月的记录（按受理或发生日期）")
+        p.add_argument("--period", metavar="YYYY-MM", help="只导出该月的记录（按登记或发生日期）")
     else:
         p.set_defaults(period=None)  # the handler reads it; only the county's name takes --period
 

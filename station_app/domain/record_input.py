@@ -55,7 +55,7 @@ def parse_station(data: dict[str, Any], catalogs: Catalogs, today: date) -> dict
 
 def parse_complaint(data: dict[str, Any], catalogs: Catalogs, today: date) -> dict[str, Any]:
     r = InputReader(data, catalogs, today)
-    received_on = r.date("received_on", "受理日期", required=True)
+    received_on = r.date("received_on", "登记日期", required=True)
     consumer = r.sub("consumer", "消费者", required=True)
     business = r.sub("business", "被投诉经营者", required=True)
     purchased_on = r.date("purchased_on", "购买日期")
@@ -80,7 +80,7 @@ def parse_complaint(data: dict[str, Any], catalogs: Catalogs, today: date) -> di
         "request_types": r.codes("request_types", "投诉请求类型", "request_types"),
     }
     if received_on and purchased_on and purchased_on > received_on:
-        r.add("purchased_on", "购买日期", f"不能晚于受理日期（{received_on.isoformat()}）")
+        r.add("purchased_on", "购买日期", f"不能晚于登记日期（{received_on.isoformat()}）")
     r.finish()
     row["business_key"] = validation.normalize_business_name(row["business_name"])
     row["rule_version"] = catalogs.rule_for(received_on).code  # type: ignore[arg-type]

@@ -2,6 +2,10 @@
 performance, what happens if it is not performed, signatures; three copies.
 
 Both parties keep a copy, so the consumer's ID number and phone are masked.
+
+A mediation at a 12315 liaison station is the county office's (Order 20 Arts. 16, 22: the 调解书 bears the
+office's seal), so its agreement names the office and leaves room for its seal; a 消协 station mediates in its
+own name (消法第三十七条第一款第（五）项). A 和解 is the parties' own, hosted by the station (domain/footing.py).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether
 
+from station_app.domain import footing as footing_rules
 from station_app.domain.catalogs import Catalogs
 from station_app.domain.errors import RuleViolation
 from station_app.domain.validation import mask_id_number, mask_phone
@@ -66,7 +71,11 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
     ]
     if case.get("request"):
         story.append(s.para(f"投诉请求：{case['request']}", "para"))
-    how = "经本站调解" if mediated else "在本站主持下经平等协商"
+    footing = footing_rules.footing_for(station) if mediated else footing_rules.own_voice(station)
+    keeper = "本站" if not footing.regulator else footing.issuer
+    how = (
+        (f"经{footing.issuer}组织调解" if footing.regulator else "经本站调解") if mediated else "在本站主持下经平等协商"
+    )
     story += [
         s.heading("二、协议内容"),
         s.para(f"{how}，甲乙双方自愿达成如下协议：", "para"),
@@ -76,7 +85,7 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
         s.heading("四、不履行协议的处理"),
         s.para(
             "本协议自双方当事人签字（盖章）之日起生效，双方应当自觉履行。一方不履行或者不完全履行的，另一方可以"
-            "请求本站督促履行，也可以依照《中华人民共和国消费者权益保护法》第三十九条的规定，通过向消费者协会"
+            f"请求{keeper}督促履行，也可以依照《中华人民共和国消费者权益保护法》第三十九条的规定，通过向消费者协会"
             "或者依法成立的其他调解组织请求调解、向有关行政部门投诉、根据仲裁协议提请仲裁机构仲裁或者向人民法院"
             "提起诉讼等途径解决。",
             "para",
@@ -88,17 +97,33 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
                     "双方确认本协议是真实意思表示，本争议就此了结，双方不再就同一事实另行主张（法律另有规定的除外）。",
                     "para",
                 ),
-                s.para("本协议一式三份，双方当事人各执一份，本站存档一份。", "para"),
+                s.para(f"本协议一式三份，双方当事人各执一份，{keeper}存档一份。", "para"),
+                *_footing_lines(footing, case),
                 s.gap(3),
                 s.signature_lines(
                     ["甲方（投诉人）签字", "乙方（被投诉人）签字或盖章", "调解人签字" if mediated else "主持人签字"],
                     width,
                 ),
-                s.SealArea(station["name"], case.get("closed_on")),
+                s.SealArea(footing.issuer, case.get("closed_on")),
             ]
         ),
     ]
     return s.build(path, story, title=title, station_name=station["name"], reference=case["number"])
+
+
+def _footing_lines(footing: footing_rules.Footing, case: dict[str, Any]) -> list[Any]:
+    if not footing.regulator:
+        if case.get("method") != "mediation":
+            return []
+        return [s.para(footing_rules.basis_sentence(footing, case.get("rule_version") or ""), "small")]
+    lines = []
+    if case.get("rule_version") == "order20":
+        lines.append(
+            f"依照{footing_rules.CITATIONS['o20_22'].text}的规定，本协议由双方当事人签字或者盖章，"
+            f"并加盖{footing.issuer}印章。"
+        )
+    lines.append(footing.prepared_note())
+    return [s.para(line, "small") for line in lines]
 
 
 def _terms(case: dict[str, Any], catalogs: Catalogs, received: date) -> list[Any]:

@@ -1,5 +1,9 @@
 """投诉受理台账: a month's complaints as a landscape A4 table (header row repeated on every page).
 
+Every complaint registered in the month is listed; 登记日期 (received) and 受理日期 (accepted) are separate
+columns, and the head line counts as accepted only the cases with an acceptance date — a not-accepted case is
+registered, never accepted (docs/figures.md: 受理 = accepted).
+
 The ledger goes to the county, so consumers' names and phones are masked.
 """
 
@@ -26,23 +30,25 @@ TAIL_ROWS = 2  # case rows kept on the page of the totals and signatures
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 8),
     ("编号", 21),
+    ("登记日期", 16),
     ("受理日期", 16),
-    ("渠道", 11),
+    ("渠道", 10),
     ("投诉人", 11),
     ("电话", 19),
-    ("被投诉人", 25),
-    ("类别", 16),
-    ("性质", 12),
+    ("被投诉人", 21),
+    ("类别", 14),
+    ("性质", 11),
     ("金额（元）", 14),
-    ("诉求", 25),
+    ("诉求", 21),
     ("处理方式", 13),
-    ("结果", 22),
+    ("结果", 19),
     ("挽回损失（元）", 14),
     ("加倍赔偿（元）", 13),
     ("办结日期", 16),
-    ("回访", 13),
+    ("回访", 12),
 )
-MONEY_COLUMNS = (9, 13, 14)
+MONEY_COLUMNS = (10, 14, 15)
+AMOUNT, RECOVERED, PUNITIVE = MONEY_COLUMNS
 
 METHOD_BY_STATUS = {"not_accepted": "不予受理", "transferred": "转办", "terminated": "终止调解"}
 
@@ -91,6 +97,7 @@ def row_cells(index: int, case: dict[str, Any], catalogs: Catalogs) -> list[str]
         str(index),
         case["number"],
         case["received_on"],
+        case.get("accepted_on") or ("—" if status == "not_accepted" else ""),
         label("channels", case["channel"]),
         mask_name(case["consumer"]["name"]),
         mask_phone(case["consumer"]["phone"]),
@@ -154,7 +161,7 @@ def write(
             TableStyle(
                 [
                     *_grid_style(header=len(head_rows) == 1),
-                    ("SPAN", (0, last), (8, last)),
+                    ("SPAN", (0, last), (AMOUNT - 1, last)),
                     ("BACKGROUND", (0, last), (-1, last), s.LABEL_BG),
                 ]
             )
@@ -162,11 +169,14 @@ def write(
         tables.append(tail)
     width = s.frame_width(wide=True)
     settled = sum(1 for c in ordered if c["status"] == "settled")
+    accepted = sum(1 for c in ordered if c.get("accepted_on"))
+    refused = sum(1 for c in ordered if c["status"] == "not_accepted")
     story: list[Any] = [
         s.para(f"{TITLE}（{month_label(month)}）", "title"),
         s.para(
             f"站点：{station['name']}（{station['code']}）　　月份：{month_label(month)}　　"
-            f"登记投诉 {len(ordered)} 件，其中和解、调解结案 {settled} 件　　"
+            f"登记投诉 {len(ordered)} 件，其中受理 {accepted} 件、不予受理 {refused} 件，"
+            f"和解、调解结案 {settled} 件　　"
             "（投诉人姓名、电话已作去标识化处理）",
             "small",
         ),
@@ -192,9 +202,9 @@ def _totals(cases: Sequence[dict[str, Any]]) -> list[Any]:
     recovered = sum(c.get("recovered_fen") or 0 for c in cases if c["status"] == "settled")
     punitive = sum(c.get("punitive_fen") or 0 for c in cases if c["status"] == "settled")
     cells: list[Any] = [s.para(f"合计：{len(cases)} 件", "tiny_head")] + [""] * (len(COLUMNS) - 1)
-    cells[9] = s.para(_money(amount), "tiny_right")
-    cells[13] = s.para(_money(recovered), "tiny_right")
-    cells[14] = s.para(_money(punitive), "tiny_right")
+    cells[AMOUNT] = s.para(_money(amount), "tiny_right")
+    cells[RECOVERED] = s.para(_money(recovered), "tiny_right")
+    cells[PUNITIVE] = s.para(_money(punitive), "tiny_right")
     return cells
 
 

@@ -34,7 +34,10 @@ def install() -> None:
     def format_with_eol(self: pdfdoc.PDFStream, document: Any) -> bytes:
         written = original(self, document)
         tail = b"endstream\n"
-        return written if written.endswith(b"\n" + tail) else written[: -len(tail)] + b"\n" + tail
+        # reportlab writes the data straight before ``endstream``, so the end-of-line is always added. Data that
+        # itself ends in a newline byte (1 in 256 compressed streams) still needs one: that byte is counted in
+        # /Length, so it is data, not the end-of-line.
+        return written[: -len(tail)] + b"\n" + tail
 
     pdfdoc.PDFStream.format = format_with_eol
 

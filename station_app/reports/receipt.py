@@ -1,4 +1,9 @@
-"""投诉受理回执: what the consumer takes home — the number, what happens next and by when, where else to go.
+"""投诉登记回执: what the consumer takes home — the number, what happens next and by when, where else to go.
+
+It records that the complaint was received (登记), never that it was accepted (受理): acceptance is a
+decision of its own, told by the acceptance notice (reports/case_notices.py; Order 20 Art. 14, Order 121 form
+五), so the title stays 登记回执 after acceptance too (docs/legal-basis.md §2.8). At a 12315 liaison station
+the office decides and its clock starts when it receives the case, so no date is promised (§2.2).
 
 The consumer's name, phone and ID number are masked: the slip leaves the station and can be lost.
 """
@@ -11,12 +16,13 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
+from station_app.domain import footing as footing_rules
 from station_app.domain import provisional
 from station_app.domain.catalogs import Catalogs
 from station_app.domain.validation import mask_id_number, mask_name, mask_phone
 from station_app.reports import styles as s
 
-TITLE = "投诉受理回执"
+TITLE = "投诉登记回执"
 SUMMARY_CHARS = 80
 
 
@@ -52,7 +58,7 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
     if case.get("request"):
         rows.append(["投诉请求", case["request"]])
     rows += [
-        ["受理站点", station["name"]],
+        ["登记站点", station["name"]],
         ["站点电话", station.get("contact") or "", "经办人", ""],
         ["进度查询", f"来站或致电本站，告知登记编号 {case['number']} 即可查询办理进度"],
     ]
@@ -77,10 +83,14 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
         ),
         *s.field_table(rows, [label, value, label, value]),
         s.heading("一、接下来怎么办"),
-        s.rich(_next_steps(case), "para"),
+        s.rich(_next_steps(case, footing_rules.footing_for(station)), "para"),
         s.heading("二、其他解决途径"),
         s.para(s.routes_sentence(), "para"),
-        s.para("本站调解不收取任何费用。调解不成或者您不愿调解的，可以随时选择上述其他途径。", "para"),
+        s.para(
+            f"{'' if footing_rules.footing_for(station).regulator else '本站'}调解不收取任何费用。"
+            "调解不成或者您不愿调解的，可以随时选择上述其他途径。",
+            "para",
+        ),
         s.side_by_side(notice, seal, width),
     ]
     return s.build(path, story, title=TITLE, station_name=station["name"], reference=case["number"])
@@ -100,15 +110,26 @@ def _due_phrase(case: dict[str, Any]) -> str:
     return f"本站预计于 <b>{due}</b> 前（{years}节假日安排未公布，以实际为准）"
 
 
-def _next_steps(case: dict[str, Any]) -> str:
-    text = (
-        f"{_due_phrase(case)}作出是否受理的决定并告知您（自收到投诉之日起七个工作日内）。"
-        "受理的，本站将组织您与被投诉人协商和解或者调解，并告知调解的时间和地点；不予受理的，"
-        "本站将书面告知理由和其他解决途径。"
-    )
+def _next_steps(case: dict[str, Any], footing: footing_rules.Footing) -> str:
+    if footing.regulator:
+        citation = footing_rules.acceptance_citation(footing, case.get("rule_version") or "")
+        decided = "作出受理或者不予受理的决定" if case.get("rule_version") == "order20" else "予以处理"
+        text = (
+            f"本站将您的投诉转交 <b>{s.esc(footing.issuer)}</b>。依照{s.esc(citation)}的规定，市场监督管理部门"
+            f"应当自收到投诉之日起七个工作日内{decided}并告知您。受理的，由其组织调解并告知调解的时间和地点；"
+            "不予受理的，由其书面告知理由和其他解决途径。"
+        )
+    else:
+        text = (
+            f"{_due_phrase(case)}作出是否受理的决定并告知您。"
+            "受理的，本站将组织您与被投诉人协商和解或者调解，并告知调解的时间和地点；不予受理的，"
+            "本站将书面告知理由和其他解决途径。"
+        )
     status = case["status"]
     if status != "registered":
         text += f"<br/>（打印时本投诉的办理状态：{s.esc(case['status_label'])}"
+        if case.get("accepted_on"):
+            text += f"，{s.cn_date(case['accepted_on'])} 已受理"
         if status in ("accepted", "mediating") and case.get("mediation_due"):
             text += f"，调解期限至 {s.cn_date(case['mediation_due'])}"
         text += "。）"

@@ -14,21 +14,25 @@ from typing import Any
 from station_app.domain import periods, roles
 from station_app.services import complaint_views, tallies
 from station_app.services.session import Session
+from station_app.store import records
 from station_app.store import tallies as tally_store
 from station_app.store.complaints import ComplaintFilter
 
 # action → (label, "module:function" in station_app.reports). The writer refuses (RuleViolation, in
 # Chinese) a case the document does not fit. Imported when used: other commands do not load reportlab.
 CASE_DOCUMENTS: dict[str, tuple[str, str]] = {
-    "receipt": ("投诉受理回执（交消费者；个人信息已去标识化）", "receipt:write"),
+    "receipt": ("投诉登记回执（交消费者；个人信息已去标识化）", "receipt:write"),
     "registration": ("消费者投诉登记表（本站存档，完整信息）", "registration:write"),
+    "acceptance": ("受理通知书（已受理的案件；联络站为市场监督管理局的受理决定书）", "case_notices:write_acceptance"),
+    "mediation": ("调解通知书（已受理、调解中的案件；含回避申请期限）", "case_notices:write_mediation"),
     "agreement": ("和解协议书或调解协议书（和解、调解结案的案件）", "agreement:write"),
-    "not-accepted": ("不予受理告知书（不予受理的案件）", "notices:write_not_accepted"),
-    "termination": ("终止调解告知书（终止调解的案件）", "notices:write_termination"),
+    "not-accepted": ("不予受理告知书（不予受理的案件；联络站为决定书）", "notices:write_not_accepted"),
+    "termination": ("终止调解告知书（终止调解的案件；联络站为决定书）", "notices:write_termination"),
+    "transfer": ("转送告知书（已转办的案件）", "case_notices:write_transfer"),
     "followup": ("回访记录（已回访的案件）", "followup:write"),
 }
 MONTH_DOCUMENTS = {
-    "ledger": "投诉受理台账（横向 A4；报县局，姓名、电话已去标识化）",
+    "ledger": "投诉受理台账（横向 A4；登记日期、受理日期分列；报县局，姓名、电话已去标识化）",
     "tally": "月度统计表",
 }
 
@@ -42,7 +46,8 @@ def print_case(session: Session, action: str, ref: str, out: Path, today: date) 
     """Write one case document; returns the file and the case number."""
     session.require(roles.READ)
     case = complaint_views.show(session, ref, today)
-    return writer(action)(case, session.station(), session.catalogs, out, today), case["number"]
+    station = {**session.station(), "recusal_days": records.get_setting(session.db, "recusal_days")}
+    return writer(action)(case, station, session.catalogs, out, today), case["number"]
 
 
 def month_cases(session: Session, month: str, today: date) -> list[dict[str, Any]]:

@@ -18,6 +18,8 @@ SETTINGS = {
     "acceptance_days": ("本站受理时限（工作日，须短于规定的 7 个工作日）", 1, 7),
     "mediation_days": ("本站调解时限（工作日，须短于规定时限）", 1, 45),
     "due_soon_days": ("临期提醒（提前几个工作日）", 0, 30),
+    # Order 121 form 七 leaves the recusal window blank for the decider to fill in (docs/legal-basis.md §1.4).
+    "recusal_days": ("调解通知书中申请回避的期限（日；留空则打印空格手填）", 1, 30),
     "retention_years": ("结案后保存个人信息的年限（到期匿名化）", 1, 30),
     "backup_keep": ("自动备份保留份数", 1, 365),
     "idle_lock_minutes": ("无操作多少分钟后自动锁定", 1, 240),

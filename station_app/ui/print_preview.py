@@ -176,7 +176,7 @@ class BatchRun(QObject):
     def __init__(self, session: Session, db_path: Path, month: str, folder: Path, today: date, parent: QWidget):
         super().__init__(parent)
         self.parent_widget, self.folder = parent, folder
-        self.dialog = QProgressDialog(tr("正在生成 {0} 的投诉受理回执……").format(month), tr("取消"), 0, 0, parent)
+        self.dialog = QProgressDialog(tr("正在生成 {0} 的投诉登记回执……").format(month), tr("取消"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         work = receipts_work(db_path, session.actor, session.role or "head", month, folder, today)
         self.job = Job(work, self)

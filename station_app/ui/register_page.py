@@ -100,7 +100,7 @@ class RegisterPage(QWidget):
         for action, (label, _) in printing.CASE_DOCUMENTS.items():
             self.print_menu.addAction(label, lambda a=action: self.preview(a))
         self.print_menu.addSeparator()
-        self.print_menu.addAction(tr("本月全部投诉受理回执（批量生成）…"), self.batch_receipts)
+        self.print_menu.addAction(tr("本月全部投诉登记回执（批量生成）…"), self.batch_receipts)
         self.ui.print_button.setMenu(self.print_menu)
         self.batch: object | None = None
         self.update_count()

@@ -105,6 +105,29 @@ def test_add_show_transition_list(station, tmp_path):
     assert "XJ-2026-0001" in out and "调解结案" in out
 
 
+def test_show_text_keeps_registered_and_accepted_apart(station, tmp_path):
+    """登记日期 is the day received, 受理日期 the day accepted: a case only registered, or not accepted, has none
+    (issue 18, finding 3)."""
+    cli = station
+    cases = [
+        complaint_payload(),
+        complaint_payload(transitions=[{"to": "accepted", "on": "2026-11-03"}]),
+        complaint_payload(transitions=[{"to": "not_accepted", "on": "2026-11-03", "ground": "na_time_barred"}]),
+    ]
+    code, _, err = cli("complaint", "add", "--json", write(tmp_path, "c.json", json.dumps(cases)))
+    assert code == 0, err
+    expected = {
+        "XJ-2026-0001": "受理日期：未受理",
+        "XJ-2026-0002": "受理日期：2026-11-03",
+        "XJ-2026-0003": "受理日期：不予受理",
+    }
+    for number, line in expected.items():
+        code, out, _ = cli("complaint", "show", number)
+        assert code == 0 and "登记日期：2026-11-02" in out and line in out, number
+    code, out, _ = cli("complaint", "show", "XJ-2026-0003", "--format", "json")
+    assert json.loads(out)["accepted_on"] is None and json.loads(out)["received_on"] == "2026-11-02"
+
+
 def test_jsonl_input_is_all_or_nothing(station, tmp_path):
     cli = station
     good = json.dumps(complaint_payload())

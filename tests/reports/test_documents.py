@@ -133,7 +133,7 @@ def test_receipt_has_the_case_and_masks_the_consumer(session, cases, tmp_path):
     reader, text = render(session, receipt.write, cases["registered"], tmp_path / "r.pdf")
     shown = complaint_views.show(session, cases["registered"], TODAY)
     for expected in (
-        "投诉受理回执",
+        "投诉登记回执",
         cases["registered"],
         "新集镇华联超市",
         "海尔冰箱",
@@ -187,15 +187,18 @@ def test_agreement_title_terms_and_copies(session, cases, tmp_path):
     assert "和解协议书" in text and "200.00元" in text
 
 
-def test_notices_cite_the_ground_of_the_case_rule_version(session, cases, tmp_path):
+def test_notices_of_a_service_station_give_its_own_reason_and_cite_no_regulator_rule(session, cases, tmp_path):
+    """A 维权服务站 decides on its own footing (消法37): the regulator's orders bind only the regulator (their
+    Art. 2; docs/legal-basis.md §2.1). The office's citations are tested in test_notice_footing.py."""
     _, text = render(session, notices.write_not_accepted, cases["not_accepted"], tmp_path / "n.pdf")
     assert "不予受理告知书" in text and cases["not_accepted"] in text
-    assert "《市场监督管理投诉举报处理办法》第十六条第（四）项" in text and "超过三年" in text
+    assert "超过三年" in text and "本站决定不予受理" in text and "办法" not in text
     assert "向人民法院提起诉讼" in text and "137****7000" in text and "13700137000" not in text
     _, text = render(session, notices.write_not_accepted, cases["order20"], tmp_path / "n20.pdf")
-    assert "《市场监督管理投诉举报处理暂行办法》第十五条第（一）项" in text
+    assert "本站受理消费者投诉的范围" in text and "暂行办法" not in text
     reader, text = render(session, notices.write_termination, cases["terminated"], tmp_path / "t.pdf")
-    assert "终止调解告知书" in text and "第二十三条第一款第（三）项" in text and "本站建议：向人民法院提起诉讼" in text
+    assert "终止调解告知书" in text and "无法达成调解协议" in text and "本站建议：向人民法院提起诉讼" in text
+    assert "第二十三条" not in text and "本站决定终止调解" in text
     assert "新集镇华联超市（被投诉人）" in text
     assert_fonts_embedded(reader)
 
@@ -247,6 +250,23 @@ def test_ledger_is_landscape_masked_and_repeats_its_header(session, cases, tmp_p
     assert cases["order20"] not in text
     assert "合计：45件" in text
     assert_fonts_embedded(reader)
+
+
+def test_ledger_keeps_registered_and_accepted_apart(session, cases, tmp_path):
+    """登记日期 and 受理日期 are separate columns; a not-accepted case is listed (registered) but not counted as
+    accepted (issue 18, finding 3; docs/figures.md)."""
+    month = month_cases(session, "2026-11", TODAY)
+    heads = month_ledger.header_texts()
+    assert heads[2:4] == ["登记日期", "受理日期"]
+    by_number = {c["number"]: month_ledger.row_cells(1, c, session.catalogs) for c in month}
+    assert by_number[cases["registered"]][2:4] == ["2026-11-02", ""]
+    assert by_number[cases["settled_long"]][2:4] == ["2026-11-03", "2026-11-04"]
+    assert by_number[cases["not_accepted"]][2:4] == ["2026-11-05", "—"]
+    path = month_ledger.write(month, session.station(), session.catalogs, "2026-11", tmp_path / "l.pdf", TODAY)
+    _, text = read(path)
+    accepted = sum(1 for c in month if c.get("accepted_on"))
+    assert accepted == 3  # settled_long, reconciled, terminated; not the 不予受理 one nor the 41 registered
+    assert f"登记投诉45件，其中受理{accepted}件、不予受理1件" in text
 
 
 def test_ledger_signatures_never_stand_alone_on_the_last_page(session, cases, tmp_path):

@@ -46,6 +46,9 @@ def test_every_document_type_is_pdf_a_1b(session, tmp_path):
         "agreement": _case(session, ("settled",)),
         "not-accepted": _case(session, ("not_accepted",)),
         "termination": _case(session, ("terminated",)),
+        "acceptance": _case(session, ("accepted", "mediating")),
+        "mediation": _case(session, ("mediating",)),
+        "transfer": _case(session, ("transferred",)),
     }
     row = followed.fetchone()
     if row:
@@ -59,3 +62,15 @@ def test_every_document_type_is_pdf_a_1b(session, tmp_path):
     verdicts = {pdf.name: preflight(pdf) for pdf in made}
     bad = {name: verdict for name, verdict in verdicts.items() if "is a valid PDF/A-1b file" not in verdict}
     assert not bad, bad
+
+
+def test_a_stream_whose_data_ends_in_a_newline_still_gets_its_end_of_line():
+    """The data's own last byte 0x0A is counted in /Length: the end-of-line before endstream comes after it (a
+    receipt's compressed page once ended so, and Preflight found the stream length invalid)."""
+    from reportlab.pdfbase import pdfdoc
+
+    from station_app.reports import pdf_archive
+
+    pdf_archive.install()
+    written = pdfdoc.PDFStream(pdfdoc.PDFDictionary({}), b"abc\n", filters=[]).format(pdfdoc.PDFDocument())
+    assert b"/Length 4" in written and written.endswith(b"stream\nabc\n\nendstream\n")
