@@ -306,6 +306,8 @@ def transitions(fields: dict[str, str]) -> list[dict[str, Any]]:
             ground = "t_no_agreement"
         else:
             ground = "t_other"
+        if ground == "t_no_agreement":  # "经组织调解…无法达成": the ledger's failed mediation was held
+            steps.append({"to": "mediating", "on": accepted, "note": "台账导入"})
         steps.append({"to": "terminated", "on": closed, "ground": ground, "route": route, "note": note})
     return steps
 
