@@ -83,7 +83,7 @@ def compute_deadlines(
     """acceptance_due and mediation_due (ISO dates) for the case as it now stands."""
     received_on = date.fromisoformat(case["received_on"])
     amount, unit = rule.acceptance_limit
-    acc_due = acceptance_due(received_on, calendar, Limit(amount, unit))  # type: ignore[arg-type]
+    acc_due = acceptance_due(received_on, calendar, Limit(amount, unit, rest_day_moves=True))  # type: ignore[arg-type]
     if limits.acceptance_days:
         acc_due = earliest(acc_due, calendar.add_working_days(received_on, limits.acceptance_days))
     med_due: date | None = None
@@ -91,7 +91,8 @@ def compute_deadlines(
         accepted_on = date.fromisoformat(case["accepted_on"])
         amount, unit = rule.mediation_limit
         extension = int(case.get("extension_days") or 0)
-        med_due = mediation_due(accepted_on, Limit(amount, unit), calendar, pauses, extension)  # type: ignore[arg-type]
+        limit = Limit(amount, unit, rest_day_moves=True)  # type: ignore[arg-type]
+        med_due = mediation_due(accepted_on, limit, calendar, pauses, extension)
         if limits.mediation_days and med_due is not None:
             own = mediation_due(accepted_on, Limit(limits.mediation_days, "working_days"), calendar, pauses, extension)
             med_due = earliest(med_due, own)

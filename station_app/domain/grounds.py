@@ -33,7 +33,7 @@ class CaseFacts:
 
 def limit_text(amount: int, unit: str, extension: int = 0) -> str:
     word = "个工作日" if unit == "working_days" else "日"
-    extra = f"，延长 {extension}{word.removeprefix('个')}" if extension else ""
+    extra = f"，延长 {extension}{word}" if extension else ""
     return f"{amount}{word}{extra}"
 
 
