@@ -47,7 +47,8 @@ def plus_years(day: date, years: int) -> date:
 
 # Bodies whose earlier handling bars a new complaint (Art. 15(二) / Art. 16(二)); Order 121 drops
 # "依法成立的其他调解组织".
-_BODIES = ("法院", "仲裁", "市场监督管理", "市场监管", "12315", "工商", "行政机关", "消费者协会", "消协", "消保委", "本站")
+_BODIES = ("法院", "仲裁", "市场监督管理", "市场监管", "12315", "工商", "行政机关")
+_BODIES += ("消费者协会", "消协", "消保委", "本站")
 _BODIES_ORDER20 = ("调解组织", "调解委员会", "人民调解")
 _WITHDRAWAL = ("撤回", "撤诉", "撤销投诉", "不再投诉", "和解")
 _TESTING = ("检测", "检验", "鉴定", "检定")
@@ -91,8 +92,7 @@ def _already_handled(case, on, note, rule_code, facts, fields) -> None:
             "其他调解组织受理过的争议不属于这一项"
         )
     raise RuleViolation(
-        "本站登记簿中没有同一争议的前案；请在备注中写明已受理或处理过该争议的机构"
-        "（例如：该争议已由××区人民法院受理）"
+        "本站登记簿中没有同一争议的前案；请在备注中写明已受理或处理过该争议的机构（例如：该争议已由××区人民法院受理）"
     )
 
 
@@ -180,9 +180,7 @@ def _time_limit(case, on, note, rule_code, facts, fields) -> None:
     if due is None:
         raise RuleViolation("本案没有正在计算的调解期限，不能以“超过调解期限”终止")
     if on <= due:
-        raise RuleViolation(
-            f"调解期限（{facts.limit_text}）到 {due.isoformat()} 才届满，不能以“超过调解期限”终止"
-        )
+        raise RuleViolation(f"调解期限（{facts.limit_text}）到 {due.isoformat()} 才届满，不能以“超过调解期限”终止")
 
 
 def _note_required(what: str, example: str):

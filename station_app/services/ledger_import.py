@@ -171,11 +171,14 @@ def import_ledger(
     mapping = mapping_for(session, sheet.headers, overrides or [])
     errors: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
+    renames: dict[str, dict[str, Any]] = {}
     try:
         with session.db.atomic():
             for row, cells in sheet.rows:
                 try:
-                    payload = ledger_rules.to_payload(ledger_rules.row_fields(mapping, cells), session.catalogs)
+                    fields = ledger_rules.row_fields(mapping, cells)
+                    payload = ledger_rules.to_payload(fields, session.catalogs)
+                    _note_rename(renames, session, fields.get("category", ""), payload["category"], row)
                     # Each row in its own savepoint (add_complaints nests): a bad row leaves no trace
                     # while the next rows are still checked, so every error is listed at once.
                     added = add_complaints(session, [payload], today)[0]
@@ -203,9 +206,18 @@ def import_ledger(
         "mapping_source": mapping.source,
         "unmapped": mapping.unmapped(sheet.headers),
         "skipped_rows": sheet.skipped,
+        "renamed": list(renames.values()),
         "errors": errors,
         "results": results if ok else [],
     }
+
+
+def _note_rename(renames: dict[str, dict[str, Any]], session: Session, text: str, code: str, row: int) -> None:
+    """Remember that the ledger's category ``text`` was read as today's ``code`` (百货类 → 日用商品类)."""
+    label = ledger_rules.renamed(session.catalogs, "categories", text, code)
+    if label is not None:
+        entry = renames.setdefault(text, {"from": text, "to": label, "code": code, "rows": []})
+        entry["rows"].append(row)
 
 
 # For the import page: the fields a column can be mapped to, with their Chinese names.

@@ -203,3 +203,27 @@ def test_cli_ledger_import_json_and_exit_codes(tmp_path, capsys):
     capsys.readouterr()
     assert main([*base, "ledger", "import", str(tmp_path / "t.xlsx")]) == 0
     assert "已导入 6 件投诉" in capsys.readouterr().out
+
+
+def test_older_category_labels_are_imported_as_todays_with_the_mapping_named(session, tmp_path, capsys):
+    """The seeds' year report counts 百货类 (42 件); today's class is 日用商品类 (categories.json aliases)."""
+    headers = ["受理日期", "消费者", "手机", "经营者", "商品名称", "投诉类别", "投诉性质", "投诉内容", "处理方式",
+               "挽回经济损失", "结案日期"]  # fmt: skip
+    rows = [
+        ["2025-09-01", "周九", "13400134000", "惠民超市", "保温杯", "百货类", "质量", "杯盖漏水", "调解成功",
+         "60", "2025-09-05"],
+        ["2025-09-02", "吴十", "13400134001", "惠民超市", "床单", "日用百货类", "质量", "掉色", "调解成功",
+         "40", "2025-09-06"],
+        ["2025-09-03", "郑一", "13400134002", "惠民超市", "牛奶", "食品", "质量", "变质", "调解成功",
+         "10", "2025-09-06"],
+    ]  # fmt: skip
+    path = write_csv(tmp_path / "old_labels.csv", headers, rows, "utf-8")
+    preview = import_ledger(session, path, TODAY, dry_run=True)
+    assert preview["errors"] == [] and preview["renamed"] == [
+        {"from": "百货类", "to": "日用商品类", "code": "G04", "rows": [2]},
+        {"from": "日用百货类", "to": "日用商品类", "code": "G04", "rows": [3]},
+    ]  # 食品 is today's 食品类: nothing to say
+    db = str(tmp_path / "register.sqlite3")  # the session fixture's register
+    assert main(["--db", db, "--today", TODAY.isoformat(), "ledger", "import", str(path)]) == 0
+    assert "类别按今天的名称导入：百货类 → 日用商品类（1 行）" in capsys.readouterr().out
+    assert show(session, "XJ-2025-0001")["category"] == "G04"
