@@ -281,6 +281,25 @@ def extend(session: Session, ref: str, days: int, reason: str, on: date, today: 
     return show(session, ref, today)
 
 
+def record_notice(session: Session, ref: str, on: date, today: date, note: str = "") -> dict[str, Any]:
+    """Both parties were told of the termination on ``on`` (Order 20 Art. 21 ¶2: within 7 working days)."""
+    session.require(roles.WRITE)
+    with session.db.atomic():
+        case = get_case(session, ref)
+        if case["status"] != workflow.TERMINATED:
+            raise RuleViolation(f"只有终止调解的案件才需要告知终止；本案为{workflow.label(case['status'])}")
+        if on < date.fromisoformat(case["closed_on"]):
+            raise RuleViolation(f"告知日期（{on.isoformat()}）不能早于终止调解的日期（{case['closed_on']}）")
+        if on > today:
+            raise RuleViolation(f"告知日期（{on.isoformat()}）不能晚于今天")
+        history = complaint_store.events(session.db, case["id"])
+        if any(e["kind"] == "notice" for e in history):
+            raise RuleViolation("本案已记录过告知终止调解")
+        event = _event(session, case, "notice", on.isoformat(), data={"note": note.strip()} if note.strip() else {})
+        _save_changes(session, case, {}, event, "notice")
+    return show(session, ref, today)
+
+
 def add_followup(session: Session, ref: str, payload: dict[str, Any], today: date) -> dict[str, Any]:
     """A follow-up visit (回访) on a closed case."""
     session.require(roles.WRITE)
