@@ -55,3 +55,14 @@ def test_an_order20_case_cites_article_21_paragraph_2(session):
     number = terminated(session, "2025-06-20", "2025-06-03", received_on="2025-06-02", purchased_on="2025-05-20")
     notice = complaint_views.show(session, number, TODAY)["termination_notice"]
     assert notice["basis"] == "《市场监督管理投诉举报处理暂行办法》第二十一条第二款"
+
+
+def test_cli_complaint_notified(session, tmp_path, capsys):
+    from station_app.cli import main
+
+    number = terminated(session, "2026-11-05")
+    db = str(tmp_path / "register.sqlite3")  # the session fixture's register
+    assert main(["--db", db, "--today", "2026-11-23", "complaint", "notified", number, "--on", "2026-11-09"]) == 0
+    assert capsys.readouterr().out.strip() == f"{number}：已于 2026-11-09 告知双方终止调解（期限 2026-11-16）"
+    assert main(["--db", db, "--today", "2026-11-23", "complaint", "notified", number]) == 2
+    assert "已记录过" in capsys.readouterr().err
