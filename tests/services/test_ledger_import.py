@@ -205,6 +205,20 @@ def test_cli_ledger_import_json_and_exit_codes(tmp_path, capsys):
     assert "已导入 6 件投诉" in capsys.readouterr().out
 
 
+def test_text_is_kept_as_written_and_full_width_figures_still_read(session, tmp_path):
+    """Import rewrote the record's words (，（）→ ,()) and the printed agreement showed it; numbers typed full-width
+    with a Chinese input method are still read."""
+    headers = ["受理日期", "消费者", "手机", "经营者", "商品名称", "投诉类别", "投诉性质", "投诉内容", "挽回经济损失"]
+    facts = "商品破损，商家拒绝退货（见照片）。“三包”期内！"
+    rows = [["２０２５－０９－０１", "周九", "１３４００１３４０００", "惠民超市（东店）", "电饭煲",
+             "家用电子电器类", "质量", facts, "１２０．５０"]]  # fmt: skip
+    result = import_ledger(session, write_csv(tmp_path / "ledger.csv", headers, rows, "utf-8-sig"), TODAY)
+    assert result["errors"] == [], result["errors"]
+    case = show(session, result["results"][0]["number"])
+    assert case["facts"] == facts and case["business"]["name"] == "惠民超市（东店）"
+    assert case["received_on"] == "2025-09-01" and case["consumer"]["phone"] == "13400134000"
+
+
 def test_older_category_labels_are_imported_as_todays_with_the_mapping_named(session, tmp_path, capsys):
     """The seeds' year report counts 百货类 (42 件); today's class is 日用商品类 (categories.json aliases)."""
     headers = ["受理日期", "消费者", "手机", "经营者", "商品名称", "投诉类别", "投诉性质", "投诉内容", "处理方式",
@@ -219,10 +233,9 @@ def test_older_category_labels_are_imported_as_todays_with_the_mapping_named(ses
     ]  # fmt: skip
     path = write_csv(tmp_path / "old_labels.csv", headers, rows, "utf-8")
     preview = import_ledger(session, path, TODAY, dry_run=True)
-    assert preview["errors"] == [] and preview["renamed"] == [
-        {"from": "百货类", "to": "日用商品类", "code": "G04", "rows": [2]},
-        {"from": "日用百货类", "to": "日用商品类", "code": "G04", "rows": [3]},
-    ]  # 食品 is today's 食品类: nothing to say
+    assert preview["errors"] == []
+    readings = [(r["from"], r["to"], r["code"], [w["row"] for w in r["rows"]]) for r in preview["renamed"]]
+    assert readings == [("百货类", "日用商品类", "G04", [2]), ("日用百货类", "日用商品类", "G04", [3])]  # not 食品
     db = str(tmp_path / "register.sqlite3")  # the session fixture's register
     assert main(["--db", db, "--today", TODAY.isoformat(), "ledger", "import", str(path)]) == 0
     assert "类别按今天的名称导入：百货类 → 日用商品类（1 行）" in capsys.readouterr().out
