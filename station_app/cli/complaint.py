@@ -50,6 +50,10 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("--days", required=True, type=int)
     p.add_argument("--reason", required=True)
     p.add_argument("--on")
+    p = bind(command(actions, "notified", "已告知双方终止调解（终止后七个工作日内）"), notified)
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--on", help="告知日期（默认今天）")
+    p.add_argument("--note", default="", help="告知方式，例如：电话告知双方")
     p = bind(command(actions, "delete", "删除案件（站长；保留在审计记录中）"), delete)
     p.add_argument("ref", metavar="ID")
     p.add_argument("--reason", required=True)
@@ -121,6 +125,15 @@ def clock(session: Session, args: argparse.Namespace, today: date) -> int:
     else:
         shown = complaints.extend(session, args.ref, args.days, args.reason, on, today)
     return out(args, shown, f"{shown['number']}：{_due_text(shown).strip() or '计时已暂停'}")
+
+
+def notified(session: Session, args: argparse.Namespace, today: date) -> int:
+    """Both parties were told of the termination (Order 20 Art. 21 ¶2): the notice deadline is met."""
+    from station_app.services import complaints
+
+    shown = complaints.record_notice(session, args.ref, on_date(args, today), today, args.note)
+    notice = shown["termination_notice"]
+    return out(args, shown, f"{shown['number']}：已于 {notice['notified_on']} 告知双方终止调解（期限 {notice['due']}）")
 
 
 def delete(session: Session, args: argparse.Namespace, today: date) -> int:

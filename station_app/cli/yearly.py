@@ -112,6 +112,8 @@ def _report_text(report: dict[str, Any]) -> str:
     lines.append(f"列对应（{source}）：")
     for header, field in report["mapping"].items():
         lines.append(f"  {header} → {FIELDS.get(field, field)}（{field}）")
+    for r in report.get("renamed", []):
+        lines.append(f"类别按今天的名称导入：{r['from']} → {r['to']}（{len(r['rows'])} 行）")
     if report["unmapped"]:
         lines.append(f"未导入的列：{'、'.join(report['unmapped'])}（需要时用 --map 列名=字段 指定）")
     if report["skipped_rows"]:

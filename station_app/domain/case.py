@@ -13,7 +13,15 @@ from typing import Any
 
 from station_app.domain import workflow
 from station_app.domain.catalogs import RuleVersion
-from station_app.domain.deadlines import Limit, Pause, acceptance_due, due_state, earliest, mediation_due
+from station_app.domain.deadlines import (
+    Limit,
+    Pause,
+    acceptance_due,
+    due_state,
+    earliest,
+    mediation_due,
+    termination_notice_due,
+)
 from station_app.domain.errors import RuleViolation
 from station_app.domain.workdays import WorkCalendar
 
@@ -83,7 +91,7 @@ def compute_deadlines(
     """acceptance_due and mediation_due (ISO dates) for the case as it now stands."""
     received_on = date.fromisoformat(case["received_on"])
     amount, unit = rule.acceptance_limit
-    acc_due = acceptance_due(received_on, calendar, Limit(amount, unit))  # type: ignore[arg-type]
+    acc_due = acceptance_due(received_on, calendar, Limit(amount, unit, rest_day_moves=True))  # type: ignore[arg-type]
     if limits.acceptance_days:
         acc_due = earliest(acc_due, calendar.add_working_days(received_on, limits.acceptance_days))
     med_due: date | None = None
@@ -91,7 +99,8 @@ def compute_deadlines(
         accepted_on = date.fromisoformat(case["accepted_on"])
         amount, unit = rule.mediation_limit
         extension = int(case.get("extension_days") or 0)
-        med_due = mediation_due(accepted_on, Limit(amount, unit), calendar, pauses, extension)  # type: ignore[arg-type]
+        limit = Limit(amount, unit, rest_day_moves=True)  # type: ignore[arg-type]
+        med_due = mediation_due(accepted_on, limit, calendar, pauses, extension)
         if limits.mediation_days and med_due is not None:
             own = mediation_due(accepted_on, Limit(limits.mediation_days, "working_days"), calendar, pauses, extension)
             med_due = earliest(med_due, own)
@@ -115,3 +124,26 @@ def case_due_state(case: dict[str, Any], today: date, calendar: WorkCalendar, so
     if case["status"] in (workflow.ACCEPTED, workflow.MEDIATING) and case.get("paused_since"):
         return "paused"
     return due_state(date.fromisoformat(due) if due else None, today, calendar, soon_days)
+
+
+# Where the 7 working days to tell both parties of a termination come from. Order 121's forms carry no deadline and
+# its article was not found (docs/legal-basis.md §2.5): Order 20's rule is kept for it until the text is read.
+NOTICE_BASIS = {
+    "order20": "《市场监督管理投诉举报处理暂行办法》第二十一条第二款",
+    "order121": "沿用《市场监督管理投诉举报处理暂行办法》第二十一条第二款（第121号令的对应条文未核实）",
+}
+
+
+def termination_notice(
+    case: dict[str, Any], notified_on: str | None, calendar: WorkCalendar, today: date, soon_days: int = 2
+) -> dict[str, Any] | None:
+    """The deadline to tell both parties of a termination (decision day + 7 working days); None unless terminated.
+
+    ``due_state`` is "done" once the notice is recorded, else overdue / due_soon / on_time as for other deadlines.
+    """
+    if case["status"] != workflow.TERMINATED or not case.get("closed_on"):
+        return None
+    due = termination_notice_due(date.fromisoformat(case["closed_on"]), calendar)
+    state = "done" if notified_on else due_state(due, today, calendar, soon_days)
+    basis = NOTICE_BASIS.get(case.get("rule_version") or "", NOTICE_BASIS["order20"])
+    return {"due": due.isoformat(), "notified_on": notified_on, "due_state": state, "basis": basis}

@@ -3,6 +3,12 @@
 Limits come from the versioned procedure rules (e.g. 7 working days to decide on acceptance; 45 working days
 of mediation under SAMR Order 20, 60 calendar days under Order 121 from 2026-04-15). A station may also set
 its own shorter limits: compute both and take ``earliest``.
+
+A calendar-day limit whose last day is a rest day (a weekend or public holiday that is not a make-up working
+day) ends on the next working day when ``Limit.rest_day_moves`` is set: 民法典 Art. 203 ¶1 ("期间的最后一日是
+法定休假日的，以法定休假日结束的次日为期间的最后一日"), the same rule as 民事诉讼法 Art. 85 ¶3, applied by analogy
+because neither order has its own counting rule (docs/legal-basis.md §2.6). The complaint rules set it
+(domain/case.py); working-day limits always end on a working day.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ _ONE_DAY = timedelta(days=1)
 class Limit:
     amount: int
     unit: Unit
+    rest_day_moves: bool = False  # a calendar-day limit ending on a rest day ends on the next working day
 
     def __post_init__(self) -> None:
         if self.unit not in get_args(Unit):
@@ -65,9 +72,22 @@ def _count(a: date, b: date, unit: Unit, calendar: WorkCalendar) -> int:
     return max((b - a).days, 0)
 
 
+def past_rest_days(day: date, calendar: WorkCalendar) -> date:
+    """``day``, or the first working day after it when it is a rest day (民法典 Art. 203 ¶1)."""
+    while not calendar.is_working_day(day):
+        day += _ONE_DAY
+    return day
+
+
+def _last_day(day: date, limit: Limit, calendar: WorkCalendar) -> date:
+    if limit.unit == "calendar_days" and limit.rest_day_moves:
+        return past_rest_days(day, calendar)
+    return day
+
+
 def acceptance_due(received_on: date, calendar: WorkCalendar, limit: Limit = Limit(7, "working_days")) -> date:
     """The last day for the acceptance decision; the day of receipt does not count."""
-    return _add(received_on, limit.amount, limit.unit, calendar)
+    return _last_day(_add(received_on, limit.amount, limit.unit, calendar), limit, calendar)
 
 
 def mediation_due(
@@ -101,7 +121,13 @@ def mediation_due(
             break
         remaining -= before
         cursor = end - _ONE_DAY
-    return _add(cursor, remaining, limit.unit, calendar)
+    return _last_day(_add(cursor, remaining, limit.unit, calendar), limit, calendar)
+
+
+def termination_notice_due(decided_on: date, calendar: WorkCalendar, limit: Limit = Limit(7, "working_days")) -> date:
+    """The last day to tell both parties of a termination: 7 working days from the decision (Order 20 Art. 21 ¶2),
+    the day of the decision not counted."""
+    return _last_day(_add(decided_on, limit.amount, limit.unit, calendar), limit, calendar)
 
 
 def earliest(*dates: date | None) -> date | None:

@@ -258,6 +258,15 @@ def resolve_code(catalogs: Catalogs, kind: str, text: str) -> str:
     return text
 
 
+def renamed(catalogs: Catalogs, kind: str, text: str, code: str) -> str | None:
+    """Today's label when the ledger wrote another name for ``code`` (an older label or alias: 百货类 → 日用商品类),
+    so the import can say how it read it; None when the text is the code or today's label (with or without 类)."""
+    if not text or not catalogs.has(kind, code):
+        return None
+    label = catalogs.label(kind, code)
+    return None if text in (code, label, label.removesuffix("类")) else label
+
+
 # Outcome words, checked in this order (不予受理 before 受理, 调解中 before 调解, 未解决 before 解决).
 _OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("not_accepted", ("不予受理", "不受理", "未受理")),
@@ -333,6 +342,8 @@ def transitions(fields: dict[str, str]) -> list[dict[str, Any]]:
             ground = "t_no_agreement"
         else:
             ground = "t_other"
+        if ground == "t_no_agreement":  # "经组织调解…无法达成": the ledger's failed mediation was held
+            steps.append({"to": "mediating", "on": accepted, "note": "台账导入"})
         steps.append({"to": "terminated", "on": closed, "ground": ground, "route": route, "note": note})
     return steps
 

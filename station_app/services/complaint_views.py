@@ -69,6 +69,7 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
     state = _due_state(session, case, today)
     estimated, unknown_years = provisional.case_provisional(case, session.calendar)
     followups = store.select(session.db, "followup", ["complaint_id = ?"], [case["id"]], order="date, pk")
+    history = complaint_store.events(session.db, case["id"])
     return {
         "id": case["id"],
         "number": case["number"],
@@ -134,7 +135,10 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
             received_on=case["received_on"],
             exclude_id=case["id"],
         ),
-        "history": complaint_store.events(session.db, case["id"]),
+        "history": history,
+        "termination_notice": case_rules.termination_notice(
+            case, notified_on(history), session.calendar, today, soon_days(session)
+        ),
         "followups": [
             {k: f[k] for k in ("id", "number", "date", "method", "satisfaction", "opinion", "visitor")}
             for f in followups
@@ -144,6 +148,37 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
             for e in audit.entries(session.db, case["id"])
         ],
     }
+
+
+def notified_on(history: list[dict[str, Any]]) -> str | None:
+    """The day both parties were told of the termination (the case history's "notice" event), if recorded."""
+    return next((e["on"] for e in history if e["kind"] == "notice"), None)
+
+
+# A termination notice still untold this long after the decision is listed no longer (7 working days are ~10 days).
+NOTICE_WINDOW_DAYS = 90
+
+
+def notices_due(session: Session, today: date) -> list[dict[str, Any]]:
+    """Terminated cases whose parties are not yet told (Order 20 Art. 21 ¶2), most urgent first: the workbench's
+    list beside the overdue cases. Only terminations of the last ``NOTICE_WINDOW_DAYS`` days are read."""
+    session.require(roles.READ)
+    since = date.fromordinal(today.toordinal() - NOTICE_WINDOW_DAYS).isoformat()
+    cases = store.select(
+        session.db,
+        "complaint",
+        ["status = 'terminated'", "closed_on >= ?", "deleted_at IS NULL"],
+        [since],
+        order="closed_on, pk",
+    )
+    soon = soon_days(session)
+    rows = []
+    for case in cases:
+        history = complaint_store.events(session.db, case["id"])
+        notice = case_rules.termination_notice(case, notified_on(history), session.calendar, today, soon)
+        if notice is not None and notice["due_state"] != "done":
+            rows.append({"number": case["number"], "closed_on": case["closed_on"], **notice})
+    return rows
 
 
 def list_complaints(

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from station_app.domain import case as case_rules
-from station_app.domain import record_input, roles, workflow
+from station_app.domain import grounds, record_input, roles, workflow
 from station_app.domain.deadlines import Pause
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.complaint_views import get_case, show
@@ -43,6 +43,34 @@ def _refresh_deadlines(session: Session, case: dict[str, Any], case_events: list
     return case_rules.compute_deadlines(
         case, _rule(session, case), _pauses(case_events), session.calendar, session.limits()
     )
+
+
+def _check_ground(
+    session: Session, case: dict[str, Any], fields: dict[str, Any], history: list[dict[str, Any]]
+) -> None:
+    """The step's ground must hold for the case (domain/grounds.py); refused in the clerk's words if not."""
+    if not fields.get("ground"):
+        return
+    rule = _rule(session, case)
+    amount, unit = rule.mediation_limit
+    due = _refresh_deadlines(session, case, history)["mediation_due"]
+    earlier: list[str] = []
+    if fields["ground"] == "na_already_handled":
+        earlier = complaint_store.likely_duplicates(
+            session.db,
+            phone=case["consumer_phone"],
+            business_key=case["business_key"],
+            received_on=case["received_on"],
+            exclude_id=case["id"],
+        )
+    facts = grounds.CaseFacts(
+        mediation_due=date.fromisoformat(due) if due else None,
+        limit_text=grounds.limit_text(amount, unit, int(case.get("extension_days") or 0)),
+        paused=bool(case.get("paused_since")),
+        testing_recorded=any(e["kind"] == "pause" for e in history),
+        earlier_cases=earlier,
+    )
+    grounds.check(case, fields, rule.code, facts)
 
 
 def _event(session: Session, case: dict[str, Any], kind: str, on: str, *, to=None, data=None) -> dict[str, Any]:
@@ -119,6 +147,7 @@ def _add_one(session: Session, station: dict[str, Any], payload: dict[str, Any],
                 default_on=today,
             )
             changes = case_rules.apply_transition(case, fields)
+            _check_ground(session, case, fields, _history_view(case_events))
         except ValidationError as exc:
             raise ValidationError(
                 [Problem(f"transitions[{position}].{p.field}", p.label, p.message) for p in exc.problems]
@@ -195,6 +224,7 @@ def transition(session: Session, ref: str, target: str, payload: dict[str, Any],
             target, payload, session.catalogs, today, rule_code=case["rule_version"], default_on=today
         )
         changes = case_rules.apply_transition(case, fields)
+        _check_ground(session, case, fields, complaint_store.events(session.db, case["id"]))
         event = _event(session, case, "transition", fields["on"], to=target, data=_step_data(fields))
         _save_changes(session, case, changes, event, f"transition:{target}")
     return show(session, ref, today)
@@ -248,6 +278,25 @@ def extend(session: Session, ref: str, days: int, reason: str, on: date, today: 
         event = _event(session, case, "extension", on.isoformat(), data={"days": days, "reason": reason.strip()})
         total = int(case.get("extension_days") or 0) + days
         _save_changes(session, case, {"extension_days": total}, event, "extension")
+    return show(session, ref, today)
+
+
+def record_notice(session: Session, ref: str, on: date, today: date, note: str = "") -> dict[str, Any]:
+    """Both parties were told of the termination on ``on`` (Order 20 Art. 21 ¶2: within 7 working days)."""
+    session.require(roles.WRITE)
+    with session.db.atomic():
+        case = get_case(session, ref)
+        if case["status"] != workflow.TERMINATED:
+            raise RuleViolation(f"只有终止调解的案件才需要告知终止；本案为{workflow.label(case['status'])}")
+        if on < date.fromisoformat(case["closed_on"]):
+            raise RuleViolation(f"告知日期（{on.isoformat()}）不能早于终止调解的日期（{case['closed_on']}）")
+        if on > today:
+            raise RuleViolation(f"告知日期（{on.isoformat()}）不能晚于今天")
+        history = complaint_store.events(session.db, case["id"])
+        if any(e["kind"] == "notice" for e in history):
+            raise RuleViolation("本案已记录过告知终止调解")
+        event = _event(session, case, "notice", on.isoformat(), data={"note": note.strip()} if note.strip() else {})
+        _save_changes(session, case, {}, event, "notice")
     return show(session, ref, today)
 
 

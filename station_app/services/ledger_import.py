@@ -229,6 +229,7 @@ def import_ledger(
     mappings = [mapping_for(session, sheet.headers, overrides or []) for sheet in sheets]
     errors: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
+    renames: dict[str, dict[str, Any]] = {}
     try:
         with session.db.atomic():
             for sheet, mapping in zip(sheets, mappings, strict=True):
@@ -238,7 +239,9 @@ def import_ledger(
                         mangled = ledger_rules.mangled_numbers(mapping, cells)
                         if mangled:
                             raise ValidationError(mangled)
-                        payload = ledger_rules.to_payload(ledger_rules.row_fields(mapping, cells), session.catalogs)
+                        fields = ledger_rules.row_fields(mapping, cells)
+                        payload = ledger_rules.to_payload(fields, session.catalogs)
+                        _note_rename(renames, session, fields.get("category", ""), payload["category"], where)
                         # Each row in its own savepoint (add_complaints nests): a bad row leaves no trace
                         # while the next rows are still checked, so every error is listed at once.
                         added = add_complaints(session, [payload], today)[0]
@@ -268,6 +271,7 @@ def import_ledger(
         "mapping_source": mapping.source,
         "unmapped": mapping.unmapped(first.headers),
         "skipped_rows": first.skipped,
+        "renamed": list(renames.values()),
         "sheets": [
             {"name": sheet.name, "rows": len(sheet.rows), "skipped_rows": sheet.skipped, "mapping": m.columns}
             for sheet, m in zip(sheets, mappings, strict=True)
@@ -275,6 +279,16 @@ def import_ledger(
         "errors": errors,
         "results": results if ok else [],
     }
+
+
+def _note_rename(
+    renames: dict[str, dict[str, Any]], session: Session, text: str, code: str, where: dict[str, Any]
+) -> None:
+    """Remember that the ledger's category ``text`` was read as today's ``code`` (百货类 → 日用商品类), and where."""
+    label = ledger_rules.renamed(session.catalogs, "categories", text, code)
+    if label is not None:
+        entry = renames.setdefault(text, {"from": text, "to": label, "code": code, "rows": []})
+        entry["rows"].append(where)
 
 
 # For the import page: the fields a column can be mapped to, with their Chinese names.

@@ -112,7 +112,10 @@ def test_show_text_keeps_registered_and_accepted_apart(station, tmp_path):
     cases = [
         complaint_payload(),
         complaint_payload(transitions=[{"to": "accepted", "on": "2026-11-03"}]),
-        complaint_payload(transitions=[{"to": "not_accepted", "on": "2026-11-03", "ground": "na_time_barred"}]),
+        complaint_payload(
+            purchased_on="2023-06-01",
+            transitions=[{"to": "not_accepted", "on": "2026-11-03", "ground": "na_time_barred"}],
+        ),
     ]
     code, _, err = cli("complaint", "add", "--json", write(tmp_path, "c.json", json.dumps(cases)))
     assert code == 0, err

@@ -294,3 +294,16 @@ def test_missing_kind_and_empty_folder_are_refused(tmp_path):
         Catalogs.load(folder)
     with pytest.raises(ValueError, match="没有"):
         Catalogs.load(tmp_path / "empty")
+
+
+def test_order121_labels_use_order121_wording():
+    """Order 121 Art. 16(二), Art. 23 ¶1(二) and (四) as forms 六 and 八 print them (docs/legal-basis.md §2.3–2.4)."""
+    catalogs = Catalogs.load()
+    old, new = (next(v for v in catalogs.rule_versions() if v.code == c) for c in ("order20", "order121"))
+    assert "其他调解组织" in old.ground_label("na_already_handled")
+    assert "其他调解组织" not in new.ground_label("na_already_handled")
+    assert new.ground_label("na_already_handled").endswith("消费者协会已经受理或者处理过同一消费者权益争议")
+    assert "或者被投诉人明确拒绝调解" in old.ground_label("t_absent_or_refused")
+    assert new.ground_label("t_absent_or_refused") == "投诉人、被投诉人无正当理由不参加调解，或者明确拒绝调解"
+    assert new.ground_label("t_testing_fee") == "投诉人与被投诉人对鉴定、检测费用承担无法协商一致"
+    assert "技术机构" in old.ground_label("t_testing_fee")

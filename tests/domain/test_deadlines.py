@@ -213,3 +213,35 @@ def test_last_due_soon_day_across_national_day():
     # 2026-09-30: Oct 1–7 off; Oct 8 and 9 are the two working days left, Oct 10 (a Saturday worked) the third.
     assert last_due_soon_day(date(2026, 9, 30), CAL, 2) == date(2026, 10, 9)
     assert due_state(date(2026, 10, 10), date(2026, 9, 30), CAL, 2) == "on_time"
+
+
+# -- 民法典 Art. 203 ¶1 by analogy: a calendar-day limit ending on a rest day ends on the next working day -----
+MOVES = Limit(60, "calendar_days", rest_day_moves=True)
+
+
+def test_sixty_days_ending_in_national_day_move_past_the_holiday():
+    # Mon 3 Aug + 60 = Fri 2 Oct, inside the 1–7 Oct holiday: the last day is Thu 8 Oct.
+    assert mediation_due(date(2026, 8, 3), CAL60, CAL) == date(2026, 10, 2)
+    assert mediation_due(date(2026, 8, 3), MOVES, CAL) == date(2026, 10, 8)
+
+
+def test_sixty_days_ending_on_a_sunday_move_to_monday_and_a_make_up_day_stays():
+    assert mediation_due(date(2026, 4, 15), MOVES, CAL) == date(2026, 6, 15)  # Sun 14 Jun → Mon 15 Jun
+    # Sat 10 Oct 2026 is a make-up working day: a limit ending on it is not moved (11 Aug + 60).
+    assert mediation_due(date(2026, 8, 11), MOVES, CAL) == date(2026, 10, 10)
+    assert mediation_due(date(2026, 4, 16), MOVES, CAL) == date(2026, 6, 15)  # Mon 15 Jun: a working day
+
+
+def test_the_move_applies_after_pauses_and_only_to_calendar_days():
+    paused = [Pause(date(2026, 9, 1), date(2026, 9, 11), "检测")]  # 10 days do not count
+    assert mediation_due(date(2026, 7, 24), MOVES, CAL, paused) == date(2026, 10, 8)  # Fri 2 Oct + holiday
+    assert mediation_due(date(2026, 9, 15), Limit(15, "working_days", rest_day_moves=True), CAL) == date(2026, 10, 12)
+    assert acceptance_due(date(2026, 9, 27), CAL, Limit(7, "calendar_days", rest_day_moves=True)) == date(2026, 10, 8)
+
+
+# -- Order 20 Art. 21 ¶2: the termination is told to both parties within 7 working days of the decision ---------
+def test_termination_notice_due_in_seven_working_days():
+    from station_app.domain.deadlines import termination_notice_due
+
+    assert termination_notice_due(date(2026, 11, 2), CAL) == date(2026, 11, 11)
+    assert termination_notice_due(date(2026, 9, 30), CAL) == date(2026, 10, 15)  # across National Day

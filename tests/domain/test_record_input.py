@@ -104,3 +104,12 @@ def test_settlement_step_allows_a_future_performance_date():
 def test_non_object_input_is_refused():
     with pytest.raises(ValidationError, match="JSON 对象"):
         record_input.parse_complaint(["not", "an", "object"], CAT, TODAY)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("old", ["百货类", "日用百货类"])
+def test_an_older_category_label_is_entered_as_todays_class(old):
+    """The seeds' 百货类 (year report breakdown) is today's 日用商品类 G04 (categories.json aliases)."""
+    from tests.conftest import complaint_payload
+
+    row = record_input.parse_complaint(complaint_payload(category=old), default_catalogs(), date(2026, 11, 23))
+    assert row["category"] == "G04" and default_catalogs().label("categories", "G04") == "日用商品类"

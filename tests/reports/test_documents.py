@@ -64,6 +64,7 @@ def cases(session) -> dict[str, str]:
         "not_accepted": complaint_payload(
             received_on="2026-11-05",
             consumer={"name": "王五", "phone": "13700137000"},
+            purchased_on="2023-06-01",  # more than three years before: the ground holds
             transitions=[{"to": "not_accepted", "on": "2026-11-06", "ground": "na_time_barred"}],
         ),
         "terminated": complaint_payload(
@@ -71,6 +72,7 @@ def cases(session) -> dict[str, str]:
             consumer={"name": "赵六", "phone": "13600136000"},
             transitions=[
                 {"to": "accepted", "on": "2026-11-09"},
+                {"to": "mediating", "on": "2026-11-10"},  # "经组织调解": the ground needs a mediation held
                 {"to": "terminated", "on": "2026-11-12", "ground": "t_no_agreement", "route": "court"},
             ],
         ),

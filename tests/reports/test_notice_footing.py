@@ -36,6 +36,7 @@ def cases(session) -> dict[str, str]:
         ),
         "not_accepted": complaint_payload(
             received_on="2026-11-05",
+            purchased_on="2023-06-01",  # more than three years before: the ground holds (domain/grounds.py)
             transitions=[{"to": "not_accepted", "on": "2026-11-06", "ground": "na_time_barred"}],
         ),
         "not_accepted20": complaint_payload(
@@ -47,6 +48,7 @@ def cases(session) -> dict[str, str]:
             received_on="2026-11-06",
             transitions=[
                 {"to": "accepted", "on": "2026-11-09"},
+                {"to": "mediating", "on": "2026-11-10", "mediator": "王调解"},  # 经组织调解: the ground needs it
                 {"to": "terminated", "on": "2026-11-12", "ground": "t_no_agreement", "route": "court"},
             ],
         ),
@@ -55,6 +57,7 @@ def cases(session) -> dict[str, str]:
             purchased_on="2025-05-20",
             transitions=[
                 {"to": "accepted", "on": "2025-06-03"},
+                {"to": "mediating", "on": "2025-06-04", "mediator": "王调解"},
                 {"to": "terminated", "on": "2025-06-10", "ground": "t_no_agreement", "route": "court"},
             ],
         ),

@@ -47,10 +47,10 @@ def random_register(tmp_path, seed: int, stations: int) -> Session:
                 "none": [],
                 "acc": [{"to": "accepted", "on": day}],
                 "settle": settled(day, day, str(rng.randint(0, 5000))),
-                "na": [{"to": "not_accepted", "on": day, "ground": "na_other"}],
+                "na": [{"to": "not_accepted", "on": day, "ground": "na_other", "note": "依法不予受理"}],
                 "term": [
                     {"to": "accepted", "on": day},
-                    {"to": "terminated", "on": day, "ground": "t_other", "route": "court"},
+                    {"to": "terminated", "on": day, "ground": "t_other", "route": "court", "note": "依法终止"},
                 ],
             }[plan]
             batch.append(

@@ -36,7 +36,8 @@ def test_full_workflow_with_settlement(session):
     ref = add(session)["number"]
     complaints.transition(session, ref, "accepted", {"on": "2026-11-03"}, TODAY)
     shown = complaints.transition(session, ref, "mediating", {"on": "2026-11-05", "mediator": "王调解"}, TODAY)
-    assert shown["mediation_due"] == "2027-01-02"  # order121: 60 calendar days after acceptance
+    # order121: 60 calendar days after acceptance, Sat 2 Jan moved to Mon 4 Jan (民法典 Art. 203 ¶1)
+    assert shown["mediation_due"] == "2027-01-04"
     shown = complaints.transition(
         session,
         ref,
@@ -91,7 +92,7 @@ def test_rule_version_follows_receipt_date(session):
     assert complaint_views.show(session, old, TODAY)["rule_version"] == "order20"
     assert complaint_views.show(session, new, TODAY)["rule_version"] == "order121"
     # order20: 45 working days; order121: 60 calendar days
-    assert complaint_views.show(session, new, TODAY)["mediation_due"] == "2026-06-14"
+    assert complaint_views.show(session, new, TODAY)["mediation_due"] == "2026-06-15"  # Sun 14 Jun moved
     assert complaint_views.show(session, old, TODAY)["mediation_due"] > "2026-06-14"
 
 
@@ -169,13 +170,13 @@ def test_pause_and_extension_move_the_mediation_deadline(session):
     ref = add(session)["number"]
     complaints.transition(session, ref, "accepted", {"on": "2026-11-03"}, TODAY)
     base = complaint_views.show(session, ref, TODAY)["mediation_due"]
-    assert base == "2027-01-02"
+    assert base == "2027-01-04"  # Sat 2 Jan moved to the next working day
     paused = complaints.pause(session, ref, "送检测", date(2026, 11, 10), TODAY)
     assert paused["mediation_due"] is None and paused["due_state"] == "paused"
     resumed = complaints.resume(session, ref, date(2026, 11, 20), TODAY)
     assert resumed["mediation_due"] == "2027-01-12"  # 10 paused days
     extended = complaints.extend(session, ref, 5, "双方同意延长", date(2026, 11, 21), TODAY)
-    assert extended["mediation_due"] == "2027-01-17"
+    assert extended["mediation_due"] == "2027-01-18"  # Sun 17 Jan moved
     kinds = [e["kind"] for e in extended["history"]]
     assert kinds[-3:] == ["pause", "resume", "extension"]
     assert extended["history"][-3]["data"]["reason"] == "送检测"

@@ -217,3 +217,26 @@ def test_text_is_kept_as_written_and_full_width_figures_still_read(session, tmp_
     case = show(session, result["results"][0]["number"])
     assert case["facts"] == facts and case["business"]["name"] == "惠民超市（东店）"
     assert case["received_on"] == "2025-09-01" and case["consumer"]["phone"] == "13400134000"
+
+
+def test_older_category_labels_are_imported_as_todays_with_the_mapping_named(session, tmp_path, capsys):
+    """The seeds' year report counts 百货类 (42 件); today's class is 日用商品类 (categories.json aliases)."""
+    headers = ["受理日期", "消费者", "手机", "经营者", "商品名称", "投诉类别", "投诉性质", "投诉内容", "处理方式",
+               "挽回经济损失", "结案日期"]  # fmt: skip
+    rows = [
+        ["2025-09-01", "周九", "13400134000", "惠民超市", "保温杯", "百货类", "质量", "杯盖漏水", "调解成功",
+         "60", "2025-09-05"],
+        ["2025-09-02", "吴十", "13400134001", "惠民超市", "床单", "日用百货类", "质量", "掉色", "调解成功",
+         "40", "2025-09-06"],
+        ["2025-09-03", "郑一", "13400134002", "惠民超市", "牛奶", "食品", "质量", "变质", "调解成功",
+         "10", "2025-09-06"],
+    ]  # fmt: skip
+    path = write_csv(tmp_path / "old_labels.csv", headers, rows, "utf-8")
+    preview = import_ledger(session, path, TODAY, dry_run=True)
+    assert preview["errors"] == []
+    readings = [(r["from"], r["to"], r["code"], [w["row"] for w in r["rows"]]) for r in preview["renamed"]]
+    assert readings == [("百货类", "日用商品类", "G04", [2]), ("日用百货类", "日用商品类", "G04", [3])]  # not 食品
+    db = str(tmp_path / "register.sqlite3")  # the session fixture's register
+    assert main(["--db", db, "--today", TODAY.isoformat(), "ledger", "import", str(path)]) == 0
+    assert "类别按今天的名称导入：百货类 → 日用商品类（1 行）" in capsys.readouterr().out
+    assert show(session, "XJ-2025-0001")["category"] == "G04"

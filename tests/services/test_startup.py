@@ -31,7 +31,7 @@ def test_retention_is_applied_at_start(tmp_path):
     path = tmp_path / "r.sqlite3"
     s = Session.open(path)
     init_station(s, {"code": "XJ", "name": "站", "kind": "投诉站", "venue_type": "学校"}, date(2026, 11, 23))
-    steps = [{"to": "not_accepted", "on": "2019-03-02", "ground": "na_other"}]
+    steps = [{"to": "not_accepted", "on": "2019-03-02", "ground": "na_other", "note": "劳动争议"}]
     old = complaint_payload(received_on="2019-03-01", purchased_on="2019-02-01", transitions=steps)
     complaints.add_complaints(s, [old], date(2026, 11, 23))
     set_setting(s, "retention_years", "3")

@@ -15,7 +15,7 @@ def test_clock_actions_and_followup(qtbot, session):
     )[0]["number"]
     dialog = CaseDialog(session, number, lambda: TODAY)
     qtbot.addWidget(dialog)
-    assert "调解期限：2027-01-02" in dialog.text.toPlainText()
+    assert "调解期限：2027-01-04" in dialog.text.toPlainText()  # Sat 2 Jan moved to Mon 4 Jan (民法典 Art. 203 ¶1)
     assert dialog.pause("送检测")
     assert "暂停" in dialog.text.toPlainText() and dialog.buttons["resume"].isEnabled()
     assert dialog.resume() and dialog.extend(5, "双方同意")

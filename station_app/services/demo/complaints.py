@@ -262,7 +262,7 @@ def _complaint(r: Any, day: int, days: Days, people: People, shops: dict[str, Pi
         facts += f"消费者与商家协商，{pick(r(), own if own and r() < 0.5 else txt.REFUSALS['*'])}。"
     if r() < 0.6:
         facts += f"现向本站投诉，{request}。"
-    return {
+    payload: Payload = {
         "received_on": days.iso[day],
         "channel": CHANNEL(r()),
         "consumer": people.consumer(),
@@ -277,6 +277,10 @@ def _complaint(r: Any, day: int, days: Days, people: People, shops: dict[str, Pi
         "request_types": list(codes),
         "transitions": _workflow(r, day, days, fen, nature, codes, s),
     }
+    if any(step.get("ground") == "na_time_barred" for step in payload["transitions"]):
+        # Refused as time-barred: bought more than three years before (Order 20 Art. 15(四) / 121 Art. 16(四)).
+        payload["purchased_on"] = (date.fromisoformat(days.iso[day]) - timedelta(days=1200)).isoformat()
+    return payload
 
 
 def _request_key(s: Subject, nature: str) -> str:
@@ -303,7 +307,8 @@ def _duplicate(r: Any, earlier: Payload, day: int, days: Days) -> Payload:
     payload.update(received_on=days.iso[day], channel=pick(r(), ("transfer_12315", "phone", "visit")), transitions=[])
     if r() < 0.5:  # the station notices and refuses the second one
         on = days.iso[min(day + int(r() * 3), days.last)]
-        payload["transitions"] = [{"to": "not_accepted", "on": on, "ground": "na_already_handled"}]
+        note = "同一争议本站此前已受理"
+        payload["transitions"] = [{"to": "not_accepted", "on": on, "ground": "na_already_handled", "note": note}]
     return payload
 
 
@@ -317,7 +322,8 @@ def _workflow(r: Any, day: int, days: Days, fen: int, nature: str, codes: list[s
     mediate: Payload = {"to": "mediating", "mediator": pick(r(), txt.MEDIATORS)} if r() < 0.85 else {"to": "mediating"}
     steps: list[tuple[int, Payload]]
     if u < 0.04:
-        steps = [(accepted, {"to": "not_accepted", "ground": NA_GROUND(r())})]
+        ground = NA_GROUND(r())
+        steps = [(accepted, {"to": "not_accepted", "ground": ground, "note": _ground_note(ground, day)})]
     elif u < 0.06:
         transfer = {
             "to": "transferred",
@@ -328,8 +334,11 @@ def _workflow(r: Any, day: int, days: Days, fen: int, nature: str, codes: list[s
         steps = [(accepted, accept), (mediating, mediate)][: int(r() * 3)]
     elif u < 0.10:
         ground = T_GROUND(r())
-        end = mediating + 66 + int(r() * 15) if ground == "t_time_limit" else ends
+        # The limit (45 working days, or 60 days moved past a rest day) has run out 100 days on.
+        end = accepted + 100 + int(r() * 15) if ground == "t_time_limit" else ends
         terminate = {"to": "terminated", "ground": ground, "route": ROUTE(r())}
+        if ground in txt.GROUND_NOTES:
+            terminate["note"] = _ground_note(ground, day)
         steps = [(accepted, accept), (mediating, mediate), (end, terminate)]
         if ground == "t_withdrawn" and r() < 0.4:
             del steps[1]
@@ -345,6 +354,11 @@ def _workflow(r: Any, day: int, days: Days, fen: int, nature: str, codes: list[s
         step["on"] = days.iso[on]
         done.append(step)
     return done
+
+
+def _ground_note(ground: str, day: int) -> str:
+    notes = txt.GROUND_NOTES.get(ground, [""])
+    return notes[day % len(notes)]
 
 
 def _settlement(r: Any, fen: int, nature: str, codes: list[str], s: Subject, method: str) -> Payload:

@@ -337,6 +337,20 @@ REQUESTS: dict[str, list[tuple[str, list[str]]]] = {
 TRANSFER_UNITS = {"S02": "县住房和城乡建设局", "S03": "县文化和旅游局", "G10": "县农业农村局", "S06": "市通信管理局"}
 TRANSFER_DEFAULT = ["县市场监督管理局", "县消费者协会"]
 
+# What the clerk writes in the note of a refusal or a termination: the fact each ground rests on
+# (domain/grounds.py refuses a ground whose fact is not stated); picked by day, not by the random stream.
+GROUND_NOTES = {
+    "na_already_handled": ["该争议已由市场监管所受理", "消费者已就该争议向人民法院起诉", "同一争议本站此前已受理"],
+    "na_time_barred": ["购买已超过三年，投诉人当时即知道商品有问题"],
+    "na_missing_materials": ["投诉人未能提供购物凭证等证明消费关系的材料，经告知未补充", "代理人未提供授权委托书原件"],
+    "na_other": ["属于劳动争议，告知投诉人向劳动人事争议仲裁委员会申请仲裁"],
+    "t_withdrawn": ["投诉人电话撤回投诉", "双方自行和解，投诉人撤回投诉"],
+    "t_testing_fee": ["双方对检测费用由谁承担无法协商一致"],
+    "t_absent_or_refused": ["被投诉人明确拒绝调解", "被投诉人经两次通知无正当理由不参加调解"],
+    "t_no_agreement": ["经调解，被投诉人明确表示无法达成调解协议"],
+    "t_other": ["投诉人已就同一争议申请仲裁，依法终止调解"],
+}
+
 # Weights of the register's tables ("code weight …").
 WEIGHTS = {
     "channel": "visit 45 phone 28 online 10 transfer_12315 12 letter 2 other 3",

@@ -1,0 +1,68 @@
+"""Order 20 Art. 21 ¶2: a termination is told to both parties within 7 working days of the decision, tracked as a
+deadline on the case page and in the workbench's list (docs/legal-basis.md §2.5)."""
+
+from datetime import date
+
+import pytest
+
+from station_app.domain.errors import RuleViolation
+from station_app.services import complaint_views, complaints
+from tests.conftest import TODAY, complaint_payload
+
+
+def terminated(session, on: str, accepted: str = "2026-11-03", **overrides) -> str:
+    steps = [
+        {"to": "accepted", "on": accepted},
+        {"to": "mediating", "on": accepted},
+        {"to": "terminated", "on": on, "ground": "t_no_agreement", "route": "court"},
+    ]
+    payload = complaint_payload(transitions=steps, **overrides)
+    return complaints.add_complaints(session, [payload], TODAY)[0]["number"]
+
+
+def test_the_notice_is_due_seven_working_days_after_the_decision(session):
+    late = terminated(session, "2026-11-05")  # + 7 working days = Mon 16 Nov: overdue on 23 Nov
+    soon = terminated(session, "2026-11-20", consumer={"name": "李四", "phone": "13900139000"})  # Tue 1 Dec
+    notice = complaint_views.show(session, late, TODAY)["termination_notice"]
+    assert notice["due"] == "2026-11-16" and notice["due_state"] == "overdue" and notice["notified_on"] is None
+    assert "第121号令" in notice["basis"]  # received in Nov 2026: Order 121, whose article was not found
+    assert complaint_views.show(session, soon, TODAY)["termination_notice"]["due"] == "2026-12-01"
+    listed = complaint_views.notices_due(session, TODAY)
+    assert [(r["number"], r["due_state"]) for r in listed] == [(late, "overdue"), (soon, "on_time")]
+
+
+def test_recording_the_notice_ends_the_deadline(session):
+    number = terminated(session, "2026-11-05")
+    with pytest.raises(RuleViolation, match="不能早于终止调解的日期"):
+        complaints.record_notice(session, number, date(2026, 11, 4), TODAY)
+    shown = complaints.record_notice(session, number, date(2026, 11, 9), TODAY, note="电话告知双方")
+    assert shown["termination_notice"]["due_state"] == "done"
+    assert shown["termination_notice"]["notified_on"] == "2026-11-09"
+    assert shown["history"][-1]["kind"] == "notice" and shown["audit"][-1]["action"] == "notice"
+    assert complaint_views.notices_due(session, TODAY) == []
+    with pytest.raises(RuleViolation, match="已记录过"):
+        complaints.record_notice(session, number, date(2026, 11, 10), TODAY)
+
+
+def test_only_a_terminated_case_has_the_notice(session):
+    number = complaints.add_complaints(session, [complaint_payload()], TODAY)[0]["number"]
+    assert complaint_views.show(session, number, TODAY)["termination_notice"] is None
+    with pytest.raises(RuleViolation, match="只有终止调解的案件"):
+        complaints.record_notice(session, number, TODAY, TODAY)
+
+
+def test_an_order20_case_cites_article_21_paragraph_2(session):
+    number = terminated(session, "2025-06-20", "2025-06-03", received_on="2025-06-02", purchased_on="2025-05-20")
+    notice = complaint_views.show(session, number, TODAY)["termination_notice"]
+    assert notice["basis"] == "《市场监督管理投诉举报处理暂行办法》第二十一条第二款"
+
+
+def test_cli_complaint_notified(session, tmp_path, capsys):
+    from station_app.cli import main
+
+    number = terminated(session, "2026-11-05")
+    db = str(tmp_path / "register.sqlite3")  # the session fixture's register
+    assert main(["--db", db, "--today", "2026-11-23", "complaint", "notified", number, "--on", "2026-11-09"]) == 0
+    assert capsys.readouterr().out.strip() == f"{number}：已于 2026-11-09 告知双方终止调解（期限 2026-11-16）"
+    assert main(["--db", db, "--today", "2026-11-23", "complaint", "notified", number]) == 2
+    assert "已记录过" in capsys.readouterr().err
