@@ -37,7 +37,7 @@ def fallback() -> str | None:
     return None
 
 
-_RARE = re.compile("[\U00020000-\U0003FFFF]+")  # the supplementary ideographic planes (Extensions B–H)
+_RARE = re.compile("[\U00020000-\U0003ffff]+")  # the supplementary ideographic planes (Extensions B–H)
 
 
 def with_rare_characters(markup: str) -> str:

@@ -289,9 +289,7 @@ def _page_and_properties(document: DocumentType, data: dict[str, Any], author: s
     properties.keywords = ""
 
 
-def build(
-    data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str], author: str = ""
-) -> DocumentType:
+def build(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str], author: str = "") -> DocumentType:
     """``author``: the register's own station or office (the document's author in its properties)."""
     document = Document()
     codes = data["stations"]

@@ -106,7 +106,7 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     tell_about_upgrade(path)
     credentials = ask_credentials(path)
     automatic_backup(path, credentials, daily=True)
-    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False))
+    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False, acting=working_user()))
     window = open_main_window(path, credentials)
     window.show()
     if os.environ.get("STATION_APP_SMOKE_TEST"):
@@ -123,11 +123,30 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def automatic_backup(path: Path, credentials: tuple[str, str] | None, *, daily: bool) -> None:
+def automatic_backup(
+    path: Path, credentials: tuple[str, str] | None, *, daily: bool, acting: tuple[str, str] | None = None
+) -> None:
     """The start-of-day policy and the backup on exit: a failure is shown in the log, never blocks work."""
-    problem = startup.start_of_day(path, credentials, date.today()) if daily else startup.on_exit(path, credentials)
-    if problem:
+    if daily:
+        problem = startup.start_of_day(path, credentials, date.today())
+    else:
+        problem = startup.on_exit(path, credentials, acting)
+    if problem == startup.NOBODY_LOGGED_IN:
+        sys.stderr.write(problem + "\n")  # nothing failed: said in the log, nothing to translate
+    elif problem:
         sys.stderr.write(tr("自动备份失败：{0}\n").format(problem))
+
+
+def working_user() -> tuple[str, str] | None:
+    """Who works in the main window as the program ends (user name, role): on a first run that user was made
+    by the set-up after the start, so the start's credentials do not know them."""
+    from station_app.ui.main_window import StationMainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        session = getattr(widget, "session", None)
+        if isinstance(widget, StationMainWindow) and session is not None and session.role:
+            return session.actor, session.role
+    return None
 
 
 def open_main_window(path: Path, credentials: tuple[str, str] | None) -> QMainWindow:

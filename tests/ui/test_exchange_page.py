@@ -27,7 +27,8 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     stick.mkdir()
     page.export(str(stick))
     qtbot.waitUntil(lambda: page.result is not None or "失败" in page.report.toPlainText(), timeout=30_000)
-    assert "可以安全拔出U盘" in page.report.toPlainText(), page.report.toPlainText()
+    assert "已导出并读回校验" in page.report.toPlainText(), page.report.toPlainText()
+    assert "可以安全拔出U盘" not in page.report.toPlainText()  # a folder on the PC, not a stick
     fingerprint = page.result["fingerprint"]
 
     county_db = tmp_path / "county.sqlite3"
@@ -112,7 +113,8 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys, froz
     city.mkdir()
     page.export(str(city))
     qtbot.waitUntil(lambda: page.result is not None or "失败" in page.report.toPlainText(), timeout=30_000)
-    assert "可以安全拔出U盘" in page.report.toPlainText(), page.report.toPlainText()
+    assert "已导出并读回校验" in page.report.toPlainText(), page.report.toPlainText()
+    assert "可以安全拔出U盘" not in page.report.toPlainText()  # a folder on the PC, not a stick
     from station_app.formats import package
 
     manifest = package.parse(Path(page.result["file"]).read_bytes(), max_schema=99).manifest
