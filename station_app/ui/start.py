@@ -106,8 +106,8 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     tell_about_upgrade(path)
     credentials = ask_credentials(path)
     automatic_backup(path, credentials, daily=True)
-    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False, acting=working_user()))
     window = open_main_window(path, credentials)
+    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False, acting=working_user(window)))
     window.show()
     if os.environ.get("STATION_APP_SMOKE_TEST"):
         # Release check: the window opened and painted from the bundle; say so and leave.
@@ -137,15 +137,13 @@ def automatic_backup(
         sys.stderr.write(tr("自动备份失败：{0}\n").format(problem))
 
 
-def working_user() -> tuple[str, str] | None:
-    """Who works in the main window as the program ends (user name, role): on a first run that user was made
-    by the set-up after the start, so the start's credentials do not know them."""
-    from station_app.ui.main_window import StationMainWindow
-
-    for widget in QApplication.topLevelWidgets():
-        session = getattr(widget, "session", None)
-        if isinstance(widget, StationMainWindow) and session is not None and session.role:
-            return session.actor, session.role
+def working_user(window: QMainWindow) -> tuple[str, str] | None:
+    """Who works in the main window as the program ends (user name, role): on a first run that window was opened
+    by the welcome window after the set-up made the user, so the start's credentials do not know them."""
+    main = getattr(window, "next_window", None) or window
+    session = getattr(main, "session", None)
+    if session is not None and session.role:
+        return session.actor, session.role
     return None
 
 
