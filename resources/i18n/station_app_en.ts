@@ -76,7 +76,7 @@
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="58" />
+      <location filename="../../station_app/ui/exchange_page.py" line="53" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
@@ -102,7 +102,7 @@
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <location filename="../../station_app/ui/exchange_page.py" line="139" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -113,7 +113,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="346" />
+      <location filename="../../station_app/ui/exchange_page.py" line="374" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="333" />
+      <location filename="../../station_app/ui/exchange_page.py" line="358" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -257,7 +257,7 @@
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="114" />
+      <location filename="../../station_app/ui/exchange_page.py" line="111" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
@@ -297,17 +297,17 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="208" />
+      <location filename="../../station_app/ui/exchange_page.py" line="205" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <location filename="../../station_app/ui/exchange_page.py" line="202" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="144" />
+      <location filename="../../station_app/ui/exchange_page.py" line="141" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
@@ -323,7 +323,7 @@
       <translation>Of which punitive compensation (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
+      <location filename="../../station_app/ui/settings_page.py" line="150" />
       <source>内容</source>
       <translation>Content</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="108" />
+      <location filename="../../station_app/ui/exchange_page.py" line="105" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>Case steps:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="156" />
+      <location filename="../../station_app/ui/settings_page.py" line="164" />
       <source>办理：</source>
       <translation>step: </translation>
     </message>
@@ -429,12 +429,12 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="158" />
+      <location filename="../../station_app/ui/exchange_page.py" line="155" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="102" />
+      <location filename="../../station_app/ui/exchange_page.py" line="99" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="308" />
+      <location filename="../../station_app/ui/exchange_page.py" line="333" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -512,7 +512,7 @@
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="112" />
+      <location filename="../../station_app/ui/exchange_page.py" line="109" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -530,6 +530,12 @@
       <location filename="../../station_app/ui/staff_page.py" line="32" />
       <source>只读用户</source>
       <translation>Read-only user</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="365" />
+      <location filename="../../station_app/ui/settings_page.py" line="138" />
+      <source>可以安全拔出U盘。</source>
+      <translation>The USB stick can be removed safely.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="121" />
@@ -662,12 +668,13 @@
       <translation>Backup to a USB stick: set a backup password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="112" />
+      <location filename="../../station_app/ui/settings_page.py" line="113" />
       <source>备份到哪个文件夹（如U盘）？</source>
       <translation>Back up to which folder (e.g. a USB stick)?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="125" />
+      <location filename="../../station_app/ui/settings_page.py" line="119" />
+      <location filename="../../station_app/ui/settings_page.py" line="131" />
       <source>备份失败：{0}</source>
       <translation>Backup failed: {0}</translation>
     </message>
@@ -687,7 +694,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="330" />
+      <location filename="../../station_app/ui/exchange_page.py" line="355" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -723,12 +730,12 @@
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="171" />
+      <location filename="../../station_app/ui/settings_page.py" line="179" />
       <source>审计记录完整：共 {0} 条最近记录已显示，链条校验通过</source>
       <translation>Audit trail intact: the latest {0} entries are shown and the chain checks out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="167" />
+      <location filename="../../station_app/ui/settings_page.py" line="175" />
       <source>审计记录有改动：</source>
       <translation>The audit trail was altered: </translation>
     </message>
@@ -769,7 +776,7 @@
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="146" />
+      <location filename="../../station_app/ui/exchange_page.py" line="143" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -779,13 +786,14 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="161" />
+      <location filename="../../station_app/ui/exchange_page.py" line="158" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="118" />
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="115" />
+      <location filename="../../station_app/ui/exchange_page.py" line="297" />
+      <location filename="../../station_app/ui/exchange_page.py" line="285" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -800,17 +808,17 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="276" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="122" />
+      <location filename="../../station_app/ui/exchange_page.py" line="119" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="117" />
+      <location filename="../../station_app/ui/exchange_page.py" line="114" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
@@ -854,13 +862,13 @@
       <translation>In</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="104" />
+      <location filename="../../station_app/ui/settings_page.py" line="105" />
       <location filename="../../station_app/ui/station_details.py" line="66" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="91" />
+      <location filename="../../station_app/ui/settings_page.py" line="92" />
       <source>已保存。重新打开程序后使用新的界面语言。</source>
       <translation>Saved.</translation>
     </message>
@@ -881,7 +889,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="215" />
+      <location filename="../../station_app/ui/exchange_page.py" line="212" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -896,12 +904,12 @@
       <translation>Answers package written ({0} answer(s)): {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="128" />
+      <location filename="../../station_app/ui/settings_page.py" line="134" />
       <source>已加密备份并校验：{path}</source>
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="333" />
+      <location filename="../../station_app/ui/exchange_page.py" line="358" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -916,7 +924,7 @@
       <translation>Sent to the printer {0} (job {1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="67" />
+      <location filename="../../station_app/ui/exchange_page.py" line="61" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
@@ -926,22 +934,22 @@
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="130" />
+      <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>已备份并校验：{0}</source>
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="260" />
+      <location filename="../../station_app/ui/exchange_page.py" line="257" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="253" />
+      <location filename="../../station_app/ui/exchange_page.py" line="250" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="63" />
+      <location filename="../../station_app/ui/exchange_page.py" line="57" />
       <source>已导入</source>
       <translation>Imported</translation>
     </message>
@@ -951,23 +959,19 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="239" />
+      <location filename="../../station_app/ui/exchange_page.py" line="236" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="64" />
+      <location filename="../../station_app/ui/exchange_page.py" line="58" />
       <source>已导入过，没有变化</source>
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="338" />
-      <source>已导出并读回校验：{0}（{1}）
-可以安全拔出U盘。
-记录数：{2}</source>
-      <translation>Exported and read back: {0} ({1})
-The USB stick can be removed safely.
-Records: {2}</translation>
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
+      <source>已导出并读回校验：{0}（{1}）</source>
+      <translation>Exported and read back: {0} ({1})</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="162" />
@@ -985,7 +989,7 @@ Records: {2}</translation>
       <translation>The clock runs again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="66" />
+      <location filename="../../station_app/ui/exchange_page.py" line="60" />
       <source>已拒收</source>
       <translation>Refused</translation>
     </message>
@@ -1190,12 +1194,12 @@ Records: {2}</translation>
       <translation>Accept the month selected</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
+      <location filename="../../station_app/ui/settings_page.py" line="150" />
       <source>操作</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
+      <location filename="../../station_app/ui/settings_page.py" line="150" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
@@ -1205,13 +1209,13 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="289" />
-      <location filename="../../station_app/ui/exchange_page.py" line="223" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
+      <location filename="../../station_app/ui/exchange_page.py" line="220" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="294" />
+      <location filename="../../station_app/ui/exchange_page.py" line="319" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1243,7 +1247,7 @@ Records: {2}</translation>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
+      <location filename="../../station_app/ui/settings_page.py" line="150" />
       <source>时间（UTC）</source>
       <translation>Time (UTC)</translation>
     </message>
@@ -1272,7 +1276,7 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="150" />
+      <location filename="../../station_app/ui/exchange_page.py" line="147" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
@@ -1283,12 +1287,12 @@ Records: {2}</translation>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="262" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="255" />
+      <location filename="../../station_app/ui/exchange_page.py" line="252" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1298,7 +1302,7 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="257" />
+      <location filename="../../station_app/ui/exchange_page.py" line="254" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1323,7 +1327,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="261" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1358,17 +1362,17 @@ Records: {2}</translation>
       <translation>Title *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="137" />
+      <location filename="../../station_app/ui/settings_page.py" line="145" />
       <source>校验审计记录链（发现被改动或删除的记录）</source>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="353" />
+      <location filename="../../station_app/ui/exchange_page.py" line="381" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1403,17 +1407,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="323" />
+      <location filename="../../station_app/ui/exchange_page.py" line="348" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="286" />
+      <location filename="../../station_app/ui/exchange_page.py" line="311" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="325" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1667,7 +1671,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="354" />
+      <location filename="../../station_app/ui/exchange_page.py" line="382" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1712,7 +1716,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="102" />
+      <location filename="../../station_app/ui/exchange_page.py" line="99" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
@@ -1830,7 +1834,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="130" />
+      <location filename="../../station_app/ui/start.py" line="137" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1895,6 +1899,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Calculate punitive compensation (reference)…</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="366" />
+      <source>记录数：{0}</source>
+      <translation>Records: {0}</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/main_window.py" line="51" />
       <source>设置</source>
       <translation>Settings</translation>
@@ -1920,7 +1929,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="65" />
+      <location filename="../../station_app/ui/exchange_page.py" line="59" />
       <source>试运行（未写入）</source>
       <translation>Dry run (nothing written)</translation>
     </message>
@@ -1940,7 +1949,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="297" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2055,12 +2064,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="110" />
+      <location filename="../../station_app/ui/exchange_page.py" line="107" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="223" />
+      <location filename="../../station_app/ui/exchange_page.py" line="220" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2075,12 +2084,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="289" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="159" />
+      <location filename="../../station_app/ui/exchange_page.py" line="156" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2141,7 +2150,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2161,7 +2170,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="272" />
+      <location filename="../../station_app/ui/exchange_page.py" line="273" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

@@ -38,7 +38,7 @@ class Target:
     path: Path
     device: int
     stick: bool  # a mounted removable volume: "可以安全拔出U盘" may be said after the read-back
-    label: str = ""
+    free_mb: int = 0
 
 
 def _unescape(field: str) -> str:
@@ -149,7 +149,7 @@ def _target(path: Path, *, stick: bool) -> Target | None:
         free = shutil.disk_usage(path).free // 1_000_000
     except OSError:
         return None
-    return Target(path, device, stick, f"{path.name or path}（{path}，可用 {free} MB）")
+    return Target(path, device, stick, free)
 
 
 def sticks() -> list[Target]:

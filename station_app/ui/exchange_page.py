@@ -46,6 +46,13 @@ COUNT_WORDS = {
 }
 
 
+def drive_label(target: volumes.Target) -> str:
+    """A stick by its name, where it is mounted and its free space; a chosen folder by its path."""
+    if not target.stick:
+        return str(target.path)
+    return tr("{0}（{1}，可用 {2} MB）").format(target.path.name or target.path, target.path, target.free_mb)
+
+
 IMPORT_STATUS = {
     "imported": N_("已导入"),
     "unchanged": N_("已导入过，没有变化"),
@@ -261,7 +268,7 @@ class ExchangePage(QWidget):
         self.targets = {}
         for target in [*chosen, *volumes.sticks()]:
             self.targets[str(target.path)] = target
-            self.drives.addItem(target.label if target.stick else str(target.path), str(target.path))
+            self.drives.addItem(drive_label(target), str(target.path))
         if self.drives.count() == 0:
             self.drives.addItem(tr("（未检测到U盘，请插入后刷新，或选择其他文件夹）"), "")
 
@@ -278,7 +285,7 @@ class ExchangePage(QWidget):
             QMessageBox.warning(self, tr("导出"), str(exc))
             return False
         self.targets[str(target.path)] = target
-        self.drives.insertItem(0, target.label if target.stick else str(target.path), str(target.path))
+        self.drives.insertItem(0, drive_label(target), str(target.path))
         self.drives.setCurrentIndex(0)
         return True
 
