@@ -190,8 +190,13 @@ def _contains(root: Path, folder: Path) -> bool:
 def recheck(folder: Path, device: int | None) -> None:
     """At the moment of writing (and after the read-back): the folder is still there on the same device.
 
-    ``device`` None: a folder given on the command line; it must exist, nothing is created in its place.
+    ``device`` None: a folder typed on the command line (it may be made), but never a stick's mount folder
+    with no stick in it.
     """
+    if device is None:
+        if sys.platform.startswith("linux") and mount_folder_without_volume(Path(folder).resolve(), _linux_mounts()):
+            raise RuleViolation(f"{folder} 是U盘的挂载文件夹，但U盘没有插上（或已弹出）：请插好U盘后重试")
+        return
     try:
         now = os.stat(folder).st_dev
     except OSError:

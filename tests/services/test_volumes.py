@@ -61,20 +61,28 @@ def test_a_folder_standing_in_for_an_unmounted_mount_point_is_refused_and_never_
     assert not folder.exists()
 
 
-def test_an_export_into_a_vanished_folder_writes_nothing_and_creates_nothing(tmp_path):
+def test_an_export_into_a_vanished_folder_writes_nothing_and_creates_nothing(tmp_path, monkeypatch):
     path = tmp_path / "r.sqlite3"
     s = Session.open(path)
     demo.build_demo(s, 5, TODAY)
     s.act_as("setup", "head")
     gone = tmp_path / "STICK"
+    gone.mkdir()
+    chosen = volumes.choose(gone)
+    gone.rmdir()  # the stick was pulled between the choice and 导出
     with pytest.raises(RuleViolation, match="U盘已拔出"):
-        exchange.export_package(s, gone)
+        exchange.export_package(s, gone, device=chosen.device)
     assert not gone.exists()
     other = tmp_path / "other"
     other.mkdir()
     with pytest.raises(RuleViolation, match="已不是选择时的那个U盘"):
         exchange.export_package(s, other, device=os.stat(other).st_dev + 1)
     assert list(other.iterdir()) == []
+    media = tmp_path / "media"  # typed on the command line: an ordinary folder may be made, a stick's never
+    monkeypatch.setattr(volumes, "MOUNT_PARENTS", (str(media),))
+    with pytest.raises(RuleViolation, match="U盘没有插上"):
+        exchange.export_package(s, media / "li" / "STICK")
+    assert not media.exists()
     s.close()
 
 

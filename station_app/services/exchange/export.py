@@ -153,7 +153,7 @@ def export_package(
     stamp = created_at[:19].replace("-", "").replace(":", "").replace("T", "-")
     target = Path(out_dir) / f"{station['code']}-{stamp}-{package_id[:8]}{package.SUFFIX}"
     volumes.recheck(Path(out_dir), device)  # the moment of writing: still the chosen stick
-    manifest_file.write_package_file(target, data, make_folder=False)
+    manifest_file.write_package_file(target, data, make_folder=device is None)
     _verify_written(target, data, open_members=recipient is None, device=device)
     with session.db.atomic():
         store.mark_sent(session.db, sent)
