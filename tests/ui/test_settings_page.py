@@ -151,3 +151,28 @@ def test_the_backup_refuses_a_stick_folder_with_no_stick_in_it(qtbot, tmp_path, 
     qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)  # refused before the password is asked
     assert "U盘没有插上" in page.backup_message.text() and not any(empty_mount_folder.iterdir())
     session.close()
+
+
+def test_a_backup_on_a_real_stick_says_it_may_be_pulled_out(qtbot, tmp_path, monkeypatch, loop_stick):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 5, TODAY)
+    session.act_as("setup", "head")
+    page = SettingsPage(session, path)
+    qtbot.addWidget(page)
+    page.show()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(loop_stick))
+
+    def plain_backup() -> None:  # the clerk ticks 不加密 and starts
+        dialog = QApplication.activeModalWidget()
+        qtbot.mouseClick(dialog.plain, Qt.MouseButton.LeftButton)
+        start = next(b for b in dialog.findChildren(QPushButton) if b.text() == "开始备份")
+        qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, plain_backup)
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    assert list(loop_stick.glob("register-*.sqlite3")) and "可以安全拔出U盘" in page.backup_message.text()
+    session.close()
