@@ -25,10 +25,12 @@ def partial_path(target: Path) -> Path:
 
 
 @contextmanager
-def replacing(target: Path, *, private: bool = False) -> Iterator[BinaryIO]:
+def replacing(target: Path, *, private: bool = False, make_folder: bool = True) -> Iterator[BinaryIO]:
     """A binary handle whose bytes become ``target`` when the block ends without an error. ``private``: readable
-    by the owner only (0600) whatever the process's umask, from before the first byte is written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    by the owner only (0600) whatever the process's umask, from before the first byte is written. ``make_folder``
+    False: a missing folder is an error (a stick's mount folder must never be re-created on the PC's disk)."""
+    if make_folder:
+        target.parent.mkdir(parents=True, exist_ok=True)
     partial = partial_path(target)
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
@@ -44,13 +46,22 @@ def replacing(target: Path, *, private: bool = False) -> Iterator[BinaryIO]:
     sync_folder(target.parent)
 
 
-def write_bytes(target: Path, data: bytes, *, private: bool = False) -> None:
-    with replacing(target, private=private) as handle:
+def write_bytes(target: Path, data: bytes, *, private: bool = False, make_folder: bool = True) -> None:
+    with replacing(target, private=private, make_folder=make_folder) as handle:
         handle.write(data)
 
 
 def write_text(target: Path, text: str, *, private: bool = False) -> None:
     write_bytes(target, text.encode("utf-8"), private=private)
+
+
+def read_from_device(path: Path) -> bytes:
+    """The file's bytes as the device holds them: its pages dropped from the cache first where the system
+    allows (Linux), so a read-back checks the stick, not the memory that was just written."""
+    with path.open("rb") as handle:
+        if hasattr(os, "posix_fadvise"):
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        return handle.read()
 
 
 def copy_file(source: Path, target: Path) -> None:

@@ -11,6 +11,7 @@ from hypothesis import settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # pytest-qt may make the QApplication before a test imports station_app.ui: guard None first.
 import station_app.ui  # noqa: F401  (see station_app/ui/refcount_guard.py)
+from tests.sticks import loop_stick  # noqa: F401  (a real loop-mounted USB stick: tests/sticks.py)
 
 # A shared CI machine can stall any example for a moment: time is measured in bench/, never here.
 settings.register_profile("station", deadline=None)

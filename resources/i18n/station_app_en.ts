@@ -9,7 +9,7 @@
       <translation>  {0}row {1} [{2}]: {3}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="45" />
+      <location filename="../../station_app/ui/county_views.py" line="46" />
       <location filename="../../station_app/ui/stats_page.py" line="109" />
       <source> 年</source>
       <translation> </translation>
@@ -66,7 +66,7 @@
       <translation>{1}/{0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="65" />
+      <location filename="../../station_app/ui/county_views.py" line="66" />
       <source>{0}月</source>
       <translation>M{0}</translation>
     </message>
@@ -81,7 +81,7 @@
       <translation>{0} ({1} rows)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="58" />
+      <location filename="../../station_app/ui/exchange_page.py" line="53" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
@@ -107,7 +107,7 @@
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <location filename="../../station_app/ui/exchange_page.py" line="139" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -118,7 +118,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="377" />
+      <location filename="../../station_app/ui/exchange_page.py" line="405" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -138,7 +138,7 @@
       <translation>Don't encrypt (plain backup: a lost USB stick exposes consumers' personal data)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="78" />
+      <location filename="../../station_app/ui/county_views.py" line="79" />
       <source>不同站点可能重复的投诉（同一电话、同一经营者，30 天内）：</source>
       <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="364" />
+      <location filename="../../station_app/ui/exchange_page.py" line="389" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -237,7 +237,7 @@
       <translation>Save settings</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <location filename="../../station_app/ui/settings_page.py" line="149" />
       <source>做了什么</source>
       <translation>What was done</translation>
     </message>
@@ -252,7 +252,7 @@
       <translation>Select a complaint above first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="97" />
+      <location filename="../../station_app/ui/county_views.py" line="98" />
       <source>先在表中选中一个站点的月份</source>
       <translation>Select a station's month in the table first</translation>
     </message>
@@ -262,7 +262,7 @@
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="114" />
+      <location filename="../../station_app/ui/exchange_page.py" line="111" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
@@ -302,22 +302,22 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="210" />
+      <location filename="../../station_app/ui/exchange_page.py" line="207" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="207" />
+      <location filename="../../station_app/ui/exchange_page.py" line="204" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="144" />
+      <location filename="../../station_app/ui/exchange_page.py" line="141" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="100" />
+      <location filename="../../station_app/ui/case_dialog.py" line="101" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -348,17 +348,17 @@
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="46" />
+      <location filename="../../station_app/ui/county_views.py" line="47" />
       <source>刷新</source>
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="108" />
+      <location filename="../../station_app/ui/exchange_page.py" line="105" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="127" />
+      <location filename="../../station_app/ui/case_dialog.py" line="128" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -393,7 +393,7 @@
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="135" />
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -403,7 +403,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="151" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -423,12 +423,12 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="160" />
+      <location filename="../../station_app/ui/exchange_page.py" line="157" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="102" />
+      <location filename="../../station_app/ui/exchange_page.py" line="99" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -463,7 +463,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="339" />
+      <location filename="../../station_app/ui/exchange_page.py" line="364" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -491,7 +491,7 @@
       <translation>Received {0}  Rules: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="70" />
+      <location filename="../../station_app/ui/county_views.py" line="71" />
       <source>另一站的投诉</source>
       <translation>The other station's complaint</translation>
     </message>
@@ -506,7 +506,7 @@
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="112" />
+      <location filename="../../station_app/ui/exchange_page.py" line="109" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -526,6 +526,12 @@
       <translation>Read-only user</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="396" />
+      <location filename="../../station_app/ui/settings_page.py" line="136" />
+      <source>可以安全拔出U盘。</source>
+      <translation>The USB stick can be removed safely.</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/staff_page.py" line="121" />
       <source>可用</source>
       <translation>Active</translation>
@@ -541,7 +547,7 @@
       <translation>Ledger column</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="54" />
+      <location filename="../../station_app/ui/county_views.py" line="55" />
       <source>各站数据包（次月 5 日前交）：</source>
       <translation>Stations' packages (due by the 5th of the next month):</translation>
     </message>
@@ -613,8 +619,8 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="164" />
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
+      <location filename="../../station_app/ui/case_dialog.py" line="170" />
       <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
@@ -661,12 +667,13 @@
       <translation>Backup to a USB stick: set a backup password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="110" />
+      <location filename="../../station_app/ui/settings_page.py" line="111" />
       <source>备份到哪个文件夹（如U盘）？</source>
       <translation>Back up to which folder (e.g. a USB stick)?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="123" />
+      <location filename="../../station_app/ui/settings_page.py" line="117" />
+      <location filename="../../station_app/ui/settings_page.py" line="129" />
       <source>备份失败：{0}</source>
       <translation>Backup failed: {0}</translation>
     </message>
@@ -686,7 +693,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="361" />
+      <location filename="../../station_app/ui/exchange_page.py" line="386" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -722,12 +729,12 @@
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="190" />
+      <location filename="../../station_app/ui/settings_page.py" line="198" />
       <source>审计记录完整：共 {0} 条最近记录已显示，链条校验通过</source>
       <translation>Audit trail intact: the latest {0} entries are shown and the chain checks out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="186" />
+      <location filename="../../station_app/ui/settings_page.py" line="194" />
       <source>审计记录有改动：</source>
       <translation>The audit trail was altered: </translation>
     </message>
@@ -768,12 +775,12 @@
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="150" />
+      <location filename="../../station_app/ui/exchange_page.py" line="147" />
       <source>导入县局公告包…</source>
       <translation>Import the county's bulletin…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="146" />
+      <location filename="../../station_app/ui/exchange_page.py" line="143" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -783,13 +790,14 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="163" />
+      <location filename="../../station_app/ui/exchange_page.py" line="160" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="118" />
-      <location filename="../../station_app/ui/exchange_page.py" line="314" />
+      <location filename="../../station_app/ui/exchange_page.py" line="115" />
+      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="316" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -804,22 +812,22 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="306" />
+      <location filename="../../station_app/ui/exchange_page.py" line="307" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="122" />
+      <location filename="../../station_app/ui/exchange_page.py" line="119" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="117" />
+      <location filename="../../station_app/ui/exchange_page.py" line="114" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="57" />
+      <location filename="../../station_app/ui/county_views.py" line="58" />
       <source>导出答复包…</source>
       <translation>Export the answers…</translation>
     </message>
@@ -858,18 +866,18 @@
       <translation>sheet "{0}" </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="31" />
+      <location filename="../../station_app/ui/county_views.py" line="32" />
       <source>已交</source>
       <translation>In</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="102" />
+      <location filename="../../station_app/ui/settings_page.py" line="103" />
       <location filename="../../station_app/ui/station_details.py" line="66" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="89" />
+      <location filename="../../station_app/ui/settings_page.py" line="90" />
       <source>已保存。重新打开程序后使用新的界面语言。</source>
       <translation>Saved.</translation>
     </message>
@@ -890,7 +898,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="217" />
+      <location filename="../../station_app/ui/exchange_page.py" line="214" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -900,17 +908,17 @@
       <translation>closed, awaiting the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="123" />
+      <location filename="../../station_app/ui/county_views.py" line="125" />
       <source>已写入答复包（{0} 条）：{1}</source>
       <translation>Answers package written ({0} answer(s)): {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="126" />
+      <location filename="../../station_app/ui/settings_page.py" line="132" />
       <source>已加密备份并校验：{path}</source>
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="364" />
+      <location filename="../../station_app/ui/exchange_page.py" line="389" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -925,7 +933,7 @@
       <translation>Sent to the printer {0} (job {1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="67" />
+      <location filename="../../station_app/ui/exchange_page.py" line="61" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
@@ -935,22 +943,22 @@
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="128" />
+      <location filename="../../station_app/ui/settings_page.py" line="134" />
       <source>已备份并校验：{0}</source>
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="291" />
+      <location filename="../../station_app/ui/exchange_page.py" line="288" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="284" />
+      <location filename="../../station_app/ui/exchange_page.py" line="281" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="63" />
+      <location filename="../../station_app/ui/exchange_page.py" line="57" />
       <source>已导入</source>
       <translation>Imported</translation>
     </message>
@@ -960,31 +968,27 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="269" />
+      <location filename="../../station_app/ui/exchange_page.py" line="266" />
       <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
       <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="241" />
+      <location filename="../../station_app/ui/exchange_page.py" line="238" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="64" />
+      <location filename="../../station_app/ui/exchange_page.py" line="58" />
       <source>已导入过，没有变化</source>
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="369" />
-      <source>已导出并读回校验：{0}（{1}）
-可以安全拔出U盘。
-记录数：{2}</source>
-      <translation>Exported and read back: {0} ({1})
-The USB stick can be removed safely.
-Records: {2}</translation>
+      <location filename="../../station_app/ui/exchange_page.py" line="394" />
+      <source>已导出并读回校验：{0}（{1}）</source>
+      <translation>Exported and read back: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="157" />
+      <location filename="../../station_app/ui/case_dialog.py" line="158" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -994,22 +998,22 @@ Records: {2}</translation>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="143" />
+      <location filename="../../station_app/ui/case_dialog.py" line="144" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="66" />
+      <location filename="../../station_app/ui/exchange_page.py" line="60" />
       <source>已拒收</source>
       <translation>Refused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="30" />
+      <location filename="../../station_app/ui/county_views.py" line="31" />
       <source>已接收</source>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="139" />
+      <location filename="../../station_app/ui/case_dialog.py" line="140" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1039,7 +1043,7 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="172" />
+      <location filename="../../station_app/ui/case_dialog.py" line="173" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1076,13 +1080,13 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="147" />
+      <location filename="../../station_app/ui/case_dialog.py" line="148" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="147" />
-      <location filename="../../station_app/ui/case_dialog.py" line="151" />
+      <location filename="../../station_app/ui/case_dialog.py" line="148" />
+      <location filename="../../station_app/ui/case_dialog.py" line="152" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
@@ -1156,12 +1160,12 @@ Records: {2}</translation>
       <translation>Batch printing</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="58" />
+      <location filename="../../station_app/ui/county_views.py" line="59" />
       <source>把接收、退回的答复（签名，带县级公钥）写到U盘，交回各站导入</source>
       <translation>Write the answers given (signed, with the county office's public key) to a USB stick for the stations to import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="70" />
+      <location filename="../../station_app/ui/county_views.py" line="71" />
       <location filename="../../station_app/ui/exchange_page.py" line="38" />
       <location filename="../../station_app/ui/main_window.py" line="44" />
       <source>投诉</source>
@@ -1193,12 +1197,12 @@ Records: {2}</translation>
       <translation>Loss (yuan, food only)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="48" />
+      <location filename="../../station_app/ui/county_views.py" line="49" />
       <source>接收所选月份</source>
       <translation>Accept the month selected</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <location filename="../../station_app/ui/settings_page.py" line="149" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
@@ -1208,14 +1212,14 @@ Records: {2}</translation>
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="320" />
-      <location filename="../../station_app/ui/exchange_page.py" line="225" />
-      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <location filename="../../station_app/ui/exchange_page.py" line="345" />
+      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="248" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="325" />
+      <location filename="../../station_app/ui/exchange_page.py" line="350" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1225,7 +1229,7 @@ Records: {2}</translation>
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="267" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -1247,7 +1251,7 @@ Records: {2}</translation>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <location filename="../../station_app/ui/settings_page.py" line="149" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
@@ -1259,14 +1263,14 @@ Records: {2}</translation>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="151" />
-      <location filename="../../station_app/ui/settings_page.py" line="200" />
-      <location filename="../../station_app/ui/settings_page.py" line="216" />
+      <location filename="../../station_app/ui/settings_page.py" line="159" />
+      <location filename="../../station_app/ui/settings_page.py" line="208" />
+      <location filename="../../station_app/ui/settings_page.py" line="224" />
       <source>显示技术细节</source>
       <translation>Show technical details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="135" />
+      <location filename="../../station_app/ui/case_dialog.py" line="136" />
       <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
@@ -1283,23 +1287,23 @@ Records: {2}</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="152" />
+      <location filename="../../station_app/ui/exchange_page.py" line="149" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="32" />
-      <location filename="../../station_app/ui/county_views.py" line="34" />
+      <location filename="../../station_app/ui/county_views.py" line="35" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="293" />
+      <location filename="../../station_app/ui/exchange_page.py" line="290" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="286" />
+      <location filename="../../station_app/ui/exchange_page.py" line="283" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1309,7 +1313,7 @@ Records: {2}</translation>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="288" />
+      <location filename="../../station_app/ui/exchange_page.py" line="285" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1334,7 +1338,7 @@ Records: {2}</translation>
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="295" />
+      <location filename="../../station_app/ui/exchange_page.py" line="292" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1369,18 +1373,18 @@ Records: {2}</translation>
       <translation>Title *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="136" />
+      <location filename="../../station_app/ui/settings_page.py" line="144" />
       <source>校验审计记录链（发现被改动或删除的记录）</source>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="233" />
-      <location filename="../../station_app/ui/exchange_page.py" line="259" />
+      <location filename="../../station_app/ui/exchange_page.py" line="230" />
+      <location filename="../../station_app/ui/exchange_page.py" line="256" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="384" />
+      <location filename="../../station_app/ui/exchange_page.py" line="412" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1415,17 +1419,17 @@ Records: {2}</translation>
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="354" />
+      <location filename="../../station_app/ui/exchange_page.py" line="379" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="317" />
+      <location filename="../../station_app/ui/exchange_page.py" line="342" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="331" />
+      <location filename="../../station_app/ui/exchange_page.py" line="356" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1497,12 +1501,12 @@ Records: {2}</translation>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
+      <location filename="../../station_app/ui/case_dialog.py" line="170" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="164" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
@@ -1580,7 +1584,7 @@ Records: {2}</translation>
       <translation>User: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="70" />
+      <location filename="../../station_app/ui/county_views.py" line="71" />
       <location filename="../../station_app/ui/records_page.py" line="43" />
       <source>电话</source>
       <translation>Phone</translation>
@@ -1673,12 +1677,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="65" />
+      <location filename="../../station_app/ui/county_views.py" line="66" />
       <source>站点</source>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="385" />
+      <location filename="../../station_app/ui/exchange_page.py" line="413" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1723,7 +1727,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="102" />
+      <location filename="../../station_app/ui/exchange_page.py" line="99" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
@@ -1743,7 +1747,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Answer given</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="115" />
+      <location filename="../../station_app/ui/county_views.py" line="116" />
       <source>答复包保存到哪个文件夹（如U盘）？</source>
       <translation>Save the answers package in which folder (e.g. a USB stick)?</translation>
     </message>
@@ -1816,7 +1820,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Number</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="33" />
+      <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>缺</source>
       <translation>Missing</translation>
     </message>
@@ -1841,7 +1845,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="130" />
+      <location filename="../../station_app/ui/start.py" line="137" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1879,7 +1883,7 @@ No intact backup was found. Please call the county technician.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="27" />
-      <location filename="../../station_app/ui/county_views.py" line="70" />
+      <location filename="../../station_app/ui/county_views.py" line="71" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>被投诉经营者</source>
       <translation>Business complained about</translation>
@@ -1906,9 +1910,14 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Calculate punitive compensation (reference)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <location filename="../../station_app/ui/settings_page.py" line="149" />
       <source>记录</source>
       <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="397" />
+      <source>记录数：{0}</source>
+      <translation>Records: {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/main_window.py" line="51" />
@@ -1936,7 +1945,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="65" />
+      <location filename="../../station_app/ui/exchange_page.py" line="59" />
       <source>试运行（未写入）</source>
       <translation>Dry run (nothing written)</translation>
     </message>
@@ -1956,7 +1965,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="314" />
+      <location filename="../../station_app/ui/exchange_page.py" line="328" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2051,22 +2060,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>What was seen (facts) *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="32" />
+      <location filename="../../station_app/ui/county_views.py" line="33" />
       <source>迟交</source>
       <translation>Late</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="100" />
+      <location filename="../../station_app/ui/county_views.py" line="101" />
       <source>退回</source>
       <translation>Return</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="100" />
+      <location filename="../../station_app/ui/county_views.py" line="101" />
       <source>退回原因（站点据此更正）：</source>
       <translation>Why it is returned (the station corrects accordingly):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/county_views.py" line="50" />
+      <location filename="../../station_app/ui/county_views.py" line="51" />
       <source>退回所选月份…</source>
       <translation>Return the month selected…</translation>
     </message>
@@ -2091,17 +2100,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="110" />
+      <location filename="../../station_app/ui/exchange_page.py" line="107" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="251" />
+      <location filename="../../station_app/ui/exchange_page.py" line="248" />
       <source>选择县局公告包</source>
       <translation>Choose the county's bulletin</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="225" />
+      <location filename="../../station_app/ui/exchange_page.py" line="222" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2116,12 +2125,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="320" />
+      <location filename="../../station_app/ui/exchange_page.py" line="345" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="161" />
+      <location filename="../../station_app/ui/exchange_page.py" line="158" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2177,7 +2186,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Attach evidence…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="216" />
+      <location filename="../../station_app/ui/settings_page.py" line="224" />
       <source>隐藏技术细节</source>
       <translation>Hide technical details</translation>
     </message>
@@ -2187,12 +2196,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="259" />
+      <location filename="../../station_app/ui/exchange_page.py" line="256" />
       <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
       <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="233" />
+      <location filename="../../station_app/ui/exchange_page.py" line="230" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2217,7 +2226,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="303" />
+      <location filename="../../station_app/ui/exchange_page.py" line="304" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

@@ -6,6 +6,7 @@ The copy is made and checked exactly like every backup (services/backup.py), the
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.formats import sealed_backup as sealed
-from station_app.services import backup
+from station_app.services import backup, volumes
 from station_app.services.session import Session
 
 
@@ -23,14 +24,21 @@ def is_sealed(path: Path) -> bool:
     return sealed.is_sealed(path)
 
 
-def backup_to(session: Session, db_path: Path, folder: Path, password: str | None) -> dict[str, Any]:
+def backup_to(
+    session: Session, db_path: Path, folder: Path, password: str | None, device: int | None = None
+) -> dict[str, Any]:
     """A verified backup in ``folder``: sealed with ``password``; in clear only when it is None.
 
     The whole register leaves the station: only a user who may hand data over (the exchange permission) may
-    do it, never a viewer, and the audit trail records who took which copy where.
+    do it, never a viewer, and the audit trail records who took which copy where. ``device``: the stick's
+    device id when chosen; the folder must still be on it when written and after the check (services/volumes.py),
+    and it is never created (a pulled stick's empty mount folder is not the stick).
     """
     session.require(roles.EXCHANGE)
+    volumes.recheck(folder, device)
     result = _backup_to(session, db_path, folder, password)
+    if device is not None and os.stat(result["path"]).st_dev != device:
+        raise RuleViolation("备份写入后发现已不在选择的那个U盘上：请插好U盘后重新备份")
     with session.db.atomic():
         copy = {"file": Path(result["path"]).name, "folder": str(folder), "encrypted": result["encrypted"]}
         session.audit("backup", "register", Path(result["path"]).name, after=copy)

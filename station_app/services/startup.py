@@ -42,9 +42,14 @@ def start_of_day(path: Path, credentials: tuple[str, str] | None, today: date) -
     return _as_user(path, credentials, lambda session: _daily(session, path, today))
 
 
-def on_exit(path: Path, credentials: tuple[str, str] | None) -> str:
-    """A verified backup each time the program closes."""
-    return _as_user(path, credentials, lambda session: backup.backup_now(session, path))
+NOBODY_LOGGED_IN = "没有已登录的用户，本次退出未做自动备份（下次启动时会做当天的备份）"
+
+
+def on_exit(path: Path, credentials: tuple[str, str] | None, acting: tuple[str, str] | None = None) -> str:
+    """A verified backup each time the program closes, as the user still working in the window (``acting``:
+    user name and role of the window's session; on a first run the user was made after the start, so the
+    start's ``credentials`` are None). With nobody logged in on a register that has users: skipped, said so."""
+    return _as_user(path, credentials, lambda session: backup.backup_now(session, path), acting)
 
 
 def _daily(session: Session, path: Path, today: date) -> None:
@@ -53,7 +58,7 @@ def _daily(session: Session, path: Path, today: date) -> None:
         privacy.anonymise_closed(session, today)
 
 
-def _as_user(path: Path, credentials: tuple[str, str] | None, work) -> str:
+def _as_user(path: Path, credentials: tuple[str, str] | None, work, acting: tuple[str, str] | None = None) -> str:
     """Run ``work`` as the logged-in user on a connection of its own; "" when done (or nothing to do)."""
     if not path.exists():
         return ""
@@ -61,8 +66,12 @@ def _as_user(path: Path, credentials: tuple[str, str] | None, work) -> str:
     try:
         if records.local_station(session.db) is None:
             return ""
-        if credentials:
+        if acting:
+            session.act_as(*acting)
+        elif credentials:
             users.log_in(session, *credentials)
+        elif users.has_users(session):
+            return NOBODY_LOGGED_IN
         work(session)
         return ""
     except Exception as exc:  # a full disk or a pulled stick must not stop the station's work

@@ -89,10 +89,11 @@ class CaseDialog(QDialog):
             "extend": QPushButton(tr("延长时限…")),
             "followup": QPushButton(tr("回访…")),
         }
-        self.buttons["pause"].clicked.connect(self.pause)
-        self.buttons["resume"].clicked.connect(self.resume)
-        self.buttons["extend"].clicked.connect(self.extend)
-        self.buttons["followup"].clicked.connect(self.followup)
+        # clicked(bool) would arrive as the first argument (reason=False): a click asks for everything
+        self.buttons["pause"].clicked.connect(lambda: self.pause())
+        self.buttons["resume"].clicked.connect(lambda: self.resume())
+        self.buttons["extend"].clicked.connect(lambda: self.extend())
+        self.buttons["followup"].clicked.connect(lambda: self.followup())
         row = QHBoxLayout()
         for button in self.buttons.values():
             row.addWidget(button)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
+from station_app.services import volumes
 from station_app.services.exchange import county
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
@@ -115,8 +116,9 @@ class CountyViews(QWidget):
             folder = QFileDialog.getExistingDirectory(self, tr("答复包保存到哪个文件夹（如U盘）？"))
             if not folder:
                 return ""
-        try:
-            result = months.export_answers(self.session, Path(folder))
+        try:  # a pulled stick's empty mount folder is refused; the device is checked again as it is written
+            target = volumes.choose(Path(folder))
+            result = months.export_answers(self.session, target.path, target.device)
         except (RuleViolation, OSError) as exc:
             self.summary.setText(str(exc))
             return ""

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStorageInfo, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import exchange, station
+from station_app.services import exchange, station, volumes
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, tr
 from station_app.ui.jobs import Job, JobControl
@@ -46,17 +46,11 @@ COUNT_WORDS = {
 }
 
 
-def removable_drives() -> list[tuple[str, str]]:
-    """(label, root) of mounted volumes that look like USB sticks: not the system drive, writable."""
-    drives = []
-    for volume in QStorageInfo.mountedVolumes():
-        root = volume.rootPath()
-        if not volume.isValid() or not volume.isReady() or volume.isReadOnly() or volume.isRoot():
-            continue
-        if root.startswith(("/media/", "/run/media/", "/mnt/")) or (len(root) <= 3 and root[:1].upper() not in "C"):
-            free = volume.bytesAvailable() // 1_000_000
-            drives.append((tr("{0}（{1}，可用 {2} MB）").format(volume.displayName() or root, root, free), root))
-    return drives
+def drive_label(target: volumes.Target) -> str:
+    """A stick by its name, where it is mounted and its free space; a chosen folder by its path."""
+    if not target.stick:
+        return str(target.path)
+    return tr("{0}（{1}，可用 {2} MB）").format(target.path.name or target.path, target.path, target.free_mb)
 
 
 IMPORT_STATUS = {
@@ -94,6 +88,9 @@ class ExchangePage(QWidget):
         self.session, self.db_path, self.today = session, db_path, today
         self.running: Job | None = None
         self.result: Any = None
+        # what each entry of the list was when offered or chosen: its folder and its device (a stick is a stick)
+        self.targets: dict[str, volumes.Target] = {}
+        self.export_target: volumes.Target | None = None
         self.key_label = QLabel()
         self.key_label.setWordWrap(True)
         county_mode = station.mode(session) == "county"
@@ -296,25 +293,53 @@ class ExchangePage(QWidget):
         self.key_label.setText(mine.format(key.get("fingerprint", ""), above))
 
     def refresh_drives(self) -> None:
+        """Only the removable volumes mounted now (and folders chosen while they are still there)."""
+        chosen = [t for t in self.targets.values() if not t.stick and t.path.is_dir()]
         self.drives.clear()
-        for label, root in removable_drives():
-            self.drives.addItem(label, root)
+        self.targets = {}
+        for target in [*chosen, *volumes.sticks()]:
+            self.targets[str(target.path)] = target
+            self.drives.addItem(drive_label(target), str(target.path))
         if self.drives.count() == 0:
             self.drives.addItem(tr("（未检测到U盘，请插入后刷新，或选择其他文件夹）"), "")
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("导出到哪个文件夹？"))
         if folder:
-            self.drives.insertItem(0, folder, folder)
-            self.drives.setCurrentIndex(0)
+            self.use_folder(folder)
+
+    def use_folder(self, folder: str) -> bool:
+        try:
+            target = volumes.choose(Path(folder))
+        except RuleViolation as exc:  # a pulled stick's empty mount folder: never written to
+            self.report.setPlainText(str(exc))
+            QMessageBox.warning(self, tr("导出"), str(exc))
+            return False
+        self.targets[str(target.path)] = target
+        self.drives.insertItem(0, drive_label(target), str(target.path))
+        self.drives.setCurrentIndex(0)
+        return True
 
     def export(self, folder: str | None = None) -> None:
-        target = folder or self.drives.currentData()
-        if not target:
+        if folder is not None and not self.use_folder(folder):
+            return
+        target = self.targets.get(self.drives.currentData() or "")
+        if target is None:
             QMessageBox.information(self, tr("导出"), tr("请先插入U盘或选择一个文件夹"))
             return
-        options = {"since_last": self.since_last.isChecked(), "rollup": self.rollup.isChecked()}
-        self._run("export", [Path(target)], options, tr("正在导出并校验……"))
+        try:  # still there, the same device: else say so before anything is written
+            volumes.recheck(target.path, target.device)
+        except RuleViolation as exc:
+            self.report.setPlainText(str(exc))
+            self.refresh_drives()
+            return
+        self.export_target = target
+        options = {
+            "since_last": self.since_last.isChecked(),
+            "rollup": self.rollup.isChecked(),
+            "device": target.device,
+        }
+        self._run("export", [target.path], options, tr("正在导出并校验……"))
 
     def choose_packages(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, tr("选择数据包"), "", tr("数据包 (*.stpkg)"))
@@ -365,9 +390,12 @@ class ExchangePage(QWidget):
             counts = "，".join(
                 f"{tr(COUNT_WORDS[k]) if k in COUNT_WORDS else k} {n}" for k, n in result["counts"].items() if n
             )
-            self.report.setPlainText(
-                tr("已导出并读回校验：{0}（{1}）\n可以安全拔出U盘。\n记录数：{2}").format(result["file"], how, counts)
-            )
+            # read back from the very device chosen (services/exchange/export.py): only a stick may be pulled out
+            lines = [tr("已导出并读回校验：{0}（{1}）").format(result["file"], how)]
+            if self.export_target is not None and self.export_target.stick:
+                lines.append(tr("可以安全拔出U盘。"))
+            lines.append(tr("记录数：{0}").format(counts))
+            self.report.setPlainText("\n".join(lines))
             return
         lines = []
         for item in result:

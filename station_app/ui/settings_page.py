@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import audit_trail, backup_stick, case_log, station
+from station_app.services import audit_trail, backup_stick, case_log, station, volumes
 from station_app.services.session import Session
 from station_app.ui.i18n import LANGUAGES, english, tr
 
@@ -69,11 +69,12 @@ class SettingsPage(QTabWidget):
         save = QPushButton(tr("保存设置"))
         save.clicked.connect(self.save_settings)
         form.addRow(save, self.settings_message)
-        backup_button = QPushButton(tr("立即备份到（如U盘）…"))
-        backup_button.clicked.connect(self.backup_to)
+        self.backup_button = QPushButton(tr("立即备份到（如U盘）…"))
+        # clicked(bool) would arrive as ``folder``: the click asks for everything
+        self.backup_button.clicked.connect(lambda: self.backup_to())
         self.backup_message = QLabel()
         self.backup_message.setWordWrap(True)
-        form.addRow(backup_button, self.backup_message)
+        form.addRow(self.backup_button, self.backup_message)
         return page
 
     def choose_language(self) -> None:
@@ -110,6 +111,11 @@ class SettingsPage(QTabWidget):
             folder = QFileDialog.getExistingDirectory(self, tr("备份到哪个文件夹（如U盘）？"))
             if not folder:
                 return ""
+        try:  # a pulled stick's empty mount folder is refused before the password is asked
+            target = volumes.choose(Path(folder))
+        except RuleViolation as exc:
+            self.backup_message.setText(tr("备份失败：{0}").format(exc))
+            return ""
         if password is False:
             from station_app.ui.backup_dialog import BackupPasswordDialog
 
@@ -118,7 +124,7 @@ class SettingsPage(QTabWidget):
                 return ""
             password = dialog.chosen_password()
         try:
-            result = backup_stick.backup_to(self.session, self.db_path, Path(folder), password or None)
+            result = backup_stick.backup_to(self.session, self.db_path, target.path, password or None, target.device)
         except (RuleViolation, OSError) as exc:
             self.backup_message.setText(tr("备份失败：{0}").format(exc))
             return ""
@@ -126,6 +132,8 @@ class SettingsPage(QTabWidget):
             self.backup_message.setText(tr("已加密备份并校验：{path}").format(path=result["path"]))
         else:
             self.backup_message.setText(tr("已备份并校验：{0}").format(result["path"]))
+        if target.stick:  # checked on the very device chosen (services/backup_stick.py)
+            self.backup_message.setText(self.backup_message.text() + "\n" + tr("可以安全拔出U盘。"))
         return result["path"]
 
     # -- audit trail ----------------------------------------------------------------------------

@@ -106,8 +106,8 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     tell_about_upgrade(path)
     credentials = ask_credentials(path)
     automatic_backup(path, credentials, daily=True)
-    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False))
     window = open_main_window(path, credentials)
+    app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False, acting=working_user(window)))
     window.show()
     if os.environ.get("STATION_APP_SMOKE_TEST"):
         # Release check: the window opened and painted from the bundle; say so and leave.
@@ -123,11 +123,28 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def automatic_backup(path: Path, credentials: tuple[str, str] | None, *, daily: bool) -> None:
+def automatic_backup(
+    path: Path, credentials: tuple[str, str] | None, *, daily: bool, acting: tuple[str, str] | None = None
+) -> None:
     """The start-of-day policy and the backup on exit: a failure is shown in the log, never blocks work."""
-    problem = startup.start_of_day(path, credentials, date.today()) if daily else startup.on_exit(path, credentials)
-    if problem:
+    if daily:
+        problem = startup.start_of_day(path, credentials, date.today())
+    else:
+        problem = startup.on_exit(path, credentials, acting)
+    if problem == startup.NOBODY_LOGGED_IN:
+        sys.stderr.write(problem + "\n")  # nothing failed: said in the log, nothing to translate
+    elif problem:
         sys.stderr.write(tr("自动备份失败：{0}\n").format(problem))
+
+
+def working_user(window: QMainWindow) -> tuple[str, str] | None:
+    """Who works in the main window as the program ends (user name, role): on a first run that window was opened
+    by the welcome window after the set-up made the user, so the start's credentials do not know them."""
+    main = getattr(window, "next_window", None) or window
+    session = getattr(main, "session", None)
+    if session is not None and session.role:
+        return session.actor, session.role
+    return None
 
 
 def open_main_window(path: Path, credentials: tuple[str, str] | None) -> QMainWindow:

@@ -72,10 +72,10 @@ class Workbench(QWidget):
         overdue = QPushButton(tr("查看超期案件"))
         overdue.setMinimumHeight(40)
         overdue.clicked.connect(self.show_overdue)
-        consult = QPushButton(tr("＋1 咨询"))
+        self.consult_button = consult = QPushButton(tr("＋1 咨询"))
         consult.setMinimumHeight(40)
         consult.setToolTip(tr("来人来电咨询一次，记一笔（事项可不填）"))
-        consult.clicked.connect(self.quick_consultation)
+        consult.clicked.connect(lambda: self.quick_consultation())  # clicked(bool) would arrive as the topic
         self.consult_note = QLabel()
         buttons.addWidget(new)
         buttons.addWidget(overdue)

@@ -71,3 +71,22 @@ def test_a_failure_is_returned_not_raised(tmp_path):
     users.add_user(s, "李站长", "head", "secret-1")
     s.close()
     assert startup.start_of_day(path, ("李站长", "wrong-password"), date(2026, 11, 23))
+
+
+def test_the_backup_on_exit_runs_as_the_user_working_in_the_window(tmp_path):
+    """First run: the set-up made the head after the start (no credentials then); the exit's backup runs as the
+    window's user; with nobody logged in it is skipped with a message, never the raw refusal."""
+    from datetime import date
+
+    from station_app.services import demo, users
+    from station_app.services.session import Session
+
+    path = tmp_path / "r.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 5, date(2026, 11, 23))
+    users.add_user(s, "李站长", "head", "secret-1")
+    s.close()
+    assert startup.on_exit(path, None) == startup.NOBODY_LOGGED_IN
+    assert not list((tmp_path / "backups").glob("register-*.sqlite3"))
+    assert startup.on_exit(path, None, ("李站长", "head")) == ""
+    assert len(list((tmp_path / "backups").glob("register-*.sqlite3"))) == 1

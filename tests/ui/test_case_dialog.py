@@ -169,3 +169,29 @@ def test_the_case_page_reads_as_a_clerks_log_without_internals(qtbot, session):
     assert not INTERNALS.search(log), INTERNALS.search(log)
     assert "order121" not in text
     assert not re.search(r"\d{4}-\d\d-\d\dT", text)  # times read as "2026-11-23 09:30", not ISO stamps
+
+
+def test_the_clock_and_followup_buttons_clicked_ask_their_questions(qtbot, session, monkeypatch):
+    """Clicked, not called: clicked(bool) used to arrive as the reason (False) and the question was never asked."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+
+    number = complaints.add_complaints(
+        session, [complaint_payload(transitions=[{"to": "accepted", "on": "2026-11-03"}])], TODAY
+    )[0]["number"]
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda _p, title, *a, **k: (asked.append(title) or "送检测", True))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (5, True))
+    qtbot.mouseClick(dialog.buttons["pause"], Qt.MouseButton.LeftButton)
+    assert asked == ["暂停计时"] and "送检测" in dialog.text.toPlainText()
+    qtbot.mouseClick(dialog.buttons["resume"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.buttons["extend"], Qt.MouseButton.LeftButton)
+    assert asked == ["暂停计时", "延长时限"] and "已延长 5 天" in dialog.message.text()
+    complaints.transition(session, number, "settled", {"method": "mediation", "recovered_yuan": "100"}, TODAY)
+    dialog.refresh()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (items[0], True))
+    qtbot.mouseClick(dialog.buttons["followup"], Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "已记录回访"

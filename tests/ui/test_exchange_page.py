@@ -2,6 +2,7 @@
 
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog
 
@@ -27,7 +28,8 @@ def test_export_then_import_with_the_fingerprint(qtbot, tmp_path, monkeypatch):
     stick.mkdir()
     page.export(str(stick))
     qtbot.waitUntil(lambda: page.result is not None or "失败" in page.report.toPlainText(), timeout=30_000)
-    assert "可以安全拔出U盘" in page.report.toPlainText(), page.report.toPlainText()
+    assert "已导出并读回校验" in page.report.toPlainText(), page.report.toPlainText()
+    assert "可以安全拔出U盘" not in page.report.toPlainText()  # a folder on the PC, not a stick
     fingerprint = page.result["fingerprint"]
 
     county_db = tmp_path / "county.sqlite3"
@@ -112,7 +114,8 @@ def test_county_views_show_the_grid_and_duplicates(qtbot, tmp_path, capsys, froz
     city.mkdir()
     page.export(str(city))
     qtbot.waitUntil(lambda: page.result is not None or "失败" in page.report.toPlainText(), timeout=30_000)
-    assert "可以安全拔出U盘" in page.report.toPlainText(), page.report.toPlainText()
+    assert "已导出并读回校验" in page.report.toPlainText(), page.report.toPlainText()
+    assert "可以安全拔出U盘" not in page.report.toPlainText()  # a folder on the PC, not a stick
     from station_app.formats import package
 
     manifest = package.parse(Path(page.result["file"]).read_bytes(), max_schema=99).manifest
@@ -138,3 +141,55 @@ def test_a_station_closes_a_month_from_the_exchange_page(qtbot, tmp_path):
     assert [r["month"] for r in months.listing(session)] == ["2026-10"]
     assert not page.import_answers(str(tmp_path / "missing.stpkg"), "x")  # a reason, no crash
     session.close()
+
+
+def test_a_stick_is_offered_while_mounted_and_safe_to_pull_only_after_the_read_back(qtbot, tmp_path, loop_stick):
+    """Clicked as the clerk does: the stick from the list, 导出; unmounted, the same click writes nothing."""
+    import subprocess
+
+    from PySide6.QtCore import Qt
+
+    station_db = tmp_path / "station.sqlite3"
+    s = Session.open(station_db)
+    demo.build_demo(s, 10, TODAY)
+    s.act_as("setup", "head")
+    page = ExchangePage(s, station_db, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.drives.currentData() == str(loop_stick) and "STICK" in page.drives.currentText()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.result is not None or "失败" in page.report.toPlainText(), timeout=30_000)
+    assert "可以安全拔出U盘" in page.report.toPlainText() and Path(page.result["file"]).parent == loop_stick
+    subprocess.run(["umount", str(loop_stick)], check=True)  # pulled out; the list still shows it until refreshed
+    page.result = None
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert "已不是选择时的那个U盘" in page.report.toPlainText() and page.result is None
+    assert list(loop_stick.iterdir()) == []  # nothing on the PC's disk in the stick's place
+    assert page.drives.currentData() == ""  # the list refreshed: no stick offered
+    s.close()
+
+
+def test_an_empty_mount_folder_chosen_by_hand_is_refused(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+    from station_app.services import volumes
+
+    station_db = tmp_path / "station.sqlite3"
+    s = Session.open(station_db)
+    demo.build_demo(s, 5, TODAY)
+    s.act_as("setup", "head")
+    page = ExchangePage(s, station_db, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    folder = tmp_path / "media" / "li" / "STICK"  # a mount folder whose stick is gone
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(volumes, "MOUNT_PARENTS", (str(tmp_path / "media"),))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
+    choose = next(b for b in page.findChildren(QPushButton) if b.text() == "选择其他文件夹…")
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert warned and "U盘没有插上" in warned[0] and page.drives.findData(str(folder)) == -1
+    assert not any(folder.iterdir())
+    s.close()

@@ -128,3 +128,88 @@ def test_the_backup_password_dialog_checks_beside_the_fields(qtbot):
     assert dialog.chosen_password() == "station-2026"
     dialog.plain.setChecked(True)
     assert dialog.chosen_password() is None and not dialog.password.isEnabled()
+
+
+def test_the_backup_button_asks_for_the_folder_and_the_password_then_writes_a_checked_copy(
+    qtbot, tmp_path, monkeypatch
+):
+    """Clicked as the clerk does: the folder from the file chooser, the password typed into its dialog."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+    from station_app.services import backup_stick
+    from station_app.ui.backup_dialog import BackupPasswordDialog
+
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 5, TODAY)
+    session.act_as("setup", "head")
+    page = SettingsPage(session, path)
+    qtbot.addWidget(page)
+    page.show()
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+
+    def answer_the_password_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BackupPasswordDialog)
+        for field in (dialog.password, dialog.again):
+            qtbot.keyClicks(field, "station-2026")
+        ok = next(b for b in dialog.findChildren(QPushButton) if b.text() == "开始备份")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer_the_password_dialog)
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    written = list(stick.glob("register-*.stbak"))
+    assert len(written) == 1 and "已加密备份并校验" in page.backup_message.text(), page.backup_message.text()
+    _copy, counts = backup_stick._open_and_check(written[0], "station-2026", tmp_path / "opened")  # as restoring
+    assert counts["complaints"] == 5
+    session.close()
+
+
+def test_the_backup_refuses_a_stick_folder_with_no_stick_in_it(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from station_app.services import volumes
+
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 5, TODAY)
+    session.act_as("setup", "head")
+    page = SettingsPage(session, path)
+    qtbot.addWidget(page)
+    media = tmp_path / "media"
+    empty_mount_folder = media / "user" / "STICK"  # the stick was pulled: its mount folder is left on the disk
+    empty_mount_folder.mkdir(parents=True)
+    monkeypatch.setattr(volumes, "MOUNT_PARENTS", (str(media),))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(empty_mount_folder))
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)  # refused before the password is asked
+    assert "U盘没有插上" in page.backup_message.text() and not any(empty_mount_folder.iterdir())
+    session.close()
+
+
+def test_a_backup_on_a_real_stick_says_it_may_be_pulled_out(qtbot, tmp_path, monkeypatch, loop_stick):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+    path = tmp_path / "r.sqlite3"
+    session = Session.open(path)
+    demo.build_demo(session, 5, TODAY)
+    session.act_as("setup", "head")
+    page = SettingsPage(session, path)
+    qtbot.addWidget(page)
+    page.show()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(loop_stick))
+
+    def plain_backup() -> None:  # the clerk ticks 不加密 and starts
+        dialog = QApplication.activeModalWidget()
+        qtbot.mouseClick(dialog.plain, Qt.MouseButton.LeftButton)
+        start = next(b for b in dialog.findChildren(QPushButton) if b.text() == "开始备份")
+        qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, plain_backup)
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    assert list(loop_stick.glob("register-*.sqlite3")) and "可以安全拔出U盘" in page.backup_message.text()
+    session.close()

@@ -88,3 +88,28 @@ def test_qt_own_dialogs_speak_chinese_before_the_first_window(qapp, tmp_path):
     assert start.install_register_language(tmp_path / "new.sqlite3") == "zh_CN"
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_the_exit_backup_after_a_first_run_set_up_runs_as_the_new_head(qtbot, tmp_path, capsys):
+    """The start had no user (a first run); the set-up made one; on exit the backup runs as that user."""
+    from datetime import date
+
+    from station_app.services import demo, users
+    from station_app.services.session import Session
+    from station_app.ui.main_window import create_main_window
+    from station_app.ui.start import automatic_backup, working_user
+
+    path = tmp_path / "r.sqlite3"
+    welcome = WelcomeWindow(path)  # what a first run shows, no user yet; its set-up makes the head
+    qtbot.addWidget(welcome)
+    s = Session.open(path)
+    demo.build_demo(s, 5, date(2026, 11, 23))
+    users.add_user(s, "李站长", "head", "secret-1")
+    s.close()
+    welcome.next_window = create_main_window(path, ("李站长", "secret-1"))
+    qtbot.addWidget(welcome.next_window)
+    welcome.next_window.close()  # the program ends: aboutToQuit comes after the last window closed
+    assert working_user(welcome) == ("李站长", "head")
+    automatic_backup(path, None, daily=False, acting=working_user(welcome))
+    assert capsys.readouterr().err == ""
+    assert len(list((tmp_path / "backups").glob("register-*.sqlite3"))) == 1

@@ -7,15 +7,18 @@ Format: docs/package-format.md. Import at the county: importing.py.
 from __future__ import annotations
 
 import base64
+import os
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
+from station_app import durable
 from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.domain.validation import mask_id_number, mask_name, mask_phone
 from station_app.formats import keys, package
+from station_app.services import volumes
 from station_app.services.exchange import keys as station_keys
 from station_app.services.exchange import manifest as manifest_file
 from station_app.services.exchange import months
@@ -100,10 +103,22 @@ def _collect_evidence(
 
 
 def export_package(
-    session: Session, out_dir: Path, *, since_last: bool = False, month: str | None = None, rollup: bool = False
+    session: Session,
+    out_dir: Path,
+    *,
+    since_last: bool = False,
+    month: str | None = None,
+    rollup: bool = False,
+    device: int | None = None,
 ) -> dict[str, Any]:
-    """Write one package into ``out_dir``: temporary name, flushed, renamed, read back and verified."""
+    """Write one package into ``out_dir``: temporary name, flushed, renamed, read back and verified.
+
+    ``device``: the stick's device id when the user chose it; the folder must still be on it as the package is
+    written and read back (services/volumes.py). The folder is never created: a pulled stick's empty mount
+    folder is not the stick.
+    """
     session.require(roles.EXCHANGE)
+    volumes.recheck(Path(out_dir), device)
     station = session.station()
     signer, _ = station_keys.signer(session)
     county = records.get_setting(session.db, station_keys.COUNTY_KEY_SETTING)
@@ -137,8 +152,9 @@ def export_package(
     data = package.build(manifest, members, signer, recipient)
     stamp = created_at[:19].replace("-", "").replace(":", "").replace("T", "-")
     target = Path(out_dir) / f"{station['code']}-{stamp}-{package_id[:8]}{package.SUFFIX}"
-    manifest_file.write_package_file(target, data)
-    _verify_written(target, data, open_members=recipient is None)
+    volumes.recheck(Path(out_dir), device)  # the moment of writing: still the chosen stick
+    manifest_file.write_package_file(target, data, make_folder=device is None)
+    _verify_written(target, data, open_members=recipient is None, device=device)
     with session.db.atomic():
         store.mark_sent(session.db, sent)
         records.set_setting(session.db, "last_export_at", created_at)
@@ -158,9 +174,11 @@ def export_package(
     }
 
 
-def _verify_written(target: Path, data: bytes, *, open_members: bool) -> None:
+def _verify_written(target: Path, data: bytes, *, open_members: bool, device: int | None) -> None:
     try:
-        back = target.read_bytes()
+        back = durable.read_from_device(target)
+        if device is not None and os.stat(target).st_dev != device:
+            raise package.damaged("读回的文件不在选择的那个U盘上")
         if back != data:
             raise package.damaged("读回的内容与写入的不同")
         parsed = package.parse(back, max_schema=schema_version())

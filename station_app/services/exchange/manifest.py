@@ -38,9 +38,9 @@ def manifest_header(session: Session, package_id: str, created_at: str) -> dict[
     }
 
 
-def write_package_file(target: Path, data: bytes) -> None:
+def write_package_file(target: Path, data: bytes, *, make_folder: bool = True) -> None:
     """Write durably (the old file or the new one after a power cut); a full or locked stick said plainly."""
     try:
-        durable.write_bytes(target, data)
+        durable.write_bytes(target, data, make_folder=make_folder)
     except OSError as exc:
         raise RuleViolation(f"无法写入 {target.parent}：{exc.strerror or exc}（U盘是否已满或写保护？）") from None

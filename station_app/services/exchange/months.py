@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from station_app import durable
 from station_app.domain import periods, roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.formats import keys, package
-from station_app.services import tallies
+from station_app.services import tallies, volumes
 from station_app.services.exchange import keys as station_keys
 from station_app.services.exchange import manifest as manifest_file
 from station_app.services.session import Session
@@ -133,9 +134,13 @@ def answer(session: Session, station_code: str, month: str, accept: bool, reason
     return store.get(session.db, station_code, month)  # type: ignore[return-value]
 
 
-def export_answers(session: Session, out_dir: Path) -> dict[str, Any]:
-    """County: the answers given, and the county's public encryption key, in a small signed package."""
+def export_answers(session: Session, out_dir: Path, device: int | None = None) -> dict[str, Any]:
+    """County: the answers given, and the county's public encryption key, in a small signed package.
+
+    ``device``: the stick's device id when chosen; still the same when written and read back (services/volumes.py).
+    """
     session.require(roles.EXCHANGE)
+    volumes.recheck(Path(out_dir), device)
     answers = [
         {k: row[k] for k in ("station_code", "month", "closed_at", "state", "reason", "answered_at")}
         for row in store.listing(session.db)
@@ -157,7 +162,11 @@ def export_answers(session: Session, out_dir: Path) -> dict[str, Any]:
     }
     data = package.build(manifest, {}, signer)
     target = Path(out_dir) / f"{station['code']}-answers-{created_at[:10]}-{manifest['package_id'][:8]}{package.SUFFIX}"
-    manifest_file.write_package_file(target, data)
+    volumes.recheck(Path(out_dir), device)  # the moment of writing: still the chosen stick
+    manifest_file.write_package_file(target, data, make_folder=device is None)
+    if durable.read_from_device(target) != data or (device is not None and target.stat().st_dev != device):
+        target.unlink(missing_ok=True)
+        raise RuleViolation("答复包写入后读回校验失败，文件已删除；请换一个U盘重试")
     return {
         "file": str(target),
         "answers": len(answers),
