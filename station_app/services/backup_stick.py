@@ -16,6 +16,7 @@ from station_app.domain.errors import RuleViolation
 from station_app.formats import sealed_backup as sealed
 from station_app.services import backup
 from station_app.services.session import Session
+from station_app.store import failures
 
 
 def is_sealed(path: Path) -> bool:
@@ -30,6 +31,8 @@ def backup_to(session: Session, db_path: Path, folder: Path, password: str | Non
     do it, never a viewer, and the audit trail records who took which copy where.
     """
     session.require(roles.EXCHANGE)
+    if not folder.is_dir():  # a stick not plugged in: never a new folder of that name on the station's own disk
+        raise failures.missing_folder(folder)
     result = _backup_to(session, db_path, folder, password)
     with session.db.atomic():
         copy = {"file": Path(result["path"]).name, "folder": str(folder), "encrypted": result["encrypted"]}

@@ -16,13 +16,32 @@ from station_app.domain.workdays import WorkCalendar, default_calendar
 from station_app.store import audit, records
 from station_app.store import users as users_store
 from station_app.store.database import StoreError, open_database
+from station_app.store.failures import DiskFull, Locked, MissingFolder, ReadOnly, explain
 
-__all__ = ["SETUP_ACTOR", "Session", "StoreError", "utc_now"]
+__all__ = [
+    "SETUP_ACTOR",
+    "DiskFull",
+    "Locked",
+    "MissingFolder",
+    "ReadOnly",
+    "Session",
+    "StoreError",
+    "describe",
+    "explain",
+    "utc_now",
+]
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SETUP_ACTOR = "setup"
+
+
+def describe(exc: BaseException) -> str:
+    """The sentence to show for a failure: the plain one for a read-only folder, a full disk, another program
+    writing or a missing folder (store/failures.py), else the error's own message."""
+    plain = explain(exc)
+    return str(plain or exc) or type(exc).__name__
 
 
 def utc_now() -> datetime:
