@@ -161,15 +161,7 @@ def _today(args: argparse.Namespace) -> date:
 
 def _store_code(exc: Exception) -> int:
     """Each plain failure its own exit code (docs/cli.md); any other StoreError: the register cannot be used."""
-    from station_app.services import session
-
-    codes = {
-        session.ReadOnly: ExitCode.READ_ONLY,
-        session.DiskFull: ExitCode.DISK_FULL,
-        session.Locked: ExitCode.LOCKED,
-        session.MissingFolder: ExitCode.MISSING_FOLDER,
-    }
-    return next((code for kind, code in codes.items() if isinstance(exc, kind)), ExitCode.STORE)
+    return ExitCode(getattr(exc, "exit_code", ExitCode.STORE))
 
 
 def _fail(message: str, code: int) -> int:

@@ -18,21 +18,33 @@ from pathlib import Path
 class StoreError(RuntimeError):
     """The database cannot be used; the message (Chinese) tells the user what to do."""
 
+    # Its exit code (cli.base.ExitCode, docs/cli.md): the command line's and the window's (which cannot import
+    # the CLI) are the same number.
+    exit_code = 4
+
 
 class ReadOnly(StoreError):
     """The folder or file cannot be written (a write-protected stick, a read-only share, no permission)."""
+
+    exit_code = 6
 
 
 class DiskFull(StoreError):
     """No space left where the program writes."""
 
+    exit_code = 7
+
 
 class Locked(StoreError):
     """Another program kept the register busy for longer than the wait (database.BUSY_SECONDS)."""
 
+    exit_code = 8
+
 
 class MissingFolder(StoreError):
     """A folder the user named does not exist (a stick not plugged in)."""
+
+    exit_code = 9
 
 
 BUSY_SECONDS = 5  # how long a write waits for another program's write to finish before giving up

@@ -25,17 +25,6 @@ from tests.conftest import complaint_payload
 
 INIT = ["init", "--station-code", "XJ", "--station-name", "新集镇消费维权服务站", "--kind", "维权服务站"]
 INIT += ["--venue", "农村", "--county", "示例县"]
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-def _mount_tmpfs(folder: Path, size: str) -> bool:
-    folder.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
-    return done.returncode == 0
-
-
-def _umount(folder: Path) -> None:
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 @pytest.fixture
@@ -55,42 +44,6 @@ def register(tmp_path, run):
     payload = tmp_path / "c.json"
     payload.write_text(json.dumps(complaint_payload()), encoding="utf-8")
     return db, payload
-
-
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder nobody may write to: ``make()`` once its files are in place."""
-    folder = tmp_path / "ro"
-    mounted = IS_ROOT and _mount_tmpfs(folder, "64m")
-    if IS_ROOT and not mounted:
-        pytest.skip("running as root (chmod does not stop root) and no tmpfs can be mounted here")
-    folder.mkdir(exist_ok=True)
-
-    def make() -> Path:
-        if mounted:
-            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        else:
-            for path in [folder, *folder.rglob("*")]:
-                path.chmod(0o555 if path.is_dir() else 0o444)
-        return folder
-
-    yield folder, make
-    if mounted:
-        _umount(folder)
-    else:
-        for path in [folder, *folder.rglob("*")]:
-            path.chmod(0o755)
-
-
-@pytest.fixture
-def tiny_disk(tmp_path):
-    if not IS_ROOT:
-        pytest.skip("a full disk needs a tiny tmpfs, and mounting one needs root")
-    folder = tmp_path / "full"
-    if not _mount_tmpfs(folder, "400k"):
-        pytest.skip("no tmpfs can be mounted here (a container without the mount capability)")
-    yield folder
-    _umount(folder)
 
 
 def _fill(folder: Path) -> None:
@@ -231,3 +184,11 @@ def test_stale_part_files_in_an_export_folder_go_by_age_only(tmp_path):
     os.utime(old, (time.time() - 7200, time.time() - 7200))
     assert durable.remove_stale_parts(folder, ours=False) == [old]
     assert other_pc.exists()
+
+
+def test_each_failure_carries_its_documented_exit_code():
+    from station_app.services import session
+
+    kinds = {"READ_ONLY": session.ReadOnly, "DISK_FULL": session.DiskFull, "LOCKED": session.Locked}
+    kinds |= {"MISSING_FOLDER": session.MissingFolder, "STORE": session.StoreError}
+    assert {name: ExitCode[name].value for name in kinds} == {name: k.exit_code for name, k in kinds.items()}
