@@ -1830,6 +1830,16 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/start.py" line="112" />
+      <source>无法打开登记簿</source>
+      <translation>Cannot open the register</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/start.py" line="127" />
+      <source>未能完成</source>
+      <translation>Could not be done</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/start.py" line="130" />
       <source>自动备份失败：{0}
 </source>
