@@ -55,7 +55,7 @@ def tiny_disk(tmp_path):
     if not IS_ROOT:
         pytest.skip("a full disk needs a tiny tmpfs, and mounting one needs root")
     folder = tmp_path / "full"
-    if not _mount_tmpfs(folder, "400k"):
+    if not _mount_tmpfs(folder, "2m"):
         pytest.skip("no tmpfs can be mounted here (a container without the mount capability)")
     yield folder
     _umount(folder)

@@ -46,15 +46,18 @@ def register(tmp_path, run):
     return db, payload
 
 
-def _fill(folder: Path) -> None:
-    """Take every free byte of the tmpfs."""
-    with open(folder / "filler", "wb") as handle:
-        try:
+def _fill(folder: Path, leave: int = 0) -> None:
+    """Take every free byte of the tmpfs, then give back ``leave`` bytes."""
+    filler = folder / "filler"
+    try:
+        with open(filler, "wb") as handle:
             while True:
                 handle.write(b"\0" * 4096)
                 handle.flush()
-        except OSError:
-            pass
+    except OSError:
+        pass  # full
+    if leave:
+        os.truncate(filler, max(0, filler.stat().st_size - leave))
 
 
 def _plain(err: str) -> None:
@@ -94,24 +97,38 @@ def test_backup_to_a_write_protected_stick_is_said_read_only(register, read_only
 def test_a_full_disk_is_said_full_not_damaged(tmp_path, tiny_disk, run):
     db = tiny_disk / "register.sqlite3"
     code, err = run(db, *INIT)
-    if code == ExitCode.OK:  # the register fitted: fill the rest, then a record cannot
-        _fill(tiny_disk)
-        payload = tmp_path / "c.json"
-        payload.write_text(json.dumps(complaint_payload(facts="很长的争议事实" * 3000)), encoding="utf-8")
-        code, err = run(db, "complaint", "add", "--json", str(payload))
+    assert code == ExitCode.OK, err  # the register fits on the small disk; then the disk fills up
+    _fill(tiny_disk)
+    payload = tmp_path / "c.json"
+    payload.write_text(json.dumps(complaint_payload(facts="很长的争议事实" * 2000)), encoding="utf-8")
+    code, err = run(db, "complaint", "add", "--json", str(payload))
     assert code == ExitCode.DISK_FULL, err
     _plain(err)
     assert "磁盘空间已满" in err
+    (tiny_disk / "filler").unlink()  # space again: the register was not damaged, and the record goes in
+    assert run(db, "check")[0] == ExitCode.OK
+    assert run(db, "complaint", "add", "--json", str(payload))[0] == ExitCode.OK
 
 
-def test_a_full_disk_during_a_backup_is_said_and_no_part_file_is_left(register, tiny_disk, run):
-    db, _ = register
-    code, err = run(db, "backup", "--to", str(tiny_disk))
-    if code == ExitCode.OK:  # the first copy fitted: a second one cannot
-        code, err = run(db, "backup", "--to", str(tiny_disk))
+def test_init_on_a_full_disk_is_said_full(tiny_disk, run):
+    _fill(tiny_disk)
+    code, err = run(tiny_disk / "register.sqlite3", *INIT)
     assert code == ExitCode.DISK_FULL, err
     _plain(err)
-    assert not list(tiny_disk.glob("*.part*"))
+
+
+@pytest.mark.parametrize("sealed", [False, True], ids=["plain", "encrypted"])
+def test_a_full_disk_during_a_backup_is_said_and_no_part_file_is_left(register, tiny_disk, run, monkeypatch, sealed):
+    db, _ = register
+    monkeypatch.setenv("STATION_APP_BACKUP_PASSWORD", "stick-password-1")
+    extra = ("--encrypt",) if sealed else ()
+    _fill(tiny_disk, leave=db.stat().st_size // 8)  # a part of the copy fits, then the stick is full
+    code, err = run(db, "backup", "--to", str(tiny_disk), *extra)
+    assert code == ExitCode.DISK_FULL, err
+    _plain(err)
+    assert not [p for p in tiny_disk.iterdir() if p.name != "filler"]  # no half copy left behind
+    (tiny_disk / "filler").unlink()
+    assert run(db, "backup", "--to", str(tiny_disk), *extra)[0] == ExitCode.OK
 
 
 def test_a_missing_backup_folder_is_said_and_never_created(register, tmp_path, run):
