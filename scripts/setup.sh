@@ -15,11 +15,15 @@ case "$mode" in run|test) ;; *) echo "usage: bash scripts/setup.sh run|test [arg
 system_packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libcups2
+  fonts-hanazono  # CJK Extension B (𠮷 in names) for printed documents: reports/fonts.py
 )
 # binutils and libpython3.11 (Python's shared library): PyInstaller's bundle test; cups with cups-pdf: a real
-# printer queue for the print tests; faketime: the suite on
+# printer queue for the print tests; LibreOffice: the .xlsx/.docx as an office prints them; PDFBox Preflight
+# (with a Java runtime and the two libraries Debian's package leaves out): PDF/A-1b; faketime: the suite on
 # another day (README).
-[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils libpython3.11 faketime cups cups-client cups-pdf)
+[ "$mode" = test ] && system_packages+=(xvfb xauth poppler-utils binutils libpython3.11 faketime cups cups-client cups-pdf
+  libreoffice-calc-nogui libreoffice-writer-nogui
+  libpdfbox2-java default-jre-headless libactivation-java libjaxb-api-java)
 
 # Debian's own interpreter first: the README's platform (Debian 12, Python 3.11.2) is the one tested, even where
 # a newer python3.11 (pyenv, /usr/local) comes first on the PATH.

@@ -4,9 +4,9 @@
   <context>
     <name>station_app</name>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="118" />
-      <source>  第 {0} 行〔{1}〕：{2}</source>
-      <translation>  row {0} [{1}]: {2}</translation>
+      <location filename="../../station_app/ui/ledger_page.py" line="121" />
+      <source>  {0}第 {1} 行〔{2}〕：{3}</source>
+      <translation>  {0}row {1} [{2}]: {3}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="45" />
@@ -51,12 +51,12 @@
       <translation>{0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="60" />
+      <location filename="../../station_app/ui/settings_page.py" line="58" />
       <source>{0}–{1}，留空按默认</source>
       <translation>{0}–{1}; leave empty for the default</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="93" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="94" />
       <source>{0}　{1} 投诉 {2}</source>
       <translation>{0}  {1} against {2}</translation>
     </message>
@@ -76,12 +76,17 @@
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <source>{0}（{1} 行）</source>
+      <translation>{0} ({1} rows)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="58" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="130" />
+      <location filename="../../station_app/ui/complaint_form.py" line="132" />
       <location filename="../../station_app/ui/evidence_panel.py" line="112" />
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
@@ -118,12 +123,12 @@
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
       <source>不予受理</source>
       <translation>Not accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="42" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
       <source>不予受理理由</source>
       <translation>Reason for not accepting</translation>
     </message>
@@ -159,7 +164,7 @@
       <translation>personal data masked</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>临期</source>
       <translation>due soon</translation>
@@ -196,7 +201,7 @@
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="66" />
+      <location filename="../../station_app/ui/case_dialog.py" line="60" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -207,7 +212,7 @@
       <translation>Persons</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <location filename="../../station_app/ui/ledger_page.py" line="119" />
       <source>以下行有问题，整份台账没有导入（改正后再导入）：</source>
       <translation>These rows have problems; nothing of the ledger was imported (correct them and import again):</translation>
     </message>
@@ -227,14 +232,14 @@
       <translation>Save the station's details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="71" />
+      <location filename="../../station_app/ui/settings_page.py" line="69" />
       <source>保存设置</source>
       <translation>Save settings</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
-      <source>修改设置</source>
-      <translation>Setting changed</translation>
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <source>做了什么</source>
+      <translation>What was done</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="92" />
@@ -312,20 +317,15 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="105" />
+      <location filename="../../station_app/ui/case_dialog.py" line="96" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="48" />
       <source>其中加倍赔偿（元）</source>
       <translation>Of which punitive compensation (yuan)</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
-      <source>内容</source>
-      <translation>Content</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="59" />
@@ -344,7 +344,6 @@
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="45" />
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
       <source>删除</source>
       <translation>Deleted</translation>
     </message>
@@ -359,7 +358,7 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="132" />
+      <location filename="../../station_app/ui/case_dialog.py" line="123" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -374,14 +373,9 @@
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="68" />
+      <location filename="../../station_app/ui/case_dialog.py" line="62" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/settings_page.py" line="156" />
-      <source>办理：</source>
-      <translation>step: </translation>
     </message>
     <message>
       <location filename="../../station_app/ui/welcome.py" line="67" />
@@ -389,17 +383,17 @@
       <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="48" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="49" />
       <source>协议内容</source>
       <translation>Terms of the agreement</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/case_dialog.py" line="30" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="131" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -409,7 +403,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="147" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -459,7 +453,7 @@
       <translation>Leaflets handed out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="98" />
+      <location filename="../../station_app/ui/complaint_form.py" line="100" />
       <source>发票、收据、三包凭证、聊天截图、照片（图片或 PDF），保存登记时一起保存</source>
       <translation>Invoices, receipts, warranty cards, chat screenshots, photos (pictures or PDF), saved with the complaint</translation>
     </message>
@@ -482,17 +476,17 @@
       <translation>Audience (persons)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="31" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
       <source>受理</source>
       <translation>Accept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="64" />
+      <location filename="../../station_app/ui/case_dialog.py" line="58" />
       <source>受理决定期限：{0}　调解期限：{1}</source>
       <translation>Decide on acceptance by: {0}  Mediation due: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="56" />
+      <location filename="../../station_app/ui/case_dialog.py" line="48" />
       <source>受理日期 {0}　适用 {1}</source>
       <translation>Received {0}  Rules: {1}</translation>
     </message>
@@ -557,6 +551,11 @@
       <translation>Partners</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="236" />
+      <source>合计挽回经济损失：</source>
+      <translation>Total recovered:</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="41" />
       <location filename="../../station_app/ui/main_window.py" line="45" />
       <source>咨询</source>
@@ -588,7 +587,7 @@
       <translation>Date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="217" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="226" />
       <source>商品价款或服务费用（元）</source>
       <translation>Price of the goods or service (yuan)</translation>
     </message>
@@ -599,7 +598,7 @@
       <translation>Goods or service</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="59" />
+      <location filename="../../station_app/ui/case_dialog.py" line="53" />
       <source>商品或服务：{0}　{1}　{2}</source>
       <translation>Goods or service: {0}  {1}  {2}</translation>
     </message>
@@ -614,19 +613,19 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="41" />
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
-      <location filename="../../station_app/ui/case_dialog.py" line="174" />
+      <location filename="../../station_app/ui/case_dialog.py" line="160" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
+      <location filename="../../station_app/ui/exchange_page.py" line="40" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="95" />
+      <location filename="../../station_app/ui/case_dialog.py" line="86" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="110" />
+      <location filename="../../station_app/ui/complaint_form.py" line="112" />
       <location filename="../../station_app/ui/evidence_panel.py" line="96" />
       <source>图片或 PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</source>
       <translation>Pictures or PDF (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.heic *.tif *.tiff *.pdf)</translation>
@@ -652,9 +651,9 @@
       <translation>Venue type *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="222" />
-      <source>填入加倍赔偿</source>
-      <translation>Use as punitive compensation</translation>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="238" />
+      <source>填入挽回经济损失和加倍赔偿</source>
+      <translation>Fill in recovered and punitive amounts</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/backup_dialog.py" line="15" />
@@ -662,12 +661,12 @@
       <translation>Backup to a USB stick: set a backup password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="112" />
+      <location filename="../../station_app/ui/settings_page.py" line="110" />
       <source>备份到哪个文件夹（如U盘）？</source>
       <translation>Back up to which folder (e.g. a USB stick)?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="125" />
+      <location filename="../../station_app/ui/settings_page.py" line="123" />
       <source>备份失败：{0}</source>
       <translation>Backup failed: {0}</translation>
     </message>
@@ -682,7 +681,7 @@
       <translation>The backup holds consumers' names, phones and ID numbers. Encrypted, a lost USB stick reveals nothing; restoring it needs this password, so keep it somewhere safe (a forgotten password means this backup cannot be restored).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="111" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="112" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
@@ -718,22 +717,22 @@
       <translation>Finish set-up</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="38" />
+      <location filename="../../station_app/ui/settings_page.py" line="36" />
       <source>审计记录</source>
       <translation>Audit trail</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="171" />
+      <location filename="../../station_app/ui/settings_page.py" line="190" />
       <source>审计记录完整：共 {0} 条最近记录已显示，链条校验通过</source>
       <translation>Audit trail intact: the latest {0} entries are shown and the chain checks out</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="167" />
+      <location filename="../../station_app/ui/settings_page.py" line="186" />
       <source>审计记录有改动：</source>
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="77" />
+      <location filename="../../station_app/ui/case_dialog.py" line="66" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
@@ -774,7 +773,7 @@
       <translation>Import the county office's answers…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="45" />
+      <location filename="../../station_app/ui/settings_page.py" line="43" />
       <source>导入往年台账</source>
       <translation>Import last year's ledger</translation>
     </message>
@@ -837,7 +836,7 @@
       <translation>Display boards</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="49" />
+      <location filename="../../station_app/ui/settings_page.py" line="47" />
       <location filename="../../station_app/ui/staff_page.py" line="31" />
       <location filename="../../station_app/ui/staff_page.py" line="128" />
       <source>工作人员</source>
@@ -849,18 +848,23 @@
       <translation>Workbench</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <source>工作表“{0}”</source>
+      <translation>sheet "{0}" </translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/county_views.py" line="31" />
       <source>已交</source>
       <translation>In</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="104" />
+      <location filename="../../station_app/ui/settings_page.py" line="102" />
       <location filename="../../station_app/ui/station_details.py" line="66" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="91" />
+      <location filename="../../station_app/ui/settings_page.py" line="89" />
       <source>已保存。重新打开程序后使用新的界面语言。</source>
       <translation>Saved.</translation>
     </message>
@@ -870,7 +874,7 @@
       <translation>Saved as {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="328" />
+      <location filename="../../station_app/ui/complaint_form.py" line="338" />
       <location filename="../../station_app/ui/stats_page.py" line="251" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
@@ -896,7 +900,7 @@
       <translation>Answers package written ({0} answer(s)): {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="128" />
+      <location filename="../../station_app/ui/settings_page.py" line="126" />
       <source>已加密备份并校验：{path}</source>
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
@@ -926,7 +930,7 @@
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="130" />
+      <location filename="../../station_app/ui/settings_page.py" line="128" />
       <source>已备份并校验：{0}</source>
       <translation>Backup written and checked: {0}</translation>
     </message>
@@ -946,7 +950,7 @@
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="124" />
+      <location filename="../../station_app/ui/ledger_page.py" line="132" />
       <source>已导入 {0} 件投诉。</source>
       <translation>{0} complaints imported.</translation>
     </message>
@@ -970,17 +974,17 @@ The USB stick can be removed safely.
 Records: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="162" />
+      <location filename="../../station_app/ui/case_dialog.py" line="153" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="66" />
+      <location filename="../../station_app/ui/complaint_form.py" line="68" />
       <source>已恢复上次未保存的内容（草稿）</source>
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="148" />
+      <location filename="../../station_app/ui/case_dialog.py" line="139" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -995,7 +999,7 @@ Records: {2}</translation>
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="144" />
+      <location filename="../../station_app/ui/case_dialog.py" line="135" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1025,7 +1029,7 @@ Records: {2}</translation>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="177" />
+      <location filename="../../station_app/ui/case_dialog.py" line="168" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1035,8 +1039,8 @@ Records: {2}</translation>
       <translation>Settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="30" />
-      <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/case_dialog.py" line="29" />
+      <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
       <translation>overdue</translation>
@@ -1062,24 +1066,23 @@ Records: {2}</translation>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="143" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="40" />
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
-      <location filename="../../station_app/ui/case_dialog.py" line="156" />
+      <location filename="../../station_app/ui/case_dialog.py" line="143" />
+      <location filename="../../station_app/ui/case_dialog.py" line="147" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="94" />
+      <location filename="../../station_app/ui/case_dialog.py" line="85" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="53" />
       <source>建议的解决途径</source>
       <translation>Suggested route</translation>
     </message>
@@ -1089,12 +1092,12 @@ Records: {2}</translation>
       <translation>Start the backup</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
       <source>开始调解</source>
       <translation>Start mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="119" />
+      <location filename="../../station_app/ui/complaint_form.py" line="121" />
       <source>待保存的证据：{0}</source>
       <translation>Evidence to save: {0}</translation>
     </message>
@@ -1104,12 +1107,7 @@ Records: {2}</translation>
       <translation>Required</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="39" />
-      <source>恢复计时</source>
-      <translation>Clock resumed</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="206" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="212" />
       <source>惩罚性赔偿计算（供调解参考）</source>
       <translation>Punitive compensation calculator (for mediation, as a reference)</translation>
     </message>
@@ -1160,7 +1158,7 @@ Records: {2}</translation>
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="87" />
+      <location filename="../../station_app/ui/case_dialog.py" line="78" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1175,12 +1173,12 @@ Records: {2}</translation>
       <translation>Matched by the column headings: please check</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
       <source>挽回经济损失（元）</source>
       <translation>Money recovered (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="218" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="227" />
       <source>损失（元，仅食品）</source>
       <translation>Loss (yuan, food only)</translation>
     </message>
@@ -1190,12 +1188,7 @@ Records: {2}</translation>
       <translation>Accept the month selected</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
-      <source>操作</source>
-      <translation>Action</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
       <source>操作人</source>
       <translation>By</translation>
     </message>
@@ -1221,11 +1214,6 @@ Records: {2}</translation>
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
-      <source>新建</source>
-      <translation>Created</translation>
-    </message>
-    <message>
       <location filename="../../station_app/services/station.py" />
       <source>无操作多少分钟后自动锁定</source>
       <translation>Lock after this many idle minutes</translation>
@@ -1243,9 +1231,9 @@ Records: {2}</translation>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="142" />
-      <source>时间（UTC）</source>
-      <translation>Time (UTC)</translation>
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <source>时间</source>
+      <translation>Time</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="30" />
@@ -1255,9 +1243,16 @@ Records: {2}</translation>
       <translation>Time limit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="38" />
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
-      <location filename="../../station_app/ui/row_text.py" line="11" />
+      <location filename="../../station_app/ui/settings_page.py" line="151" />
+      <location filename="../../station_app/ui/settings_page.py" line="200" />
+      <location filename="../../station_app/ui/settings_page.py" line="216" />
+      <source>显示技术细节</source>
+      <translation>Show technical details</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="131" />
+      <location filename="../../station_app/ui/row_text.py" line="12" />
+      <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
     </message>
@@ -1277,7 +1272,7 @@ Records: {2}</translation>
       <translation>Month:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="32" />
+      <location filename="../../station_app/ui/case_dialog.py" line="31" />
       <location filename="../../station_app/ui/county_views.py" line="34" />
       <source>未到期</source>
       <translation>on time</translation>
@@ -1313,7 +1308,7 @@ Records: {2}</translation>
       <translation>Registered this month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="48" />
+      <location filename="../../station_app/ui/settings_page.py" line="46" />
       <source>本站信息</source>
       <translation>Station details</translation>
     </message>
@@ -1328,7 +1323,7 @@ Records: {2}</translation>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="37" />
+      <location filename="../../station_app/ui/settings_page.py" line="35" />
       <source>本站设置</source>
       <translation>Station settings</translation>
     </message>
@@ -1358,7 +1353,7 @@ Records: {2}</translation>
       <translation>Title *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="137" />
+      <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>校验审计记录链（发现被改动或删除的记录）</source>
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
@@ -1373,12 +1368,12 @@ Records: {2}</translation>
       <translation>Check the station key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="330" />
+      <location filename="../../station_app/ui/complaint_form.py" line="340" />
       <source>案件已保存，但这些证据没有附加上：</source>
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <location filename="../../station_app/ui/ledger_page.py" line="130" />
       <source>检查通过，可以导入。</source>
       <translation>Checks passed: ready to import.</translation>
     </message>
@@ -1388,7 +1383,7 @@ Records: {2}</translation>
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="93" />
+      <location filename="../../station_app/ui/case_dialog.py" line="84" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1443,12 +1438,17 @@ Records: {2}</translation>
       <translation>Same mapping as last time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="334" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="235" />
+      <source>法定赔偿（加倍赔偿）：</source>
+      <translation>Statutory (punitive) compensation:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/complaint_form.py" line="344" />
       <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
       <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="303" />
+      <location filename="../../station_app/ui/complaint_form.py" line="313" />
       <source>注意：已有 {numbers} 是同一消费者电话投诉同一经营者（30 天内）。请先核对是否为同一纠纷；确认不是再保存。</source>
       <translation>Note: {numbers} already has the same consumer phone against the same business (within 30 days). Check whether it is the same dispute before saving.</translation>
     </message>
@@ -1480,17 +1480,17 @@ Records: {2}</translation>
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="174" />
+      <location filename="../../station_app/ui/case_dialog.py" line="165" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="169" />
+      <location filename="../../station_app/ui/case_dialog.py" line="160" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="57" />
+      <location filename="../../station_app/ui/case_dialog.py" line="51" />
       <source>消费者：{0}　{1}</source>
       <translation>Consumer: {0}  {1}</translation>
     </message>
@@ -1574,7 +1574,7 @@ Records: {2}</translation>
       <translation>Font size (9–20, default 11; applies after a restart)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="68" />
+      <location filename="../../station_app/ui/settings_page.py" line="66" />
       <source>界面语言 / Language</source>
       <translation>Language / 界面语言</translation>
     </message>
@@ -1584,12 +1584,6 @@ Records: {2}</translation>
       <translation>Log in</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="30" />
-      <source>登录失败</source>
-      <translation>Log-in failed</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="37" />
       <location filename="../../station_app/ui/month_chart.py" line="54" />
       <source>登记</source>
       <translation>Registered</translation>
@@ -1642,7 +1636,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="117" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="118" />
       <source>确定{0}</source>
       <translation>Confirm: {0}</translation>
     </message>
@@ -1657,7 +1651,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Remove evidence</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="74" />
+      <location filename="../../station_app/ui/settings_page.py" line="72" />
       <source>立即备份到（如U盘）…</source>
       <translation>Back up now to (e.g. a USB stick)…</translation>
     </message>
@@ -1747,22 +1741,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="51" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
       <source>终止理由</source>
       <translation>Reason for ending</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="36" />
       <source>终止调解</source>
       <translation>End mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="58" />
+      <location filename="../../station_app/ui/case_dialog.py" line="52" />
       <source>经营者：{0}</source>
       <translation>Business: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/row_text.py" line="22" />
+      <location filename="../../station_app/ui/row_text.py" line="24" />
       <source>结案 {0}</source>
       <translation>closed {0}</translation>
     </message>
@@ -1772,7 +1766,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Years personal data is kept after closing (then anonymised)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="45" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
       <source>结案方式</source>
       <translation>How it was settled</translation>
     </message>
@@ -1847,7 +1841,7 @@ No intact backup was found. Please call the county technician.</translation>
 </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/settings_page.py" line="39" />
+      <location filename="../../station_app/ui/settings_page.py" line="37" />
       <source>自检</source>
       <translation>Self-check</translation>
     </message>
@@ -1890,19 +1884,24 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="33" />
+      <location filename="../../station_app/ui/case_dialog.py" line="32" />
       <source>计时暂停中</source>
       <translation>clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="219" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="229" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="113" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="114" />
       <source>计算惩罚性赔偿（供参考）…</source>
       <translation>Calculate punitive compensation (reference)…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="141" />
+      <source>记录</source>
+      <translation>Record</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/main_window.py" line="51" />
@@ -1960,19 +1959,24 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Please enter the password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="138" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="140" />
       <source>请选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="84" />
+      <location filename="../../station_app/ui/complaint_form.py" line="86" />
       <source>请选择性质…</source>
       <translation>Choose the nature…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="73" />
+      <location filename="../../station_app/ui/complaint_form.py" line="75" />
       <source>请选择类别…</source>
       <translation>Choose the category…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="117" />
+      <source>读取的工作表：{0}</source>
+      <translation>Sheets read: {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="37" />
@@ -1980,12 +1984,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>In mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="44" />
       <source>调解员</source>
       <translation>Mediator</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
       <source>调解结案</source>
       <translation>Settle</translation>
     </message>
@@ -2000,12 +2004,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Turned into a case lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="36" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="37" />
       <source>转办</source>
       <translation>Transfer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="54" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="55" />
       <source>转办单位</source>
       <translation>Transferred to</translation>
     </message>
@@ -2055,12 +2059,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Return the month selected…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="92" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="228" />
+      <source>退款、修理或更换金额（元）</source>
+      <translation>Refund, repair or replacement (yuan)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workflow_dialog.py" line="234" />
+      <source>退款或修理金额：</source>
+      <translation>Refund or repair:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="83" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="216" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="225" />
       <source>适用规定</source>
       <translation>Rules applied</translation>
     </message>
@@ -2100,7 +2114,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a period, then press "Count".</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="108" />
+      <location filename="../../station_app/ui/complaint_form.py" line="110" />
       <location filename="../../station_app/ui/evidence_panel.py" line="94" />
       <source>选择证据文件</source>
       <translation>Choose evidence files</translation>
@@ -2141,9 +2155,14 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Locked after a long idle time. {0}, enter your password to continue.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="97" />
+      <location filename="../../station_app/ui/complaint_form.py" line="99" />
       <source>附加证据…</source>
       <translation>Attach evidence…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/settings_page.py" line="216" />
+      <source>隐藏技术细节</source>
+      <translation>Hide technical details</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/workbench.py" line="89" />
@@ -2181,7 +2200,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>(no users set up: anyone can use it)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <location filename="../../station_app/ui/case_dialog.py" line="59" />
       <source>（自 {0} 起暂停）</source>
       <translation> (paused since {0})</translation>
     </message>

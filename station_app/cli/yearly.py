@@ -51,7 +51,7 @@ def summary(session: Any, args: argparse.Namespace, today: date) -> int:
     from station_app.cli.tally import tally_json
 
     data, names = tally_json(session, args, period, today)
-    path = summary_docx.write(data, session.catalogs, names, out)
+    path = summary_docx.write(data, session.catalogs, names, out, author=session.station()["name"])
     if getattr(args, "format", "text") == "json":
         print_json({"file": str(path), "period": data["period"], "as_of": data["as_of"], "stations": data["stations"]})
     else:
@@ -60,9 +60,16 @@ def summary(session: Any, args: argparse.Namespace, today: date) -> int:
 
 
 def ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
+    from station_app.domain.errors import ValidationError
     from station_app.services import ledger_import as ledger_service
 
-    report = ledger_service.import_ledger(session, args.file, today, overrides=args.map, dry_run=args.dry_run)
+    try:
+        report = ledger_service.import_ledger(session, args.file, today, overrides=args.map, dry_run=args.dry_run)
+    except ValidationError as exc:
+        if getattr(args, "format", "text") != "json":
+            raise
+        print_json(_file_refusal(args, exc))  # the JSON the docs promise, on a refusal of the file too
+        return ExitCode.INPUT
     if getattr(args, "format", "text") == "json":
         print_json(report)
     else:
@@ -71,18 +78,31 @@ def ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
     return ExitCode.INPUT if report["errors"] else ExitCode.OK
 
 
+def _file_refusal(args: argparse.Namespace, exc: Any) -> dict[str, Any]:
+    errors = [
+        {"sheet": None, "row": None, "column": None, "field": p.field, "message": p.message} for p in exc.problems
+    ]
+    return {
+        "file": str(args.file), "dry_run": args.dry_run, "rows": 0, "valid": 0, "imported": 0, "mapping": {},
+        "mapping_source": None, "unmapped": [], "skipped_rows": [], "sheets": [], "errors": errors, "results": [],
+    }  # fmt: skip
+
+
 def _report_text(report: dict[str, Any]) -> str:
     from station_app.domain.ledger_import import FIELDS
 
     lines = []
     if report["errors"]:
-        bad_rows = len({e["row"] for e in report["errors"]})
+        bad_rows = len({(e.get("sheet"), e["row"]) for e in report["errors"]})
         lines.append(f"错误：台账中有 {bad_rows} 行有误，未导入任何记录（共 {report['rows']} 行）：")
         for e in report["errors"]:
             column = f"〔{e['column']}〕" if e["column"] else ""
-            lines.append(f"  第 {e['row']} 行{column}：{e['message']}")
+            sheet = f"工作表“{e['sheet']}”" if e.get("sheet") else ""
+            lines.append(f"  {sheet}第 {e['row']} 行{column}：{e['message']}")
     elif report["dry_run"]:
         lines.append(f"检查完毕：{report['rows']} 行全部可以导入（试运行，未写入）")
+    if len(report.get("sheets", [])) > 1:
+        lines.append("工作表：" + "、".join(f"{s['name']} {s['rows']} 行" for s in report["sheets"]))
     else:
         lines.append(f"已导入 {report['imported']} 件投诉")
         duplicates = [r for r in report["results"] if r["duplicates"]]

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from station_app.domain.errors import InvalidValue
-from station_app.domain.money import FEN_PER_YUAN, format_yuan
+from station_app.domain.money import FEN_PER_YUAN, money_words
 
 RULES = {
     "fraud": "《消费者权益保护法》第五十五条第一款（欺诈）",
@@ -48,10 +48,10 @@ class Compensation:
         lines = [self.rule_title]
         for c in self.candidates:
             mark = "  ← 适用" if c.basis == self.applied else ""
-            lines.append(f"  {c.label}：{format_yuan(c.amount_fen)} 元{mark}")
+            lines.append(f"  {c.label}：{money_words(c.amount_fen)}{mark}")
         if self.floor_applied:
             lines.append("  不足法定最低额，按最低额计算")
-        lines.append(f"增加赔偿金额：{format_yuan(self.punitive_fen)} 元")
+        lines.append(f"增加赔偿金额：{money_words(self.punitive_fen)}")
         lines.append(NOTICE)
         return "\n".join(lines)
 

@@ -192,7 +192,34 @@ def cell_text(value: Any) -> str:
         return repr(value)
     if isinstance(value, Decimal):
         return format(value, "f")
-    return unicodedata.normalize("NFKC", str(value)).strip() if isinstance(value, str) else str(value)
+    # Text as written: the full-width punctuation of Chinese prose stays (NFKC turned "，（）" into ",()", and the
+    # agreement printed them so). Each field's own reading makes dates, numbers, phones and codes half-width.
+    return str(value).strip() if isinstance(value, str) else str(value)
+
+
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE]\+?\d+")
+
+
+def mangled_numbers(mapping: Mapping, row: dict[str, Any]) -> list[Problem]:
+    """ID numbers Excel stored as numbers: 18 digits do not fit (only 15 are kept), so the last ones are lost and
+    the cell shows 1.10101E+17. Said as such, with what to do, instead of "现在是 11 位"."""
+    problems = []
+    for header, field in mapping.columns.items():
+        value = row.get(header)
+        if field != "consumer_id_number" or value is None:
+            continue
+        shown = str(value).strip()
+        if isinstance(value, float) or (isinstance(value, str) and _SCIENTIFIC.fullmatch(shown)):
+            shown = f"{value:.6G}" if isinstance(value, float) else shown
+            problems.append(
+                Problem(
+                    "consumer.id_number",
+                    "消费者身份证号码",
+                    f"被 Excel 存成了数字（{shown}），后几位已经丢失、无法还原：请在台账中把这一列设为“文本”格式，"
+                    "重新填写身份证号后再导入",
+                )
+            )
+    return problems
 
 
 def row_fields(mapping: Mapping, row: dict[str, Any]) -> dict[str, str]:

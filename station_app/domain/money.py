@@ -54,4 +54,14 @@ def format_yuan(fen: int) -> str:
     return f"{fen_to_yuan(fen):.2f}"
 
 
+def grouped_yuan(fen: int) -> str:
+    """``620000`` → ``"6,200.00"``: thousands separators for reading (620000 fen is easily read as 62万)."""
+    return f"{fen_to_yuan(fen):,.2f}"
+
+
+def money_words(fen: int, english: bool = False) -> str:
+    """An amount as people read it: ``"6,200.00 元"`` (``"6,200.00 yuan"`` in English)."""
+    return f"{grouped_yuan(fen)} {'yuan' if english else '元'}"
+
+
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")

@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from station_app.domain.money import format_yuan
-from station_app.reports import fonts
+from station_app.reports import fonts, pdf_archive
 
 BLANK_DATE = "______年____月____日"
 LINE_COLOR = colors.HexColor("#555555")
@@ -74,7 +74,8 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def para(text: Any, style: str = "body") -> Paragraph:
     """User text as a wrapping paragraph (escaped; line breaks kept)."""
-    return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), styles()[style])
+    markup = escape("" if text is None else str(text)).replace("\n", "<br/>")
+    return Paragraph(fonts.with_rare_characters(markup), styles()[style])
 
 
 def rich(markup: str, style: str = "body") -> Paragraph:
@@ -83,7 +84,8 @@ def rich(markup: str, style: str = "body") -> Paragraph:
 
 
 def esc(text: Any) -> str:
-    return escape("" if text is None else str(text))
+    """User text escaped for a paragraph's markup, rare characters (CJK Extension B onward) in the fallback font."""
+    return fonts.with_rare_characters(escape("" if text is None else str(text)))
 
 
 def cn_date(value: str | date | None, blank: str = BLANK_DATE) -> str:
@@ -239,6 +241,7 @@ def _numbered_canvas(page_size: tuple[float, float]) -> type[Canvas]:
                     self.setFont(fonts.SONG, 9)
                     self.drawCentredString(page_size[0] / 2, 9 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
                 super().showPage()
+            pdf_archive.make_archival(self._doc)
             super().save()
 
     return NumberedCanvas

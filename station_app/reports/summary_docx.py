@@ -9,6 +9,7 @@ text in a Chinese face.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from station_app.domain.catalogs import Catalogs
 from station_app.reports import tally_rows
@@ -266,8 +267,34 @@ def heading_text(data: dict[str, Any], station_names: dict[str, str]) -> str:
     return f"{who}{data['period']['label']}消费维权工作总结"
 
 
-def build(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str]) -> DocumentType:
+# A4 with the margins of GB/T 9704-2012 (党政机关公文格式, 5.2.1: top 37 mm, left 28 mm, text block 156 × 225 mm),
+# as the summaries this draft becomes are laid out; python-docx's own template is US Letter.
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top_margin": 37, "bottom_margin": 35, "left_margin": 28, "right_margin": 26}
+
+
+def _page_and_properties(document: DocumentType, data: dict[str, Any], author: str, title: str) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+        for name, mm in MARGINS_MM.items():
+            setattr(section, name, Mm(mm))
+    made = datetime.combine(date.fromisoformat(data["as_of"]), time(12), tzinfo=UTC)
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = author
+    properties.title = title
+    properties.subject = "消费维权工作总结（统计部分初稿）"
+    properties.created = properties.modified = made
+    properties.revision = 1
+    properties.comments = ""
+    properties.keywords = ""
+
+
+def build(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str], author: str = "") -> DocumentType:
+    """``author``: the register's own station or office (the document's author in its properties)."""
     document = Document()
+    codes = data["stations"]
+    author = author or (station_names.get(codes[0], codes[0]) if len(codes) == 1 else "")
+    _page_and_properties(document, data, author, heading_text(data, station_names))
     _prepare_styles(document)
     _title(
         document,
@@ -291,7 +318,9 @@ def build(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str
     return document
 
 
-def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str], path: Path) -> Path:
+def write(
+    data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str], path: Path, author: str = ""
+) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    build(data, catalogs, station_names).save(str(path))
+    build(data, catalogs, station_names, author).save(str(path))
     return path

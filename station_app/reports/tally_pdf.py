@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from station_app.domain.catalogs import Catalogs
 from station_app.reports import fonts, tally_rows
+from station_app.reports.styles import build, frame_width
 from station_app.reports.tally_rows import TEXT, format_cell
 from station_app.reports.tally_text import summary_sentence, title
 
@@ -28,13 +28,6 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _page_number(canvas, doc) -> None:
-    canvas.saveState()
-    canvas.setFont(fonts.SONG, 9)
-    canvas.drawCentredString(A4[0] / 2, 10 * mm, f"第 {doc.page} 页")
-    canvas.restoreState()
-
-
 def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str], path: Path) -> Path:
     styles = _styles()
     story: list[Any] = [
@@ -43,7 +36,7 @@ def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str
         Spacer(1, 2 * mm),
         Paragraph(summary_sentence(data), styles["body"]),
     ]
-    width = A4[0] - 36 * mm
+    width = frame_width()
     for table in tally_rows.tables(data, catalogs, station_names):
         first = width * 0.42
         rest = (width - first) / (len(table.headers) - 1)
@@ -76,18 +69,9 @@ def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str
             Paragraph("填报日期：______年____月____日", styles["footer"]),
         ]
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=18 * mm,
-        title=title(data, station_names),
-        author="station_app",
-        initialFontName=fonts.SONG,  # else the PDF lists an unused, non-embedded Helvetica
-        initialFontSize=10.5,
-    )
-    doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+    # The documents' own page: the station and the period atop every page, "第 N 页 共 M 页", PDF/A (styles.build).
+    codes = data["stations"]
+    who = station_names.get(codes[0], codes[0]) if len(codes) == 1 else "全县各消费维权站点"
+    heading = "月度统计表" if data["period"]["kind"] == "month" else "消费维权工作统计表"
+    build(path, story, title=heading, station_name=who, reference=data["period"]["label"])
     return path

@@ -21,9 +21,13 @@ THIN = Side(style="thin", color="999999")
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 
 
+NO_RATE = "—"  # a rate without its denominator, as the PDF and the text say
+PORTRAIT_WIDTH = 95  # column-width units that fit an A4 page upright at 100 %; wider tables print across
+
+
 def _value(value: Any, kind: str) -> Any:
     if value is None:
-        return None
+        return NO_RATE if kind == PERCENT else None
     if kind == YUAN:
         return round(value / 100, 2)
     return value
@@ -34,8 +38,13 @@ def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str
     workbook.remove(workbook.active)
     for number, table in enumerate(tally_rows.tables(data, catalogs, station_names)):
         sheet = workbook.create_sheet(table.title[:31])
+        columns = len(table.headers)
         sheet.append([title(data, station_names)])
         sheet["A1"].font = Font(bold=True, size=13)
+        # The title within the table's width, wrapped: spilling right it made pages holding only its tail.
+        sheet["A1"].alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+        sheet.row_dimensions[1].height = 36
         if number == 0:
             sheet.append([summary_sentence(data)])
             sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
@@ -54,6 +63,8 @@ def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str
                 cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
                 if kind in FORMATS:
                     cell.number_format = FORMATS[kind]
+                if cell.value == NO_RATE:
+                    cell.alignment = Alignment(horizontal="right")
             if row[0] == "合计":
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True)
@@ -62,9 +73,23 @@ def write(data: dict[str, Any], catalogs: Catalogs, station_names: dict[str, str
             values = [str(r[index - 1]) for r in table.rows] + [header]
             width = max(display_width(v) for v in values) + 2
             sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 10), 40)
-        sheet.page_setup.orientation = "portrait"
-        sheet.page_setup.fitToWidth = 1
-        sheet.print_title_rows = f"{header_row}:{header_row}"
+        _print_on_a4(sheet, columns, header_row)
+    workbook.properties.creator = station_names.get(data["stations"][0], "") if len(data["stations"]) == 1 else ""
+    workbook.properties.title = title(data, station_names)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path
+
+
+def _print_on_a4(sheet: Any, columns: int, header_row: int) -> None:
+    """A4, upright unless the table is too wide for it, one page wide (as many tall as needed), the header row
+    repeated on every page, and nothing printed beyond the table."""
+    width = sum(sheet.column_dimensions[get_column_letter(c)].width or 10 for c in range(1, columns + 1))
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait" if width <= PORTRAIT_WIDTH else "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # 0: as many pages tall as the rows need
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.print_area = f"A1:{get_column_letter(columns)}{sheet.max_row}"
+    sheet.print_options.horizontalCentered = True

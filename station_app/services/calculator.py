@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from station_app.domain import compensation
 from station_app.domain.errors import InvalidValue, Problem, ValidationError
 from station_app.domain.money import format_yuan, yuan_to_fen
@@ -20,6 +22,36 @@ def calculate(
         except InvalidValue as exc:
             raise ValidationError([Problem(key, label, str(exc))]) from None
     return compensation.calculate(rule, fen[fields[0]], fen[fields[1]])
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """What the clerk writes on settling: the refund or repair, the statutory compensation, and their sum.
+
+    挽回经济损失 is everything the consumer got back (a refund of 1,550 元 plus 4,650 元 compensation is
+    6,200 元 recovered, of which 4,650 元 加倍赔偿), so the total, not the punitive part alone, fills it.
+    """
+
+    refund_fen: int
+    compensation: compensation.Compensation
+
+    @property
+    def punitive_fen(self) -> int:
+        return self.compensation.punitive_fen
+
+    @property
+    def total_fen(self) -> int:
+        return self.refund_fen + self.compensation.punitive_fen
+
+
+def settle(rule: str, price_yuan: str, loss_yuan: str = "0", refund_yuan: str = "0") -> Settlement:
+    """The statutory compensation on ``price`` plus the refund/repair amount the parties agreed."""
+    result = calculate(rule, price_yuan, loss_yuan)
+    try:
+        refund = yuan_to_fen(refund_yuan or "0")
+    except InvalidValue as exc:
+        raise ValidationError([Problem("refund", "退款或修理金额", str(exc))]) from None
+    return Settlement(refund, result)
 
 
 def yuan(fen: int) -> str:

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 
 from station_app.domain import workflow
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import complaint_views, complaints
+from station_app.services import case_log, complaint_views, complaints
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, english, entry_label, state_label, tr
-from station_app.ui.workflow_dialog import TITLES as STEP_TITLES
 
 DUE_WORDS = {
     "overdue": N_("已超期"),
@@ -32,13 +31,6 @@ DUE_WORDS = {
     "on_time": N_("未到期"),
     "paused": N_("计时暂停中"),
     "none": "",
-}
-EVENT_WORDS = {
-    "registered": N_("登记"),
-    "pause": N_("暂停计时"),
-    "resume": N_("恢复计时"),
-    "extension": N_("延长时限"),
-    "followup": N_("回访"),
 }
 
 
@@ -53,7 +45,9 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
     due_word = tr(DUE_WORDS[case["due_state"]]) if case["due_state"] in DUE_WORDS else ""
     lines = [
         f"{case['number']}　{state_label(case['status'], case['status_label'])}　{due_word}",
-        tr("受理日期 {0}　适用 {1}").format(case["received_on"], case["rule_version"]),
+        tr("受理日期 {0}　适用 {1}").format(
+            case["received_on"], case_log.rule_title(catalogs, case["rule_version"], english())
+        ),
         tr("消费者：{0}　{1}").format(case["consumer"]["name"], case["consumer"]["phone"]),
         tr("经营者：{0}").format(case["business"]["name"]),
         tr("商品或服务：{0}　{1}　{2}").format(
@@ -67,16 +61,13 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
         "",
         tr("办理过程："),
     ]
-    for event in case["history"]:
-        word = tr(EVENT_WORDS[event["kind"]]) if event["kind"] in EVENT_WORDS else event["to"] or event["kind"]
-        if event["kind"] == "transition":
-            word = tr(STEP_TITLES[event["to"]]) if event["to"] in STEP_TITLES else event["to"]
-        detail = "，".join(f"{k}: {v}" for k, v in event["data"].items())
-        lines.append(f"  {event['on']}　{word}　{detail}　（{event['actor']}）")
+    lines += [f"  {line}" for line in case_log.history_lines(case, catalogs, english())]
     lines.append("")
     lines.append(tr("审计记录："))
     for entry in case["audit"]:
-        lines.append(f"  {entry['at'][:19].replace('T', ' ')}　{entry['actor']}　{entry['action']}")
+        row = case_log.audit_row({"entity": "complaint", **entry}, english())  # the page's entries are the case's
+        gap = "  " if english() else "　"
+        lines.append(f"  {row['time']}{gap}{row['who']}{gap}{row['what']}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from station_app import durable
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, complaints
 from station_app.services.session import Session, explain
+from station_app.ui import form_fit
 from station_app.ui.build_forms import load_form
 from station_app.ui.i18n import entry_label, tr
 
@@ -47,6 +48,7 @@ class ComplaintForm(QWidget):
         super().__init__()
         self.ui = load_form("complaint_form").Ui_ComplaintForm()
         self.ui.setupUi(self)
+        self.scroll = form_fit.scroll_fields(self.ui.top_layout, self.ui.columns)  # the buttons stay in view
         self.session = session
         self.draft_path = draft_path
         self.today = today
@@ -161,6 +163,13 @@ class ComplaintForm(QWidget):
         for edit in (ui.received_on, ui.purchased_on):
             edit.dateChanged.connect(self.changed)
         ui.purchased_known.toggled.connect(ui.purchased_on.setEnabled)
+        for name in LINE_FIELDS + TEXT_FIELDS:
+            form_fit.hide_when_changed(getattr(ui, f"{name}_error"), getattr(ui, name).textChanged)
+        for name in COMBO_FIELDS:
+            form_fit.hide_when_changed(getattr(ui, f"{name}_error"), getattr(ui, name).currentIndexChanged)
+        form_fit.hide_when_changed(ui.received_on_error, ui.received_on.dateChanged)
+        for signal in (ui.purchased_on.dateChanged, ui.purchased_known.toggled):
+            form_fit.hide_when_changed(ui.purchased_on_error, signal)
         # Check for a repeat as soon as the phone and business are known, before the clerk saves.
         ui.consumer_phone.editingFinished.connect(self.check_duplicates)
         ui.business_name.editingFinished.connect(self.check_duplicates)
@@ -279,6 +288,7 @@ class ComplaintForm(QWidget):
             self.ui.general_error.show()
         if first is not None:
             first.setFocus()
+            self.scroll.ensureWidgetVisible(first)  # the first field to correct is in view, the buttons too
 
     # -- actions ----------------------------------------------------------------------------
     @Slot()

@@ -112,10 +112,18 @@ class LedgerImportPage(QWidget):
             self.report.setPlainText(str(exc))
             return None
         lines = [tr("共 {0} 行，{1} 行检查通过。").format(result["rows"], result["valid"])]
+        if len(result["sheets"]) > 1:  # a workbook kept one sheet per month: every sheet is read
+            sheets = "、".join(tr("{0}（{1} 行）").format(s["name"], s["rows"]) for s in result["sheets"])
+            lines.append(tr("读取的工作表：{0}").format(sheets))
         if result["errors"]:
             lines.append(tr("以下行有问题，整份台账没有导入（改正后再导入）："))
             lines += [
-                tr("  第 {0} 行〔{1}〕：{2}").format(e["row"], e["column"] or "—", e["message"])
+                tr("  {0}第 {1} 行〔{2}〕：{3}").format(
+                    tr("工作表“{0}”").format(e["sheet"]) if e.get("sheet") else "",
+                    e["row"],
+                    e["column"] or "—",
+                    e["message"],
+                )
                 for e in result["errors"]
             ]
         elif dry_run:

@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from station_app.domain import workflow
+from station_app.domain.money import grouped_yuan
 from station_app.ui.i18n import N_, tr
 
 DUE_WORDS = {"overdue": N_("已超期"), "due_soon": N_("临期"), "paused": N_("暂停计时"), "on_time": "", "none": ""}
 
 
 def yuan(fen: int | None) -> str:
-    return "" if fen is None else f"{fen / 100:,.2f}"
+    """Money on screen: the one reading format of domain/money (separators, two decimals, exact to the fen)."""
+    return "" if fen is None else grouped_yuan(fen)
 
 
 def due_text(row: dict[str, Any]) -> str:

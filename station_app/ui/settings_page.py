@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import audit_trail, backup_stick, station
+from station_app.services import audit_trail, backup_stick, case_log, station
 from station_app.services.session import Session
-from station_app.ui.i18n import LANGUAGES, N_, tr
-
-ACTION_WORDS = {"create": N_("新建"), "delete": N_("删除"), "setting": N_("修改设置"), "login_failed": N_("登录失败")}
+from station_app.ui.i18n import LANGUAGES, english, tr
 
 
 class SettingsPage(QTabWidget):
@@ -132,33 +130,54 @@ class SettingsPage(QTabWidget):
 
     # -- audit trail ----------------------------------------------------------------------------
     def _audit_tab(self) -> QWidget:
+        """Plain words in the table (time, who, what, which record); the stored entry one click away."""
         page = QWidget()
         layout = QVBoxLayout(page)
         self.verify_button = QPushButton(tr("校验审计记录链（发现被改动或删除的记录）"))
         self.verify_button.clicked.connect(self.verify)
         self.verify_result = QLabel()
-        self.audit_table = QTableWidget(0, 5)
-        self.audit_table.setHorizontalHeaderLabels(
-            [tr("时间（UTC）"), tr("操作人"), tr("操作"), tr("编号"), tr("内容")]
-        )
-        self.audit_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.verify_result.setWordWrap(True)
+        self.audit_table = QTableWidget(0, 4)
+        self.audit_table.setHorizontalHeaderLabels([tr("时间"), tr("操作人"), tr("做了什么"), tr("记录")])
+        header = self.audit_table.horizontalHeader()
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.audit_table.setWordWrap(True)
+        self.audit_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.audit_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.audit_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.audit_table.currentCellChanged.connect(self._show_audit_detail)
+        self.audit_detail_button = QPushButton(tr("显示技术细节"))
+        self.audit_detail_button.setCheckable(True)
+        self.audit_detail = QPlainTextEdit()
+        self.audit_detail.setReadOnly(True)
+        self.audit_detail.setVisible(False)
+        self.audit_detail_button.toggled.connect(
+            lambda on: self._toggle(self.audit_detail_button, self.audit_detail, on)
+        )
         layout.addWidget(self.verify_button)
         layout.addWidget(self.verify_result)
-        layout.addWidget(self.audit_table, 1)
+        layout.addWidget(self.audit_table, 3)
+        layout.addWidget(self.audit_detail_button)
+        layout.addWidget(self.audit_detail, 1)
+        self._audit_rows: list[dict] = []
         return page
 
     def load_audit(self) -> None:
-        rows = audit_trail.recent(self.session)
-        self.audit_table.setRowCount(len(rows))
-        for r, entry in enumerate(rows):
-            action = entry["action"]
-            word = tr(ACTION_WORDS[action]) if action in ACTION_WORDS else action.replace("transition:", tr("办理："))
-            detail = json.dumps(entry["after"] or {}, ensure_ascii=False)[:200]
-            for c, text in enumerate(
-                [entry["at"][:19].replace("T", " "), entry["actor"], word, entry["number"], detail]
-            ):
-                self.audit_table.setItem(r, c, QTableWidgetItem(text))
+        self._audit_rows = audit_trail.recent(self.session)
+        self.audit_table.setRowCount(len(self._audit_rows))
+        for r, entry in enumerate(self._audit_rows):
+            row = case_log.audit_row(entry, english())
+            for c, key in enumerate(("time", "who", "what", "record")):
+                self.audit_table.setItem(r, c, QTableWidgetItem(row[key]))
+        if self._audit_rows:
+            self.audit_table.setCurrentCell(0, 0)
+
+    def _show_audit_detail(self, row: int, *_: int) -> None:
+        """The stored entry as it is (codes, JSON), for the county technician."""
+        entry = self._audit_rows[row] if 0 <= row < len(self._audit_rows) else None
+        self.audit_detail.setPlainText(json.dumps(entry, ensure_ascii=False, indent=2) if entry else "")
 
     def verify(self) -> None:
         problems = audit_trail.verify(self.session)
@@ -173,15 +192,35 @@ class SettingsPage(QTabWidget):
 
     # -- self-check -------------------------------------------------------------------------------
     def _selfcheck_tab(self) -> QWidget:
+        """Plain sentences; the technician's key/value report one click away."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
         self.selfcheck_text = QPlainTextEdit()
         self.selfcheck_text.setReadOnly(True)
-        return self.selfcheck_text
+        self.selfcheck_detail_button = QPushButton(tr("显示技术细节"))
+        self.selfcheck_detail_button.setCheckable(True)
+        self.selfcheck_detail = QPlainTextEdit()
+        self.selfcheck_detail.setReadOnly(True)
+        self.selfcheck_detail.setVisible(False)
+        self.selfcheck_detail_button.toggled.connect(
+            lambda on: self._toggle(self.selfcheck_detail_button, self.selfcheck_detail, on)
+        )
+        layout.addWidget(self.selfcheck_text, 2)
+        layout.addWidget(self.selfcheck_detail_button)
+        layout.addWidget(self.selfcheck_detail, 3)
+        return page
+
+    @staticmethod
+    def _toggle(button: QPushButton, detail: QWidget, shown: bool) -> None:
+        detail.setVisible(shown)
+        button.setText(tr("隐藏技术细节") if shown else tr("显示技术细节"))
 
     def _on_tab(self, index: int) -> None:
         if index == 1:
             self.load_audit()
         elif index == 2:
-            from station_app.selfcheck import report
+            from station_app.selfcheck import plain_lines, report
 
             result = report(self.db_path)
-            self.selfcheck_text.setPlainText("\n".join(f"{k}: {v}" for k, v in result.items()))
+            self.selfcheck_text.setPlainText("\n".join(plain_lines(result, english())))
+            self.selfcheck_detail.setPlainText(json.dumps(result, ensure_ascii=False, indent=2, default=str))

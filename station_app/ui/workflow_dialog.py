@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from station_app.domain import workflow
 from station_app.domain.errors import RuleViolation, ValidationError
+from station_app.domain.money import money_words
 from station_app.services import calculator, complaint_register, complaints
 from station_app.services.session import Session
-from station_app.ui.i18n import N_, tr
+from station_app.ui.i18n import N_, current_language, tr
 
 TITLES = {
     workflow.ACCEPTED: N_("受理"),
@@ -110,9 +111,9 @@ class StepDialog(QDialog):
             self._add_row(form, key, field_label(target, key, label), self._input(kind))
         self._add_row(form, "note", tr("备注"), QLineEdit())
         if target == workflow.SETTLED:  # the calculator built in: 退一赔三 / 十倍赔偿, for reference
-            calc = QPushButton(tr("计算惩罚性赔偿（供参考）…"))
-            calc.clicked.connect(self.open_calculator)
-            layout.addWidget(calc)
+            self.calculator_button = QPushButton(tr("计算惩罚性赔偿（供参考）…"))
+            self.calculator_button.clicked.connect(self.open_calculator)
+            layout.addWidget(self.calculator_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("确定{0}").format(tr(TITLES[target])))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
@@ -124,6 +125,7 @@ class StepDialog(QDialog):
     def open_calculator(self) -> None:
         dialog = CalculatorDialog(self.case.get("amount_fen"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_yuan:
+            self.set_value("recovered_yuan", dialog.total_yuan)  # everything recovered, refund included
             self.set_value("punitive_yuan", dialog.result_yuan)
 
     def _input(self, kind: str) -> QWidget:
@@ -199,45 +201,68 @@ class StepDialog(QDialog):
 
 
 class CalculatorDialog(QDialog):
-    """消法第五十五条（欺诈）与食品安全法第一百四十八条：which floor applied is shown, never hidden."""
+    """消法第五十五条（欺诈）与食品安全法第一百四十八条：which floor applied is shown, never hidden.
+
+    It fills what the clerk writes on settling: the refund or repair amount plus the statutory compensation,
+    each labelled, their total into 挽回经济损失 and the compensation into 其中加倍赔偿.
+    """
 
     def __init__(self, amount_fen: int | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("惩罚性赔偿计算（供调解参考）"))
-        self.result_yuan = ""
+        self.result_yuan = ""  # the statutory compensation
+        self.total_yuan = ""  # refund/repair + compensation: what 挽回经济损失 says
         self.rule = QComboBox()
         for code, title in calculator.RULES.items():
             self.rule.addItem(title, code)
         self.price = QLineEdit(calculator.yuan(amount_fen) if amount_fen else "")
         self.loss = QLineEdit("0")
+        # Usually the price itself is refunded (退一赔三); a repair or a partial refund is typed over it.
+        self.refund = QLineEdit(calculator.yuan(amount_fen) if amount_fen else "0")
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         form = QFormLayout()
         form.addRow(tr("适用规定"), self.rule)
         form.addRow(tr("商品价款或服务费用（元）"), self.price)
         form.addRow(tr("损失（元，仅食品）"), self.loss)
+        form.addRow(tr("退款、修理或更换金额（元）"), self.refund)
         compute = QPushButton(tr("计算"))
         compute.clicked.connect(self.compute)
+        self.refund_shown, self.punitive_shown, self.total_shown = QLabel(), QLabel(), QLabel()
+        self.total_shown.setStyleSheet("font-weight: bold;")
+        sums = QFormLayout()
+        sums.addRow(tr("退款或修理金额："), self.refund_shown)
+        sums.addRow(tr("法定赔偿（加倍赔偿）："), self.punitive_shown)
+        sums.addRow(tr("合计挽回经济损失："), self.total_shown)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("填入加倍赔偿"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("填入挽回经济损失和加倍赔偿"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.accept_result)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(compute)
         layout.addWidget(self.explain)
+        layout.addLayout(sums)
         layout.addWidget(buttons)
 
     def compute(self) -> bool:
         try:
-            result = calculator.calculate(self.rule.currentData(), self.price.text(), self.loss.text())
+            result = calculator.settle(self.rule.currentData(), self.price.text(), self.loss.text(), self.refund.text())
         except ValidationError as exc:
             self.explain.setText(str(exc))
-            self.result_yuan = ""
+            self.result_yuan = self.total_yuan = ""
+            for label in (self.refund_shown, self.punitive_shown, self.total_shown):
+                label.setText("—")
             return False
-        self.explain.setText(result.explain())
+        self.explain.setText(result.compensation.explain())
         self.result_yuan = calculator.yuan(result.punitive_fen)
+        self.total_yuan = calculator.yuan(result.total_fen)
+        english = current_language() == "en"
+        self.refund_shown.setText(money_words(result.refund_fen, english))
+        self.punitive_shown.setText(money_words(result.punitive_fen, english))
+        self.total_shown.setText(money_words(result.total_fen, english))
         return True
 
     def accept_result(self) -> None:

@@ -198,7 +198,7 @@ def test_compensation(cli):
     result = json.loads(out)
     assert code == 0 and result["punitive_fen"] == 50000 and result["floor_applied"] is True
     code, out, _ = cli("compensation", "--rule", "food", "--price", "200", "--loss", "50")
-    assert code == 0 and "2000.00" in out
+    assert code == 0 and "2,000.00 元" in out  # read with separators
     code, _, err = cli("compensation", "--rule", "fraud", "--price", "abc")
     assert code == 2 and "价款" in err
 

@@ -203,3 +203,17 @@ def test_cli_ledger_import_json_and_exit_codes(tmp_path, capsys):
     capsys.readouterr()
     assert main([*base, "ledger", "import", str(tmp_path / "t.xlsx")]) == 0
     assert "已导入 6 件投诉" in capsys.readouterr().out
+
+
+def test_text_is_kept_as_written_and_full_width_figures_still_read(session, tmp_path):
+    """Import rewrote the record's words (，（）→ ,()) and the printed agreement showed it; numbers typed full-width
+    with a Chinese input method are still read."""
+    headers = ["受理日期", "消费者", "手机", "经营者", "商品名称", "投诉类别", "投诉性质", "投诉内容", "挽回经济损失"]
+    facts = "商品破损，商家拒绝退货（见照片）。“三包”期内！"
+    rows = [["２０２５－０９－０１", "周九", "１３４００１３４０００", "惠民超市（东店）", "电饭煲",
+             "家用电子电器类", "质量", facts, "１２０．５０"]]  # fmt: skip
+    result = import_ledger(session, write_csv(tmp_path / "ledger.csv", headers, rows, "utf-8-sig"), TODAY)
+    assert result["errors"] == [], result["errors"]
+    case = show(session, result["results"][0]["number"])
+    assert case["facts"] == facts and case["business"]["name"] == "惠民超市（东店）"
+    assert case["received_on"] == "2025-09-01" and case["consumer"]["phone"] == "13400134000"

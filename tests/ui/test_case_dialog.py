@@ -46,6 +46,64 @@ def test_settlement_calculator_fills_the_punitive_amount(qtbot, session):
     assert not calc.compute() and "价款" in calc.explain.text()
 
 
+def test_the_calculator_fills_refund_plus_compensation_into_recovered(qtbot, session):
+    """Clicked through: 退一赔三 on a 1,550 元 fridge is 1,550 + 4,650 = 6,200 元 recovered, 4,650 元 punitive."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+
+    from station_app.services import complaint_views
+    from station_app.ui.workflow_dialog import CalculatorDialog, StepDialog
+
+    number = complaints.add_complaints(
+        session, [complaint_payload(amount_yuan="1550.00", transitions=[{"to": "accepted", "on": "2026-11-03"}])], TODAY
+    )[0]["number"]
+    step = StepDialog(session, complaint_views.show(session, number, TODAY), "settled", lambda: TODAY)
+    qtbot.addWidget(step)
+    step.show()
+    seen = {}
+
+    def work_the_calculator():
+        calc = QApplication.activeModalWidget()
+        assert isinstance(calc, CalculatorDialog)
+        assert calc.price.text() == "1550.00" and calc.refund.text() == "1550.00"  # the price is refunded
+        compute = next(b for b in calc.findChildren(QPushButton) if b.text() == "计算")
+        qtbot.mouseClick(compute, Qt.MouseButton.LeftButton)
+        seen.update(refund=calc.refund_shown.text(), punitive=calc.punitive_shown.text(), total=calc.total_shown.text())
+        ok = calc.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen["ok"] = ok.text()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, work_the_calculator)
+    qtbot.mouseClick(step.calculator_button, Qt.MouseButton.LeftButton)
+    assert seen == {
+        "refund": "1,550.00 元",
+        "punitive": "4,650.00 元",
+        "total": "6,200.00 元",
+        "ok": "填入挽回经济损失和加倍赔偿",
+    }
+    assert step.value("recovered_yuan") == "6200.00" and step.value("punitive_yuan") == "4650.00"
+    step.set_value("method", "mediation")
+    qtbot.mouseClick(step.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    case = complaint_views.show(session, number, TODAY)
+    assert (case["recovered_fen"], case["punitive_fen"]) == (620000, 465000)
+    from station_app.services import case_log
+
+    assert "调解结案：挽回 6,200.00 元，其中加倍赔偿 4,650.00 元" in case_log.history_lines(case, session.catalogs)[-1]
+
+
+def test_a_repair_instead_of_a_refund_is_typed_over(qtbot):
+    from station_app.ui.workflow_dialog import CalculatorDialog
+
+    calc = CalculatorDialog(20000)
+    qtbot.addWidget(calc)
+    calc.refund.setText("")
+    qtbot.keyClicks(calc.refund, "80")
+    assert calc.compute() and calc.result_yuan == "600.00" and calc.total_yuan == "680.00"  # 80 + 3 × 200
+    assert calc.total_shown.text() == "680.00 元" and calc.refund_shown.text() == "80.00 元"
+    calc.refund.setText("八十")
+    assert not calc.compute() and calc.total_yuan == "" and "金额" in calc.explain.text()
+
+
 def test_evidence_is_attached_shown_as_a_thumbnail_opened_and_detached(qtbot, session, tmp_path, monkeypatch):
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QColor, QDesktopServices, QImage
@@ -93,3 +151,21 @@ def test_step_dialogs_star_exactly_the_fields_the_workflow_requires(qtbot, sessi
     assert shown[("not_accepted", "ground")] == "不予受理理由 *"  # as the windows always showed them
     assert shown[("settled", "recovered_yuan")] == "挽回经济损失（元）*"
     assert shown[("settled", "punitive_yuan")] == "其中加倍赔偿（元）"
+
+
+def test_the_case_page_reads_as_a_clerks_log_without_internals(qtbot, session):
+    import re
+
+    from tests.services.test_case_log import INTERNALS, settled_case
+
+    number = settled_case(session)["number"]
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert "适用 《市场监督管理投诉举报处理办法》（国家市场监督管理总局令第121号）" in text
+    assert "  2026-11-03 受理（李站长）" in text.splitlines()
+    assert "调解结案：挽回 6,200.00 元，其中加倍赔偿 4,650.00 元" in text
+    log = text.split("办理过程：", 1)[1]  # the header above carries the consumer's phone, a long number by right
+    assert not INTERNALS.search(log), INTERNALS.search(log)
+    assert "order121" not in text
+    assert not re.search(r"\d{4}-\d\d-\d\dT", text)  # times read as "2026-11-23 09:30", not ISO stamps
