@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,3 +84,49 @@ def sync_folder(folder: Path) -> None:
         pass  # some file systems (FAT sticks through FUSE) refuse it: the data itself was flushed
     finally:
         os.close(fd)
+
+
+STALE_AFTER_SECONDS = 3600
+
+
+def remove_stale_parts(folder: Path, *, ours: bool = True, now: float | None = None) -> list[Path]:
+    """Remove partial files (``*.part``) in ``folder`` left by a run that was killed, a power cut or a full disk.
+
+    Never one another program is writing right now. A partial file is stale when:
+    - nobody has written to it for an hour (``STALE_AFTER_SECONDS``): every writer here writes without pause
+      (SQLite's online backup, a package, a sealed backup) and renames within minutes, so an hour of silence
+      means its writer is gone, whoever it was and whatever the pid says (a pid may have been reused);
+    - or, sooner, when ``ours`` (the register's own folders, on this computer) and the pid in its name
+      (partial_path) is of no running process (POSIX only: on Windows os.kill would end the process, so
+      there only the hour counts). Not for a folder others may share (a stick, an export folder): a pid of
+      another computer says nothing here. Our own pid is left to the hour too (another thread may be writing).
+    Returns what was removed; a file that cannot be removed (a read-only folder) is left, silently.
+    """
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        candidates = [p for p in folder.glob(f"*{PART_SUFFIX}") if p.is_file() and not p.is_symlink()]
+    except OSError:
+        return []
+    for path in candidates:
+        try:
+            idle = now - path.stat().st_mtime
+            if idle >= STALE_AFTER_SECONDS or (ours and _writer_gone(path)):
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone already, or not ours to remove: the next run tries again
+    return removed
+
+
+def _writer_gone(path: Path) -> bool:
+    pid_text = path.name[: -len(PART_SUFFIX)].rpartition(".")[2]
+    if os.name != "posix" or not pid_text.isdigit() or int(pid_text) in (0, os.getpid()):
+        return False
+    try:
+        os.kill(int(pid_text), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists (another user's process): leave it to the hour
+    return False

@@ -81,7 +81,7 @@
       <translation>{0} ({1} rows)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="53" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="24" />
       <source>{0}（{1}，可用 {2} MB）</source>
       <translation>{0} ({1}, {2} MB free)</translation>
     </message>
@@ -107,7 +107,7 @@
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="139" />
+      <location filename="../../station_app/ui/exchange_page.py" line="113" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -118,7 +118,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="405" />
+      <location filename="../../station_app/ui/exchange_page.py" line="379" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="389" />
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -180,7 +180,7 @@
       <translation>Subject</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="42" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="13" />
       <location filename="../../station_app/ui/main_window.py" line="46" />
       <source>举报</source>
       <translation>Reports</translation>
@@ -262,7 +262,7 @@
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="111" />
+      <location filename="../../station_app/ui/exchange_page.py" line="85" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
@@ -302,17 +302,17 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="207" />
+      <location filename="../../station_app/ui/exchange_page.py" line="181" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="204" />
+      <location filename="../../station_app/ui/exchange_page.py" line="178" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="141" />
+      <location filename="../../station_app/ui/exchange_page.py" line="115" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
@@ -343,7 +343,7 @@
       <translation>Enter it again *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="45" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="16" />
       <source>删除</source>
       <translation>Deleted</translation>
     </message>
@@ -353,7 +353,7 @@
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="105" />
+      <location filename="../../station_app/ui/exchange_page.py" line="79" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
@@ -368,7 +368,7 @@
       <translation>Open complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="39" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="10" />
       <source>办理过程</source>
       <translation>Case steps</translation>
     </message>
@@ -423,12 +423,12 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="157" />
+      <location filename="../../station_app/ui/exchange_page.py" line="131" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="99" />
+      <location filename="../../station_app/ui/exchange_page.py" line="73" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -463,7 +463,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="364" />
+      <location filename="../../station_app/ui/exchange_page.py" line="338" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -506,7 +506,7 @@
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="109" />
+      <location filename="../../station_app/ui/exchange_page.py" line="83" />
       <source>只导出上次导出之后的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -526,7 +526,7 @@
       <translation>Read-only user</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="396" />
+      <location filename="../../station_app/ui/exchange_page.py" line="370" />
       <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>可以安全拔出U盘。</source>
       <translation>The USB stick can be removed safely.</translation>
@@ -562,7 +562,7 @@
       <translation>Total recovered:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="41" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="12" />
       <location filename="../../station_app/ui/main_window.py" line="45" />
       <source>咨询</source>
       <translation>Consultations</translation>
@@ -621,7 +621,7 @@
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="165" />
       <location filename="../../station_app/ui/case_dialog.py" line="170" />
-      <location filename="../../station_app/ui/exchange_page.py" line="40" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="11" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
@@ -693,7 +693,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="386" />
+      <location filename="../../station_app/ui/exchange_page.py" line="360" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -744,7 +744,7 @@
       <translation>Audit trail:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="43" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="14" />
       <location filename="../../station_app/ui/main_window.py" line="47" />
       <source>宣传活动</source>
       <translation>Outreach</translation>
@@ -775,12 +775,12 @@
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="147" />
+      <location filename="../../station_app/ui/exchange_page.py" line="121" />
       <source>导入县局公告包…</source>
       <translation>Import the county's bulletin…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="143" />
+      <location filename="../../station_app/ui/exchange_page.py" line="117" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -790,14 +790,14 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="160" />
+      <location filename="../../station_app/ui/exchange_page.py" line="134" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="115" />
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
-      <location filename="../../station_app/ui/exchange_page.py" line="316" />
+      <location filename="../../station_app/ui/exchange_page.py" line="89" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
+      <location filename="../../station_app/ui/exchange_page.py" line="290" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -812,17 +812,17 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="307" />
+      <location filename="../../station_app/ui/exchange_page.py" line="281" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="119" />
+      <location filename="../../station_app/ui/exchange_page.py" line="93" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="114" />
+      <location filename="../../station_app/ui/exchange_page.py" line="88" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
@@ -887,7 +887,7 @@
       <translation>Saved as {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="338" />
+      <location filename="../../station_app/ui/complaint_form.py" line="341" />
       <location filename="../../station_app/ui/stats_page.py" line="251" />
       <source>已保存：{0}</source>
       <translation>Saved: {0}</translation>
@@ -898,7 +898,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="214" />
+      <location filename="../../station_app/ui/exchange_page.py" line="188" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -918,7 +918,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="389" />
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -933,7 +933,7 @@
       <translation>Sent to the printer {0} (job {1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="61" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="32" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
@@ -948,17 +948,17 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="288" />
+      <location filename="../../station_app/ui/exchange_page.py" line="262" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="281" />
+      <location filename="../../station_app/ui/exchange_page.py" line="255" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="57" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="28" />
       <source>已导入</source>
       <translation>Imported</translation>
     </message>
@@ -968,22 +968,22 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="266" />
+      <location filename="../../station_app/ui/exchange_page.py" line="240" />
       <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
       <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="238" />
+      <location filename="../../station_app/ui/exchange_page.py" line="212" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="58" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="29" />
       <source>已导入过，没有变化</source>
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="394" />
+      <location filename="../../station_app/ui/exchange_page.py" line="368" />
       <source>已导出并读回校验：{0}（{1}）</source>
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
@@ -1003,7 +1003,7 @@
       <translation>The clock runs again</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="60" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="31" />
       <source>已拒收</source>
       <translation>Refused</translation>
     </message>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="71" />
-      <location filename="../../station_app/ui/exchange_page.py" line="38" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="9" />
       <location filename="../../station_app/ui/main_window.py" line="44" />
       <source>投诉</source>
       <translation>Complaints</translation>
@@ -1212,14 +1212,14 @@
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="345" />
+      <location filename="../../station_app/ui/exchange_page.py" line="319" />
+      <location filename="../../station_app/ui/exchange_page.py" line="196" />
       <location filename="../../station_app/ui/exchange_page.py" line="222" />
-      <location filename="../../station_app/ui/exchange_page.py" line="248" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="350" />
+      <location filename="../../station_app/ui/exchange_page.py" line="324" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1229,7 +1229,7 @@
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="238" />
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -1242,6 +1242,11 @@
       <location filename="../../station_app/ui/stats_page.py" line="249" />
       <source>无法写入文件：{0}</source>
       <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/start.py" line="116" />
+      <source>无法打开登记簿</source>
+      <translation>Cannot open the register</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="83" />
@@ -1287,7 +1292,7 @@
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="149" />
+      <location filename="../../station_app/ui/exchange_page.py" line="123" />
       <source>月份：</source>
       <translation>Month:</translation>
     </message>
@@ -1298,12 +1303,12 @@
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="290" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="283" />
+      <location filename="../../station_app/ui/exchange_page.py" line="257" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1313,7 +1318,12 @@
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="285" />
+      <location filename="../../station_app/ui/start.py" line="145" />
+      <source>未能完成</source>
+      <translation>Not done</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1338,7 +1348,7 @@
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="292" />
+      <location filename="../../station_app/ui/exchange_page.py" line="266" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1378,18 +1388,18 @@
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="204" />
       <location filename="../../station_app/ui/exchange_page.py" line="230" />
-      <location filename="../../station_app/ui/exchange_page.py" line="256" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="412" />
+      <location filename="../../station_app/ui/exchange_page.py" line="386" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="340" />
+      <location filename="../../station_app/ui/complaint_form.py" line="343" />
       <source>案件已保存，但这些证据没有附加上：</source>
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
@@ -1419,17 +1429,17 @@
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="379" />
+      <location filename="../../station_app/ui/exchange_page.py" line="353" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="342" />
+      <location filename="../../station_app/ui/exchange_page.py" line="316" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="356" />
+      <location filename="../../station_app/ui/exchange_page.py" line="330" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1464,7 +1474,7 @@
       <translation>Statutory (punitive) compensation:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_form.py" line="344" />
+      <location filename="../../station_app/ui/complaint_form.py" line="347" />
       <source>注意：{0} 可能与 {1} 重复（同一消费者电话、同一经营者，30 天内）。已保存，请核对是否为同一纠纷。</source>
       <translation>Note: {0} may repeat {1} (same consumer phone, same business, within 30 days). It was saved; please check whether it is the same dispute.</translation>
     </message>
@@ -1516,7 +1526,7 @@
       <translation>Consumer: {0}  {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="44" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="15" />
       <location filename="../../station_app/ui/main_window.py" line="48" />
       <source>消费警示</source>
       <translation>Warnings</translation>
@@ -1621,18 +1631,18 @@
       <translation>Received</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="68" />
+      <location filename="../../station_app/ui/start.py" line="70" />
       <source>登记簿已升级</source>
       <translation>Register upgraded</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="47" />
-      <location filename="../../station_app/ui/start.py" line="41" />
+      <location filename="../../station_app/ui/start.py" line="49" />
+      <location filename="../../station_app/ui/start.py" line="43" />
       <source>登记簿已损坏</source>
       <translation>The register is damaged</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="48" />
+      <location filename="../../station_app/ui/start.py" line="50" />
       <source>登记簿文件无法使用：{0}
 
 是否用最近的完好备份恢复？
@@ -1645,7 +1655,7 @@ Restore the newest intact backup?
 (The damaged file is kept aside, not deleted.)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="42" />
+      <location filename="../../station_app/ui/start.py" line="44" />
       <source>登记簿文件无法使用：{0}
 没有找到完好的备份。请联系县级技术人员。</source>
       <translation>The register file cannot be used: {0}
@@ -1682,7 +1692,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="413" />
+      <location filename="../../station_app/ui/exchange_page.py" line="387" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1727,7 +1737,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="99" />
+      <location filename="../../station_app/ui/exchange_page.py" line="73" />
       <source>站点：导出本站数据包（每月交县局）</source>
       <translation>Station: export this station's package (handed to the county office monthly)</translation>
     </message>
@@ -1845,7 +1855,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Automatic backups kept</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/start.py" line="137" />
+      <location filename="../../station_app/ui/start.py" line="161" />
       <source>自动备份失败：{0}
 </source>
       <translation>The automatic backup failed: {0}
@@ -1915,7 +1925,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="397" />
+      <location filename="../../station_app/ui/exchange_page.py" line="371" />
       <source>记录数：{0}</source>
       <translation>Records: {0}</translation>
     </message>
@@ -1945,7 +1955,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Evidence (invoices, receipts, warranty cards, chat screenshots, photos):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="59" />
+      <location filename="../../station_app/ui/exchange_texts.py" line="30" />
       <source>试运行（未写入）</source>
       <translation>Dry run (nothing written)</translation>
     </message>
@@ -1965,7 +1975,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2100,17 +2110,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="107" />
+      <location filename="../../station_app/ui/exchange_page.py" line="81" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="248" />
+      <location filename="../../station_app/ui/exchange_page.py" line="222" />
       <source>选择县局公告包</source>
       <translation>Choose the county's bulletin</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="196" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2125,12 +2135,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="345" />
+      <location filename="../../station_app/ui/exchange_page.py" line="319" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="158" />
+      <location filename="../../station_app/ui/exchange_page.py" line="132" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2196,12 +2206,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="256" />
+      <location filename="../../station_app/ui/exchange_page.py" line="230" />
       <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
       <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="230" />
+      <location filename="../../station_app/ui/exchange_page.py" line="204" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2226,7 +2236,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="304" />
+      <location filename="../../station_app/ui/exchange_page.py" line="278" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

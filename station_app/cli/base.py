@@ -23,6 +23,10 @@ class ExitCode(IntEnum):
     NOT_FOUND = 3  # no such record
     STORE = 4  # the register file cannot be used (missing, damaged, newer)
     AUDIT_BROKEN = 5  # the audit chain was changed outside the program
+    READ_ONLY = 6  # the folder or file cannot be written (read-only, write-protected stick, no permission)
+    DISK_FULL = 7  # no space left on the disk or stick; nothing half-written was kept
+    LOCKED = 8  # another program kept the register busy longer than the wait (5 s); nothing was written
+    MISSING_FOLDER = 9  # a folder named on the command line does not exist (a stick not plugged in)
 
 
 class UsageError(Exception):

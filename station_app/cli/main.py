@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from station_app.paths import private_files
-    from station_app.services.session import StoreError
+    from station_app.services.session import StoreError, explain
 
     private_files()
     args_list = sys.argv[1:] if argv is None else argv
@@ -102,13 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     except NotFound as exc:
         return _fail(str(exc), ExitCode.NOT_FOUND)
     except StoreError as exc:
-        return _fail(str(exc), ExitCode.STORE)
+        return _fail(str(exc), _store_code(exc))
     except BrokenPipeError:  # `station-app … | head`: the reader has what it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stays open until exit, by design)
         return ExitCode.OK
     except KeyboardInterrupt:
         return _fail("已中断，未完成的操作没有写入", ExitCode.UNEXPECTED)
     except Exception as exc:  # the last line of defence: one clear line, never a traceback
+        plain = explain(exc)  # a full disk, a read-only folder, another program writing: said as such
+        if plain is not None:
+            return _fail(str(plain), _store_code(plain))
         if os.environ.get("STATION_APP_DEBUG"):
             raise
         return _fail(
@@ -119,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace, today: date) -> int:
     """Open the register (when the command needs one), log in, run the command's handler, close."""
     from station_app.paths import default_db_path
-    from station_app.services import users
+    from station_app.services import backup, users
     from station_app.services.session import Session
 
     if not args.needs_session:
@@ -131,6 +134,7 @@ def run(args: argparse.Namespace, today: date) -> int:
     without_register = getattr(args, "without_register", None)
     if without_register is not None and trust.damaged(db_path):
         return int(without_register(db_path, args, today))  # nothing left to protect in a damaged register
+    backup.remove_stale_parts(db_path)  # what a killed run left half-written (never a live writer's)
     session = Session.open(db_path, create=args.command in ("init", "demo"))
     if getattr(session.db, "upgrade_note", None):
         sys.stderr.write(session.db.upgrade_note + "\n")
@@ -155,6 +159,11 @@ def _today(args: argparse.Namespace) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--today 应为 YYYY-MM-DD 格式的日期，而不是“{text}”") from None
+
+
+def _store_code(exc: Exception) -> int:
+    """Each plain failure its own exit code (docs/cli.md); any other StoreError: the register cannot be used."""
+    return ExitCode(getattr(exc, "exit_code", ExitCode.STORE))
 
 
 def _fail(message: str, code: int) -> int:

@@ -76,6 +76,7 @@ class InputReader:
         def parse(value: Any) -> str:
             if not isinstance(value, (str, int)) or isinstance(value, bool):
                 raise InvalidValue("应为文字")
+            validation.check_plain_text(str(value))  # before normalising turns some of them into spaces
             text = validation.normalize_text(str(value)) if max_len <= 200 else str(value).strip()
             if len(text) > max_len:
                 raise InvalidValue(f"过长（最多 {max_len} 字）")
@@ -87,8 +88,7 @@ class InputReader:
         self, key: str, label: str, *, required: bool = False, default: date | None = None, allow_future: bool = False
     ) -> date | None:
         def parse(value: Any) -> date:
-            day = validation.parse_date(value)
-            return day if allow_future else validation.check_not_future(day, self.today)
+            return validation.check_record_date(validation.parse_date(value), self.today, allow_future=allow_future)
 
         value = self._read(key, label, required and default is None, parse)
         if value is None and self.raw(key) is None:

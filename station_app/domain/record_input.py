@@ -248,6 +248,26 @@ def parse_followup(data: dict[str, Any], catalogs: Catalogs, today: date, *, clo
 def parse_ymd(value: Any, field: str, label: str, today: date) -> date:
     """A single date option (CLI flags such as --on), refused with the field named."""
     try:
-        return validation.check_not_future(validation.parse_date(value), today)
+        return validation.check_record_date(validation.parse_date(value), today)
     except InvalidValue as exc:
         raise ValidationError([Problem(field, label, str(exc))]) from None
+
+
+def check_step(
+    *, on: date | None = None, today: date | None = None, texts: tuple[tuple[str, str, str], ...] = ()
+) -> None:
+    """A step given as arguments rather than JSON (pause, resume, extension, deletion): its date (``on``, between
+    2000-01-01 and ``today``) and its free texts (``(field, label, text)``, no control characters)."""
+    problems = []
+    if on is not None and today is not None:
+        try:
+            validation.check_record_date(on, today)
+        except InvalidValue as exc:
+            problems.append(Problem("on", "日期", str(exc)))
+    for field, label, text in texts:
+        try:
+            validation.check_plain_text(text)
+        except InvalidValue as exc:
+            problems.append(Problem(field, label, str(exc)))
+    if problems:
+        raise ValidationError(problems)

@@ -17,11 +17,11 @@ from datetime import date, timedelta
 from itertools import repeat
 from typing import Any
 
-from station_app.domain import workflow
+from station_app.domain import validation, workflow
 from station_app.domain.catalogs import CATEGORY_TOPS, Catalogs
 from station_app.domain.record_input import NUMBER_PREFIX
 
-EARLIEST = date(2000, 1, 1)  # no register holds a case before the consumer-rights network's records began
+EARLIEST = validation.EARLIEST_RECORD_DATE  # the same first day as a station's own input
 MAX_FEN = 10**13  # 1,000 亿元: above any real amount, below SQLite's integer range
 MAX_COUNT = 10**9
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -161,6 +161,7 @@ def check_rows(table: str, rows: list[dict[str, Any]], catalogs: Catalogs, lates
         if bad:
             _refuse(table, rows, column, sorted(bad, key=repr)[0])
     _check_numbers(table, rows)
+    _check_texts(table, rows)
     if table == "complaints":
         _check_complaints(rows, catalogs)
 
@@ -225,6 +226,17 @@ def _check_numbers(table: str, rows: list[dict[str, Any]]) -> None:
                 raise StoredRecordError(
                     f"{TABLE_LABELS[table]} {row['number']}：编号不是站点 {row['station_code']} 的编号"
                 )
+
+
+def _check_texts(table: str, rows: list[dict[str, Any]]) -> None:
+    """No text holds a control character (a NUL …), as a station's own input may not: one search per column."""
+    for name in rows[0]:
+        texts = [v for v in map(dict.get, rows, repeat(name)) if isinstance(v, str)]
+        if texts and validation.has_control("\n".join(texts)):
+            row = next(r for r in rows if isinstance(r.get(name), str) and validation.has_control(r[name]))
+            raise StoredRecordError(
+                f"{TABLE_LABELS.get(table, table)} {row.get('number', '')}：文字中含有看不见的控制字符"
+            )
 
 
 def _check_complaints(rows: list[dict[str, Any]], catalogs: Catalogs) -> None:

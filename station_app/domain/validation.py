@@ -213,10 +213,45 @@ def check_not_future(d: date, today: date) -> date:
     return d
 
 
+# No station kept this register before 2000: an earlier date (1899, year 0001) is a typing slip or a forged
+# record, and would sit at the head of every register and tally.
+EARLIEST_RECORD_DATE = date(2000, 1, 1)
+FUTURE_YEARS = 10  # a deadline set in an agreement (履行期限) may lie ahead, not a lifetime ahead
+
+
+def check_record_date(d: date, today: date, *, allow_future: bool = False) -> date:
+    """A date in a record: not before 2000-01-01, not after ``today`` (a deadline: within ten years)."""
+    if d < EARLIEST_RECORD_DATE:
+        raise InvalidValue(f"日期不能早于 {EARLIEST_RECORD_DATE.isoformat()}，请核对年份")
+    if not allow_future:
+        return check_not_future(d, today)
+    latest = date(today.year + FUTURE_YEARS, 12, 31)
+    if d > latest:
+        raise InvalidValue(f"日期不能晚于 {latest.isoformat()}，请核对年份")
+    return d
+
+
 def check_not_after(earlier: date, later: date, message: str) -> None:
     """Raise ``InvalidValue(message)`` if ``earlier`` falls after ``later`` (equal is fine)."""
     if earlier > later:
         raise InvalidValue(message)
+
+
+# -- control characters ------------------------------------------------------------------------------
+# C0 control characters and DEL: invisible, they break printing, exports and search (a NUL ends a string in
+# many programs). Tab and line breaks are ordinary text (a carriage return comes with Windows line ends).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+def check_plain_text(text: str) -> str:
+    """``text`` unchanged, or InvalidValue when it holds an invisible control character."""
+    if has_control(text):
+        raise InvalidValue("含有看不见的控制字符（常见于从其他软件复制粘贴），请删除后重新输入")
+    return text
 
 
 # -- names and masking ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from station_app import durable
 from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.services.session import Session
@@ -34,6 +35,7 @@ def backup_now(session: Session, db_path: Path, folder: Path | None = None, *, p
     """Write a verified copy; in the backup folder keep only the newest ``backup_keep`` copies."""
     session.require(roles.READ)
     target_folder = folder or backup_folder(db_path)
+    durable.remove_stale_parts(target_folder, ours=folder is None)  # a stick's folder: only by age
     stamp = session.clock().astimezone()
     target = store.write_copy(session.db, target_folder / store.backup_name(stamp))
     try:
@@ -81,6 +83,15 @@ def restore_evidence(backup_folder_path: Path, db_path: Path) -> int:
             evidence_store.store_file(source, evidence_store.folder(db_path), sha256, suffix)
             restored += 1
     return restored
+
+
+def remove_stale_parts(db_path: Path) -> list[Path]:
+    """At each start (command or window): partial files a killed run left beside the register, in its backups
+    and its evidence folders (durable.remove_stale_parts says which are stale and why no live writer's is)."""
+    evidence_root = evidence_store.folder(db_path)
+    folders = [db_path.parent, backup_folder(db_path), evidence_root]
+    folders += [p for p in evidence_root.glob("*") if p.is_dir()] if evidence_root.is_dir() else []
+    return [removed for folder in folders for removed in durable.remove_stale_parts(folder)]
 
 
 def daily_backup_if_due(session: Session, db_path: Path, today: date) -> dict[str, Any] | None:

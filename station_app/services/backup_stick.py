@@ -17,6 +17,7 @@ from station_app.domain.errors import RuleViolation
 from station_app.formats import sealed_backup as sealed
 from station_app.services import backup, volumes
 from station_app.services.session import Session
+from station_app.store import failures
 
 
 def is_sealed(path: Path) -> bool:
@@ -35,6 +36,8 @@ def backup_to(
     and it is never created (a pulled stick's empty mount folder is not the stick).
     """
     session.require(roles.EXCHANGE)
+    if not folder.is_dir():  # a stick not plugged in: never a new folder of that name on the station's own disk
+        raise failures.missing_folder(folder)
     volumes.recheck(folder, device)
     result = _backup_to(session, db_path, folder, password)
     if device is not None and os.stat(result["path"]).st_dev != device:

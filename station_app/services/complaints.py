@@ -245,6 +245,7 @@ def pause(session: Session, ref: str, reason: str, on: date, today: date) -> dic
     """Testing or appraisal (检测/鉴定) stops the mediation clock until ``resume``."""
     if not reason.strip():
         raise ValidationError([Problem("reason", "暂停原因", "必须填写（例如：送检测、鉴定）")])
+    record_input.check_step(on=on, today=today, texts=(("reason", "暂停原因", reason),))
     with session.db.atomic():
         case = _clock_case(session, ref, on)
         if case.get("paused_since"):
@@ -255,6 +256,7 @@ def pause(session: Session, ref: str, reason: str, on: date, today: date) -> dic
 
 
 def resume(session: Session, ref: str, on: date, today: date, note: str = "") -> dict[str, Any]:
+    record_input.check_step(on=on, today=today, texts=(("note", "备注", note),))
     with session.db.atomic():
         case = _clock_case(session, ref, on)
         if not case.get("paused_since"):
@@ -273,6 +275,7 @@ def extend(session: Session, ref: str, days: int, reason: str, on: date, today: 
         problems.append(Problem("reason", "延长原因", "必须填写"))
     if problems:
         raise ValidationError(problems)
+    record_input.check_step(on=on, today=today, texts=(("reason", "延长原因", reason),))
     with session.db.atomic():
         case = _clock_case(session, ref, on)
         event = _event(session, case, "extension", on.isoformat(), data={"days": days, "reason": reason.strip()})
@@ -338,6 +341,7 @@ def delete(session: Session, ref: str, reason: str) -> None:
     session.require(roles.MANAGE)
     if not reason.strip():
         raise ValidationError([Problem("reason", "删除原因", "必须填写")])
+    record_input.check_step(texts=(("reason", "删除原因", reason),))
     with session.db.atomic():
         case = get_case(session, ref)
         changes = {"deleted_at": session.now(), "delete_reason": reason.strip(), "updated_at": session.now()}

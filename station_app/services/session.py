@@ -18,8 +18,20 @@ from station_app.domain.workdays import WorkCalendar, default_calendar, parse_ov
 from station_app.store import audit, records
 from station_app.store import users as users_store
 from station_app.store.database import StoreError, open_database
+from station_app.store.failures import DiskFull, Locked, MissingFolder, ReadOnly, explain
 
-__all__ = ["SETUP_ACTOR", "Session", "StoreError", "utc_now"]
+__all__ = [
+    "SETUP_ACTOR",
+    "DiskFull",
+    "Locked",
+    "MissingFolder",
+    "ReadOnly",
+    "Session",
+    "StoreError",
+    "describe",
+    "explain",
+    "utc_now",
+]
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -43,6 +55,13 @@ def calendar_from_tables(tables: dict[str, Any]) -> WorkCalendar:
 def _calendar_with(tables: str) -> WorkCalendar:
     """Built once per set of tables (0.1 s): every window and command of a station uses the same."""
     return WorkCalendar.china(tables=parse_overrides({"years": json.loads(tables)}, "（县局公告包）"))
+
+
+def describe(exc: BaseException) -> str:
+    """The sentence to show for a failure: the plain one for a read-only folder, a full disk, another program
+    writing or a missing folder (store/failures.py), else the error's own message."""
+    plain = explain(exc)
+    return str(plain or exc) or type(exc).__name__
 
 
 def utc_now() -> datetime:

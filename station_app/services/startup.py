@@ -11,7 +11,7 @@ from pathlib import Path
 
 from station_app.domain import roles
 from station_app.services import backup, privacy, users
-from station_app.services.session import Session
+from station_app.services.session import Session, describe
 from station_app.store import records
 
 
@@ -75,6 +75,6 @@ def _as_user(path: Path, credentials: tuple[str, str] | None, work, acting: tupl
         work(session)
         return ""
     except Exception as exc:  # a full disk or a pulled stick must not stop the station's work
-        return str(exc) or type(exc).__name__
+        return describe(exc)
     finally:
         session.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station_app import durable
+from station_app.store import failures
 from station_app.store.migrations import MIGRATION_SET, known_names
 
 if TYPE_CHECKING:
@@ -27,16 +28,21 @@ class BackupError(RuntimeError):
 def write_copy(db: Database, target: Path) -> Path:
     """A consistent copy while the register stays open (the online backup API), flushed to disk."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(str(partial))
+    partial = durable.partial_path(target)  # named by this process: a later run knows whose it was
     try:
-        db.conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-    finally:
-        dest.close()
-    with open(partial, "rb+") as handle:
-        os.fsync(handle.fileno())
-    partial.replace(target)
+        dest = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+        finally:
+            dest.close()
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)  # a half copy (a full disk) is not left behind as big as the register
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        raise failures.explain(exc, target.parent) or exc from None
     return target
 
 
@@ -70,6 +76,10 @@ def check_file(path: Path, *, quick: bool = False) -> dict[str, int]:
             for table in ("complaints", "consultations", "reports", "outreach_events", "warnings", "audit")
         }
     except sqlite3.DatabaseError as exc:
+        # Another program writing, or a folder SQLite cannot make its -shm in, is not a damaged file.
+        plain = failures.explain(exc, path)
+        if plain is not None:
+            raise plain from None
         raise BackupError(f"文件已损坏或不是数据库：{exc}") from None
     finally:
         conn.close()

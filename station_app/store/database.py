@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from station_app.store import failures
+from station_app.store.failures import StoreError
 from station_app.store.migrations import MIGRATION_SET, known_names, migration_set
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used; the message (Chinese) tells the user what to do."""
 
 
 class DatabaseTooNew(StoreError):
@@ -53,7 +53,7 @@ class LazyDatabase:
     def become_database(self) -> Database:
         from sqlite_utils import Database
 
-        self.__class__ = Database  # type: ignore[assignment]  # same object: holders keep their reference
+        self.__class__ = _register_class()  # type: ignore[assignment]  # same object: holders keep their reference
         # No sqlite-utils plugins: nothing installed beside the app may hook into the register's connection.
         Database.__init__(self, self.conn, execute_plugins=False)  # type: ignore[arg-type]
         return self  # type: ignore[return-value]
@@ -73,6 +73,39 @@ class LazyDatabase:
         self.become_database().__exit__(*exc)
 
 
+@functools.cache
+def _register_class() -> type:
+    """sqlite-utils' Database whose ``atomic()`` takes the write lock when it begins (BEGIN IMMEDIATE).
+
+    With sqlite-utils' plain BEGIN a use case reads first and asks for the write lock at its first write; if
+    another program holds it then, SQLite answers "database is locked" at once (waiting could not help a read
+    snapshot that the other write makes stale), without the busy timeout's wait. Taken at BEGIN, the lock is
+    waited for (failures.BUSY_SECONDS) like any other, and only then reported as another program writing.
+    """
+    from sqlite_utils import Database
+
+    class RegisterDatabase(Database):
+        @contextlib.contextmanager
+        def atomic(self) -> Iterator[Database]:
+            if self.conn.in_transaction:  # nested: sqlite-utils' savepoint
+                with Database.atomic(self) as db:
+                    yield db
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.rollback()  # a no-op when the error already ended the transaction
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    return RegisterDatabase
+
+
 def connect(path: Path | str) -> Database:
     """A connection with the pragmas every connection must have (no migrations run)."""
     if str(path) != ":memory:":
@@ -81,7 +114,8 @@ def connect(path: Path | str) -> Database:
     db: Database = LazyDatabase(conn)  # type: ignore[assignment]  # it becomes one on first need
     db.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, whether or not it is made yet
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    # A write waits this long for another program's write (the window and a command at once) before "locked".
+    db.execute(f"PRAGMA busy_timeout = {failures.BUSY_SECONDS * 1000}")
     if str(path) != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
     # FULL: a save the app has acknowledged survives a power cut, not only a crash.
@@ -115,7 +149,13 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     try:
         db = connect(path)
         applied = applied_migrations(db)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, OSError) as exc:
+        # A read-only folder, a full disk or another program's write is not damage: never invite a restore then.
+        plain = failures.explain(exc, path)
+        if plain is not None:
+            raise plain from None
+        if isinstance(exc, OSError):
+            raise
         raise DatabaseDamaged(f"数据库文件已损坏或不是本程序的数据库：{path}（{exc}）") from None
     unknown = [name for name in applied if name not in known_names()]
     if unknown:

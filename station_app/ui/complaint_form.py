@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFileDialog, QLabel, QLineE
 from station_app import durable
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import complaint_register, complaint_views, complaints
-from station_app.services.session import Session
+from station_app.services.session import Session, explain
 from station_app.ui import form_fit
 from station_app.ui.build_forms import load_form
 from station_app.ui.i18n import entry_label, tr
@@ -326,9 +326,12 @@ class ComplaintForm(QWidget):
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
-        except RuleViolation as exc:
+        except Exception as exc:  # refused by the rules, or a full disk, a read-only folder, another program writing
+            plain = exc if isinstance(exc, RuleViolation) else explain(exc)
+            if plain is None:
+                raise
             self.clear_messages()
-            self.ui.general_error.setText(str(exc))
+            self.ui.general_error.setText(str(plain))  # the same sentence as the command line's; nothing typed lost
             self.ui.general_error.show()
             return
         self.draft_timer.stop()

@@ -31,35 +31,9 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import exchange, station, volumes
 from station_app.services.session import Session
-from station_app.ui.i18n import N_, tr
+from station_app.ui.exchange_texts import COUNT_WORDS, IMPORT_STATUS, drive_label
+from station_app.ui.i18n import tr
 from station_app.ui.jobs import Job, JobControl
-
-COUNT_WORDS = {
-    "complaints": N_("投诉"),
-    "complaint_events": N_("办理过程"),
-    "followups": N_("回访"),
-    "consultations": N_("咨询"),
-    "reports": N_("举报"),
-    "outreach_events": N_("宣传活动"),
-    "warnings": N_("消费警示"),
-    "tombstones": N_("删除"),
-}
-
-
-def drive_label(target: volumes.Target) -> str:
-    """A stick by its name, where it is mounted and its free space; a chosen folder by its path."""
-    if not target.stick:
-        return str(target.path)
-    return tr("{0}（{1}，可用 {2} MB）").format(target.path.name or target.path, target.path, target.free_mb)
-
-
-IMPORT_STATUS = {
-    "imported": N_("已导入"),
-    "unchanged": N_("已导入过，没有变化"),
-    "dry_run": N_("试运行（未写入）"),
-    "refused": N_("已拒收"),
-    "cancelled": N_("已取消"),
-}
 
 
 def exchange_work(

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from station_app.services.session import describe
+
 
 class JobControl:
     """What the work sees of its job: where to report progress, and whether the user cancelled."""
@@ -44,7 +46,7 @@ class _Worker(QObject):
         try:
             result = self.work(JobControl(self.progress.emit, self.stop))
         except Exception as exc:  # shown to the user by the page; the thread must end either way
-            self.finished.emit(None, str(exc) or type(exc).__name__)
+            self.finished.emit(None, describe(exc))  # a full disk or a read-only stick in plain words
             return
         self.finished.emit(result, "")
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 from station_app.domain.errors import RuleViolation
 from station_app.paths import default_db_path, private_files
 from station_app.services import startup, users
-from station_app.services.session import Session
+from station_app.services.session import Session, StoreError, explain
 from station_app.ui.fonts import register_fonts
 from station_app.ui.i18n import install_language, tr
 from station_app.ui.welcome import WelcomeWindow
@@ -100,11 +102,19 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
         app.setFont(QFont(family, 11))
     path = Path(db_path) if db_path else default_db_path()
     install_language(None)  # Chinese for the integrity check's own dialogs, Qt's buttons included
-    if not check_register_at_start(path):
-        return 4
-    install_register_language(path)
-    tell_about_upgrade(path)
-    credentials = ask_credentials(path)
+    sys.excepthook = _say_plain_failures(sys.excepthook)
+    from station_app.services import backup  # imported where used
+
+    try:
+        backup.remove_stale_parts(path)  # what a killed run left half-written (never a live writer's)
+        if not check_register_at_start(path):
+            return 4
+        install_register_language(path)
+        tell_about_upgrade(path)
+        credentials = ask_credentials(path)
+    except StoreError as exc:  # read-only, full, another program writing: said plainly, never "damaged"
+        QMessageBox.critical(None, tr("无法打开登记簿"), str(exc))
+        return exc.exit_code
     automatic_backup(path, credentials, daily=True)
     window = open_main_window(path, credentials)
     app.aboutToQuit.connect(lambda: automatic_backup(path, credentials, daily=False, acting=working_user(window)))
@@ -121,6 +131,20 @@ def run_app(db_path: str | None = None, argv: list[str] | None = None) -> int:
             ),
         )
     return app.exec()
+
+
+def _say_plain_failures(previous: Callable[..., Any]) -> Callable[..., Any]:
+    """A full disk, a read-only folder or another program writing, met by any button: the command line's sentence
+    in a message (the work was not written), instead of a traceback on a console nobody sees."""
+
+    def hook(kind: type[BaseException], exc: BaseException, trace: Any) -> None:
+        plain = explain(exc)
+        if plain is None:
+            previous(kind, exc, trace)
+            return
+        QMessageBox.warning(None, tr("未能完成"), str(plain))
+
+    return hook
 
 
 def automatic_backup(

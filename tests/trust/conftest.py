@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.services.exchange.conftest import county, make_station  # noqa: F401 (shared with the exchange tests)
+from tests.trust.conditions import read_only_folder, tiny_disk  # noqa: F401 (shared with tests/ui)
 from tests.trust.crafted_packages import office
 
 

@@ -99,6 +99,7 @@ def test_a_viewer_cannot_take_the_register_off_the_station_and_a_copy_is_audited
         backup_stick.backup_to(viewer, staffed, tmp_path / "stick", None)
     viewer.close()
     assert not (tmp_path / "stick").exists()
+    (tmp_path / "stick").mkdir()  # the stick plugged in (a missing folder is never made: test_error_messages)
     staff = login(staffed, "小王", "secret-2")
     made = backup_stick.backup_to(staff, staffed, tmp_path / "stick", None)
     entry = audit_trail.recent(staff, 1)[0]

@@ -64,9 +64,10 @@ def test_a_batch_commits_as_it_goes_rolls_back_on_error_and_restores_the_cache(c
 
 
 def test_text_with_unicode_line_separators_travels_intact(make_station, county, tmp_path):
-    """A pasted text may hold U+2028 or NEL (U+0085); the package's lines end at "\n" only."""
+    """A pasted text may hold U+2028, U+2029 or NEL (U+0085); the package's lines end at "\n" only. (A C0
+    separator such as \x1c, which str.splitlines also splits at, is refused at input: tests/domain.)"""
     xj = make_station("XJ")
-    facts = "第一行\u2028第二行\x85第三行\x1c完"
+    facts = "第一行\u2028第二行\x85第三行\u2029完"
     complaints.add_complaints(xj, [complaint_payload(facts=facts)], TODAY)
     result = import_packages(county, [export(xj, tmp_path / "stick")], accept_key=fingerprint(xj))[0]
     assert result["status"] == "imported", result
