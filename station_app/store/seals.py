@@ -1,17 +1,17 @@
 """Each record bound to the audit chain: a seal per record row, and their sum carried by every audit entry.
 
-A record's seal is a 128-bit hash of its whole row as stored. ``audit_seals`` keeps the current seal of every
-record; the sum of all seals (mod 2**128, a multiset hash: it changes by exactly the seals that changed) is kept
-in ``meta`` and written into every new audit entry's ``seal`` column, inside the entry's hash. ``audit verify``
-recomputes every live row's seal in one pass and compares their sum with the last entry's: a row changed,
-added or deleted outside the program (sqlite3 on the file) no longer adds up, and the row whose seal differs
-from ``audit_seals`` is named.
+A record's seal is a 128-bit hash of its whole row as stored (hex: every table stays plain text). ``audit_seals``
+keeps the current seal of every record; the sum of all seals (mod 2**128, a multiset hash: it changes by exactly the
+seals that changed) is kept in ``meta`` and written into every new audit entry's ``seal`` column, inside the entry's
+hash. ``audit verify`` recomputes every live row's seal in one pass and compares their sum with the last entry's: a
+row changed, added or deleted outside the program (sqlite3 on the file) no longer adds up, and the row whose seal
+differs from ``audit_seals`` is named.
 
-Which rows the program changed is not left to each writer to declare: every connection the program opens
-carries TEMP triggers (they exist only on that connection, never in the file, so a sqlite3 shell editing the
-file has none) that list the changed rows in a TEMP table; the next audit entry reseals exactly those rows. A
-bulk ``INSERT … SELECT`` of a million cases is listed by the same trigger (one small insert per row) and
-resealed from the rows read back once, in row order.
+Which rows the program changed is not left to each writer to declare: every connection the program opens carries
+TEMP triggers (they exist only on that connection, never in the file, so a sqlite3 shell editing the file has none)
+that list the changed rows in a TEMP table; the next audit entry reseals exactly those rows. A bulk ``INSERT …
+SELECT`` of a million cases is listed by the same trigger (one small insert per row) and resealed from the rows read
+back once, in row order.
 """
 
 from __future__ import annotations
@@ -32,22 +32,22 @@ SCHEMA = """
     CREATE TABLE audit_seals (
         record_table TEXT NOT NULL,
         record_pk INTEGER NOT NULL,
-        seal BLOB NOT NULL,
+        seal TEXT NOT NULL,
         PRIMARY KEY (record_table, record_pk)
     ) WITHOUT ROWID;
 """
 
 
-def seal_of(table: str, values: Iterable[Any]) -> bytes:
+def seal_of(table: str, values: Iterable[Any]) -> str:
     """The row's values in column order, as compact JSON (C-speed), hashed with the table's name."""
     import hashlib
 
     text = table + "\x1f" + json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _number(seal: bytes | None) -> int:
-    return int.from_bytes(seal, "big") if seal else 0
+def _number(seal: str | None) -> int:
+    return int(seal, 16) if seal else 0
 
 
 def hex_sum(value: int) -> str:
