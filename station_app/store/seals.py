@@ -16,8 +16,8 @@ back once, in row order.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
+from hashlib import blake2b
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -39,11 +39,10 @@ SCHEMA = """
 
 
 def seal_of(table: str, values: Iterable[Any]) -> str:
-    """The row's values in column order, as compact JSON (C-speed), hashed with the table's name."""
-    import hashlib
-
-    text = table + "\x1f" + json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    """The row's values in column order (a record holds only text, integers and NULL, whose ``repr`` is exact and
+    stable, and three times quicker than JSON), hashed with the table's name."""
+    text = table + repr(tuple(values))
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _number(seal: str | None) -> int:
@@ -72,6 +71,23 @@ def track(db: Database) -> None:
             f"CREATE TEMP TRIGGER IF NOT EXISTS audit_touch_{table}_repk AFTER UPDATE OF pk ON main.{table}"
             f" BEGIN INSERT OR IGNORE INTO audit_touched VALUES ('{table}', old.pk); END"
         )
+
+
+def pause(db: Database, table: str) -> bool:
+    """Stop listing inserted rows of ``table`` one by one (a bulk insert lists them with ``resume``); False when
+    this connection does not list rows at all."""
+    if not _tracking(db):
+        return False
+    db.execute(f"DROP TRIGGER IF EXISTS temp.audit_touch_{table}_insert")
+    return True
+
+
+def resume(db: Database, table: str, after_pk: int) -> None:
+    """List the rows a bulk insert added (every row past ``after_pk``) and list inserts one by one again."""
+    db.execute(
+        f"INSERT OR IGNORE INTO temp.audit_touched SELECT '{table}', pk FROM main.{table} WHERE pk > ?", [after_pk]
+    )
+    track(db)
 
 
 def _tracking(db: Database) -> bool:
