@@ -77,8 +77,9 @@ def test_a_record_deleted_or_slipped_in_with_sqlite3_is_found(make_station, caps
     tamper(
         station_two,
         (
-            "INSERT INTO warnings (id, station_code, number, year, created_at, updated_at, created_by, date, type, title,"
-            " body) SELECT 'w-forged', 'DL', 'DL-TS-2026-0999', 2026, 'x', 'x', 'x', '2026-11-01', 'consumer', 't', 'b'",
+            "INSERT INTO warnings (id, station_code, number, year, created_at, updated_at, created_by, date, type,"
+            " title, body) SELECT 'w-forged', 'DL', 'DL-TS-2026-0999', 2026, 'x', 'x', 'x', '2026-11-01', 'consumer',"
+            " 't', 'b'",
         ),
     )
     code, state = cli(capsys, station_two, "audit", "verify")
