@@ -10,6 +10,7 @@ import sqlite3
 from station_app.cli import main
 from station_app.cli.base import ExitCode
 from station_app.services import backup, complaints, printing
+from station_app.services.exchange.importing import import_packages
 from station_app.store import audit
 from tests.conftest import TODAY, complaint_payload
 from tests.services.exchange.registers import accept, export
@@ -47,6 +48,12 @@ def rehash_from(session, start: int) -> None:
         prev = digest
     con.commit()
     con.close()
+
+
+def again(county, path):
+    """A later package of a station whose key the county already holds: no ``--accept-key`` (that re-checks by phone
+    and takes the package's head as it is)."""
+    return import_packages(county, [path])[0]
 
 
 def first_number(session, table="complaints"):
@@ -114,7 +121,7 @@ def test_cutting_the_chain_below_the_last_export_is_caught_here_and_at_the_count
     assert code == ExitCode.AUDIT_BROKEN and any("最后的记录被删除" in p for p in state["problems"]), state
     # The station's own memory of its exports is in the file too: the attacker clears it; the county still knows.
     tamper(station, ("DELETE FROM audit_exports",))
-    refused = accept(county, station, export(station, tmp_path / "usb2"))
+    refused = again(county, export(station, tmp_path / "usb2"))
     assert refused["status"] == "refused" and refused["code"] == "audit_rewritten", refused
     assert "少于" in refused["reason"] and "XJ" in refused["reason"]
 
@@ -130,7 +137,7 @@ def test_rewriting_an_entry_and_rehashing_the_rest_is_caught_here_and_at_the_cou
     assert not any("审计记录的内容被改动" in p for p in state["problems"])  # the chain itself links up again
     assert any("审计记录被改写" in p for p in state["problems"]), state
     tamper(station, ("DELETE FROM audit_exports",))
-    refused = accept(county, station, export(station, tmp_path / "usb2"))
+    refused = again(county, export(station, tmp_path / "usb2"))
     assert refused["status"] == "refused" and refused["code"] == "audit_rewritten", refused
     assert "不同" in refused["reason"]
 
@@ -140,10 +147,10 @@ def test_a_chain_cut_back_to_an_earlier_exports_length_is_not_that_export(make_s
     early = export(station, tmp_path / "usb1")
     early_count = station.db.execute("SELECT max(count) FROM audit_exports").fetchone()[0]
     complaints.add_complaints(station, [complaint_payload()], TODAY)
-    assert accept(county, station, export(station, tmp_path / "usb2"))["status"] == "imported"
-    assert accept(county, station, early)["status"] != "refused"  # an older export imported late is fine
+    assert accept(county, station, export(station, tmp_path / "usb2"))["status"] == "imported"  # first: by phone
+    assert again(county, early)["status"] != "refused"  # an older export imported late is fine
     tamper(station, ("DELETE FROM audit WHERE pk > ?", [early_count]), ("DELETE FROM audit_exports",))
-    refused = accept(county, station, export(station, tmp_path / "usb3"))
+    refused = again(county, export(station, tmp_path / "usb3"))
     assert refused["status"] == "refused" and refused["code"] == "audit_rewritten", refused
 
 
@@ -151,13 +158,13 @@ def test_a_package_without_the_head_after_ones_with_it_is_refused(make_station, 
     station = exported_once(make_station, county, tmp_path)
     later = export(station, tmp_path / "usb2")
     stripped = resigned(later, tmp_path / "stripped.stpkg", station, manifest=lambda m: m.pop("audit"))
-    refused = accept(county, station, stripped)
+    refused = again(county, stripped)
     assert refused["status"] == "refused" and refused["code"] == "audit_rewritten", refused
     forged = resigned(
         later, tmp_path / "forged.stpkg", station, manifest=lambda m: m["audit"].update(checkpoints="many")
     )
-    assert accept(county, station, forged)["code"] == "damaged"
-    assert accept(county, station, later)["status"] == "imported"
+    assert again(county, forged)["code"] == "damaged"
+    assert again(county, later)["status"] == "imported"
 
 
 def test_backups_prints_and_exports_leave_audit_entries(make_station, tmp_path):
@@ -170,3 +177,14 @@ def test_backups_prints_and_exports_leave_audit_entries(make_station, tmp_path):
     actions = [e["action"] for e in audit.entries(station.db)[-5:] if e["action"] != "key"]  # export's first key
     assert actions == ["backup", "print", "print", "export"]
     assert audit.verify(station.db) == []
+
+
+def test_a_station_back_on_an_older_backup_is_taken_again_once_the_county_checked_by_phone(
+    make_station, county, tmp_path
+):
+    station = exported_once(make_station, county, tmp_path)
+    sent = station.db.execute("SELECT max(count) FROM audit_exports").fetchone()[0]
+    tamper(station, ("DELETE FROM audit WHERE pk > ?", [sent - 2]), ("DELETE FROM audit_exports",))
+    package = export(station, tmp_path / "usb2")
+    assert again(county, package)["code"] == "audit_rewritten"
+    assert accept(county, station, package)["status"] == "imported"  # --accept-key: checked with the station

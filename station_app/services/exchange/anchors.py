@@ -65,8 +65,9 @@ def _carried(manifest: dict[str, Any]) -> tuple[int, str, dict[int, tuple[str, s
 
 def admit(session: Session, manifest: dict[str, Any], *, record: bool, reset: bool) -> None:
     """Refuse (``audit_rewritten``) a package whose station's chain no longer holds the head last seen here;
-    else remember its head when it is newer. ``reset``: the station's key was just re-registered with
-    ``--accept-key`` (checked by phone), so a station that lost its PC starts a new chain here."""
+    else remember its head when it is newer. ``reset``: imported with ``--accept-key`` and the package's own
+    fingerprint, after the county checked with the station by phone (a new PC, or a register restored from a
+    backup older than its last export): the package's head is taken as it is."""
     from station_app.services.exchange.plan import Refused  # here: plan imports export, which imports this
 
     code = manifest["station"]["code"]

@@ -140,7 +140,8 @@ def import_file(
         assert prepared.members is not None  # opened: unopenable is None
         _check_references(session, prepared.references)
         with session.db.atomic():
-            anchors.admit(session, manifest, record=not dry_run, reset=new_key)  # the audit chain's head
+            reset = new_key or _accepted(accept_key, pkg)  # --accept-key: the county checked with the station
+            anchors.admit(session, manifest, record=not dry_run, reset=reset)  # the audit chain's head
             if prepared.staged is not None:
                 staging.load(session.db, prepared.staged)
             plan = Plan(session, pkg, prepared.members, prepared.staged)
