@@ -63,33 +63,32 @@ def _carried(manifest: dict[str, Any]) -> tuple[int, str, dict[int, tuple[str, s
     return count, digest, points
 
 
-def admit(session: Session, manifest: dict[str, Any], *, record: bool, reset: bool) -> None:
-    """Refuse (``audit_rewritten``) a package whose station's chain no longer holds the head last seen here;
-    else remember its head when it is newer. ``reset``: imported with ``--accept-key`` and the package's own
-    fingerprint, after the county checked with the station by phone (a new PC, or a register restored from a
-    backup older than its last export): the package's head is taken as it is."""
-    from station_app.services.exchange.plan import Refused  # here: plan imports export, which imports this
-
+def admit(session: Session, manifest: dict[str, Any], *, record: bool, reset: bool) -> str | None:
+    """Why a package must be refused as ``audit_rewritten`` (the caller raises it), None if not: its station's
+    chain no longer holds the head last seen here. An admitted package's head is remembered when it is newer.
+    ``reset``: imported with ``--accept-key`` and the package's own fingerprint, after the county checked with the
+    station by phone (a new PC, or a register restored from a backup older than its last export): the package's
+    head is taken as it is."""
     code = manifest["station"]["code"]
     carried = _carried(manifest)
     seen = store.seen(session.db, code)
     if carried is None:
         if seen is not None and not reset:
-            raise Refused(
-                "audit_rewritten",
-                f"{code} 以前的数据包都带有审计记录的结尾，这个没有：可能是伪造的或旧版本程序导出的，整个数据包未导入",
+            return (
+                f"{code} 以前的数据包都带有审计记录的结尾，这个没有：可能是伪造的或旧版本程序导出的，整个数据包未导入"
             )
-        return
+        return None
     count, digest, points = carried
     if seen is not None and not reset:
         if count >= seen["count"] and points.get(seen["count"], ("", ""))[0] != seen["hash"]:
-            raise Refused("audit_rewritten", _rewritten(code, seen, count))
+            return _rewritten(code, seen, count)
         if count < seen["count"]:
             if seen["checkpoints"].get(count) != (digest, manifest["package_id"]):
-                raise Refused("audit_rewritten", _rewritten(code, seen, count))
-            return  # an older export imported late: the head seen stays
+                return _rewritten(code, seen, count)
+            return None  # an older export imported late: the head seen stays
     if record and (seen is None or reset or count > seen["count"]):
         store.set_seen(session.db, code, count, digest, points, manifest["package_id"], session.now())
+    return None
 
 
 def _rewritten(code: str, seen: dict[str, Any], count: int) -> str:

@@ -141,7 +141,8 @@ def import_file(
         _check_references(session, prepared.references)
         with session.db.atomic():
             reset = new_key or _accepted(accept_key, pkg)  # --accept-key: the county checked with the station
-            anchors.admit(session, manifest, record=not dry_run, reset=reset)  # the audit chain's head
+            if rewritten := anchors.admit(session, manifest, record=not dry_run, reset=reset):  # the chain's head
+                raise Refused("audit_rewritten", rewritten)
             if prepared.staged is not None:
                 staging.load(session.db, prepared.staged)
             plan = Plan(session, pkg, prepared.members, prepared.staged)
