@@ -53,24 +53,30 @@ def hex_sum(value: int) -> str:
     return f"{value % MOD:032x}"
 
 
-def track(db: Database) -> None:
-    """Install this connection's TEMP triggers listing the record rows it changes (see the module's note)."""
-    db.execute(
+def _tracking_script() -> str:
+    lines = [
         "CREATE TEMP TABLE IF NOT EXISTS audit_touched (tbl TEXT NOT NULL, pk INTEGER NOT NULL,"
-        " PRIMARY KEY (tbl, pk)) WITHOUT ROWID"
-    )
+        " PRIMARY KEY (tbl, pk)) WITHOUT ROWID;"
+    ]
     for table in TABLES:
         for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
-            db.execute(
+            lines.append(
                 f"CREATE TEMP TRIGGER IF NOT EXISTS audit_touch_{table}_{event.lower()} AFTER {event} ON main.{table}"
-                f" BEGIN INSERT OR IGNORE INTO audit_touched VALUES ('{table}', {row}.pk); END"
+                f" BEGIN INSERT OR IGNORE INTO audit_touched VALUES ('{table}', {row}.pk); END;"
             )
-    # A key change (never done by the program) moves a row: both places are resealed.
-    for table in TABLES:
-        db.execute(
-            f"CREATE TEMP TRIGGER IF NOT EXISTS audit_touch_{table}_repk AFTER UPDATE OF pk ON main.{table}"
-            f" BEGIN INSERT OR IGNORE INTO audit_touched VALUES ('{table}', old.pk); END"
-        )
+    # (The program never changes a record's pk; an edit that does is outside the program, and caught by verify.)
+    return "BEGIN;\n" + "\n".join(lines) + "\nCOMMIT;"
+
+
+def track(db: Database) -> None:
+    """Install this connection's TEMP triggers listing the record rows it changes (see the module's note): one
+    script in one transaction (a few milliseconds of opening the register, statement by statement three times
+    more)."""
+    if db.conn.in_transaction:  # re-armed inside the caller's transaction (after a bulk insert)
+        for statement in _tracking_script().splitlines()[1:-1]:
+            db.execute(statement)
+    else:
+        db.conn.executescript(_tracking_script())
 
 
 def pause(db: Database, table: str) -> bool:
