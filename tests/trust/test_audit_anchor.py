@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from station_app.cli import main
 from station_app.cli.base import ExitCode
 from station_app.services import backup, complaints, printing
+from station_app.services.exchange import plan
 from station_app.services.exchange.importing import import_packages
 from station_app.store import audit
 from tests.conftest import TODAY, complaint_payload
@@ -93,7 +96,10 @@ def test_a_record_deleted_or_slipped_in_with_sqlite3_is_found(make_station, caps
     assert code == ExitCode.AUDIT_BROKEN and any("DL-TS-2026-0999" in p for p in state["problems"]), state
 
 
-def test_the_county_finds_a_merged_case_edited_with_sqlite3(make_station, county, tmp_path, capsys):
+@pytest.mark.parametrize("bulk", [False, True], ids=["row_by_row", "bulk_insert_select"])
+def test_the_county_finds_a_merged_case_edited_with_sqlite3(make_station, county, tmp_path, capsys, monkeypatch, bulk):
+    if bulk:  # the path of a big package: INSERT … SELECT from the stage, indexes and seals at the end
+        monkeypatch.setattr(plan, "BULK_ROWS", 1)
     station = make_station("XJ", 12)
     assert accept(county, station, export(station, tmp_path / "usb"))["status"] == "imported"
     assert cli(capsys, county, "audit", "verify")[0] == ExitCode.OK  # a bulk merge is sealed too
