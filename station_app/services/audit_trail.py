@@ -21,6 +21,8 @@ def verify(session: Session) -> list[str]:
 
 
 def chain_state(session: Session) -> dict[str, Any]:
-    """The chain check as the command line and the windows report it: complete or not, entries, problems."""
+    """The chain check as the command line and the windows report it: complete or not, entries, problems, and the
+    chain's head (entry count and last hash: what every export carries to the county, to compare by phone)."""
     problems = verify(session)
-    return {"ok": not problems, "entries": audit.count(session.db), "problems": problems}
+    count, digest = audit.head(session.db)
+    return {"ok": not problems, "entries": count, "problems": problems, "head": {"count": count, "hash": digest}}

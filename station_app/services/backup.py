@@ -49,6 +49,9 @@ def backup_now(session: Session, db_path: Path, folder: Path | None = None, *, p
         for old in store.list_backups(target_folder)[keep_count(session) :]:
             old.unlink(missing_ok=True)
             removed.append(old.name)
+    if folder is None:  # who took a copy, and when (a copy elsewhere is audited by backup_stick, its caller)
+        with session.db.atomic():
+            session.audit("backup", "register", target.name, after={"counts": counts, "removed": len(removed)})
     return {"path": str(target), "counts": counts, "removed": removed, "evidence_copied": copied}
 
 

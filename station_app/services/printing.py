@@ -47,7 +47,15 @@ def print_case(session: Session, action: str, ref: str, out: Path, today: date) 
     session.require(roles.READ)
     case = complaint_views.show(session, ref, today)
     station = {**session.station(), "recusal_days": records.get_setting(session.db, "recusal_days")}
-    return writer(action)(case, station, session.catalogs, out, today), case["number"]
+    path = writer(action)(case, station, session.catalogs, out, today)
+    _audit(session, "complaint", case["id"], case["number"], action)
+    return path, case["number"]
+
+
+def _audit(session: Session, entity: str, entity_id: str, number: str, action: str) -> None:
+    """A printed document (a preview too) leaves an entry: who put which case's papers on paper or in a file."""
+    with session.db.atomic():
+        session.audit("print", entity, entity_id, number, after={"document": action})
 
 
 def month_cases(session: Session, month: str, today: date) -> list[dict[str, Any]]:
@@ -63,13 +71,16 @@ def print_month(session: Session, action: str, month: str, out: Path, today: dat
     if action == "ledger":
         from station_app.reports import month_ledger
 
-        return month_ledger.write(
+        path = month_ledger.write(
             month_cases(session, month, today), session.station(), session.catalogs, month, out, today
         )
-    from station_app.reports import tally_pdf
+    else:
+        from station_app.reports import tally_pdf
 
-    data = tallies.as_json(tallies.tally(session, period, today))
-    return tally_pdf.write(data, session.catalogs, tally_store.station_names(session.db), out)
+        data = tallies.as_json(tallies.tally(session, period, today))
+        path = tally_pdf.write(data, session.catalogs, tally_store.station_names(session.db), out)
+    _audit(session, "month", month, month, action)
+    return path
 
 
 def month_numbers(session: Session, month: str, today: date) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from station_app.store import tally_months
+from station_app.store import seals, tally_months
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,7 +34,10 @@ def complaints_indexed_at_end(db: Database) -> Iterator[None]:
     first_new = db.execute("SELECT coalesce(max(pk), 0) FROM complaints").fetchone()[0]
     for name, _sql in triggers:
         db.execute(f"DROP TRIGGER {name}")
+    listed = seals.pause(db, "complaints")  # the new rows are listed for resealing at the end, in one statement
     yield
+    if listed:
+        seals.resume(db, "complaints", first_new)
     names = {name for name, _sql in triggers}
     if "complaints_fts_ai" in names:
         db.execute(

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import failures
+from station_app.store import failures, seals
 from station_app.store.failures import StoreError
 from station_app.store.migrations import MIGRATION_SET, known_names, migration_set
 
@@ -134,8 +134,15 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     """Open (and if needed create or migrate) the register at ``path``.
 
     Refuses a file that is not a register, that is damaged, or that a newer release made.
-    Before migrating an existing register, a backup copy is written beside it.
+    Before migrating an existing register, a backup copy is written beside it. The connection lists the
+    records it changes, to be resealed by the next audit entry (store/seals.py).
     """
+    db = _open(path, create=create)
+    seals.track(db)
+    return db
+
+
+def _open(path: Path | str, *, create: bool) -> Database:
     path_text = str(path)
     exists = path_text == ":memory:" or Path(path).exists()
     if not exists and not create:

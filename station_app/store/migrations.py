@@ -257,3 +257,39 @@ def m013_bulletins(db: Database) -> None:
         );
         """,
     )
+
+
+@step
+def m014_audit_heads(db: Database) -> None:
+    """An anchored audit (docs/package-format.md, "The audit chain's head"): each audit entry carries the seal
+    sum of every record (store/seals.py), so a record changed outside the program no longer adds up; the station
+    remembers the chain heads it exported (``audit_exports``) and the county the heads it saw from each station
+    (``audit_heads``), so a chain cut short or rewritten below them is caught.
+
+    The records already in the register are sealed as they are now (what happened to them before cannot be
+    proved afterwards); the next audit entry carries their sum into the chain. A later step that changes a record
+    table's columns changes every row's seal: it must call ``seals.seal_all`` too."""
+    from station_app.store import seals
+
+    db.execute("ALTER TABLE audit ADD COLUMN seal TEXT")
+    _run_script(
+        db,
+        seals.SCHEMA
+        + """
+        CREATE TABLE audit_exports (
+            count INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL,
+            package_id TEXT NOT NULL,
+            exported_at TEXT NOT NULL
+        );
+        CREATE TABLE audit_heads (
+            station_code TEXT PRIMARY KEY,
+            count INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            checkpoints TEXT NOT NULL,
+            package_id TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        );
+        """,
+    )
+    seals.seal_all(db)

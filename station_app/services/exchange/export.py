@@ -19,9 +19,9 @@ from station_app.domain.errors import RuleViolation
 from station_app.domain.validation import mask_id_number, mask_name, mask_phone
 from station_app.formats import keys, package
 from station_app.services import volumes
+from station_app.services.exchange import anchors, months
 from station_app.services.exchange import keys as station_keys
 from station_app.services.exchange import manifest as manifest_file
-from station_app.services.exchange import months
 from station_app.services.exchange.manifest import RECORD_DAY
 from station_app.services.session import Session
 from station_app.store import evidence as evidence_store
@@ -128,6 +128,7 @@ def export_package(
     package_id = session.new_id()
     with session.db.atomic():  # one consistent snapshot of the register
         members, sent, counts = collect(session, since_last, masked=recipient is None, month=month)
+        chain = anchors.head(session, package_id)  # the chain as of this snapshot, signed with the manifest
     manifest = {
         **manifest_file.manifest_header(session, package_id, created_at),
         "period": {
@@ -138,6 +139,7 @@ def export_package(
         },
         "masked": recipient is None,
         "counts": counts,
+        "audit": chain,
     }
     if not rollup:
         manifest.update(months.for_package(session, members))
@@ -159,6 +161,7 @@ def export_package(
         store.mark_sent(session.db, sent)
         records.set_setting(session.db, "last_export_at", created_at)
         records.set_setting(session.db, "last_export_id", package_id)
+        anchors.remember_export(session, chain, package_id, created_at)
         summary = {"file": target.name, "masked": recipient is None, "counts": counts, "since_last": since_last}
         session.audit("export", "exchange", package_id, station["code"], after=summary)
     return {

@@ -20,6 +20,7 @@ from station_app.domain import roles
 from station_app.domain.errors import RuleViolation
 from station_app.formats import keys, package
 from station_app.services import station
+from station_app.services.exchange import anchors
 from station_app.services.exchange.keys import county_private_key
 from station_app.services.exchange.plan import Plan, Refused, record_columns, rollup_stations
 from station_app.services.exchange.reading import Prepared, Trusted, prepare, readers
@@ -139,6 +140,9 @@ def import_file(
         assert prepared.members is not None  # opened: unopenable is None
         _check_references(session, prepared.references)
         with session.db.atomic():
+            reset = new_key or _accepted(accept_key, pkg)  # --accept-key: the county checked with the station
+            if rewritten := anchors.admit(session, manifest, record=not dry_run, reset=reset):  # the chain's head
+                raise Refused("audit_rewritten", rewritten)
             if prepared.staged is not None:
                 staging.load(session.db, prepared.staged)
             plan = Plan(session, pkg, prepared.members, prepared.staged)
