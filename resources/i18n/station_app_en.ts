@@ -118,7 +118,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="379" />
+      <location filename="../../station_app/ui/exchange_page.py" line="388" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="363" />
+      <location filename="../../station_app/ui/exchange_page.py" line="372" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -302,14 +302,19 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="181" />
+      <location filename="../../station_app/ui/exchange_page.py" line="190" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="178" />
+      <location filename="../../station_app/ui/exchange_page.py" line="187" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="125" />
+      <source>关账月份：</source>
+      <translation>Month to close:</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="115" />
@@ -423,7 +428,7 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="131" />
+      <location filename="../../station_app/ui/exchange_page.py" line="138" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -463,7 +468,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="338" />
+      <location filename="../../station_app/ui/exchange_page.py" line="347" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -507,8 +512,8 @@
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="83" />
-      <source>只导出上次导出之后的变化</source>
-      <translation>Only changes since the last export</translation>
+      <source>只导出上次导出之后的变化（不选：导出全部记录，含本月）</source>
+      <translation>Only what changed since the last export (unticked: every record, this month included)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/station_details.py" line="49" />
@@ -526,7 +531,7 @@
       <translation>Read-only user</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="370" />
+      <location filename="../../station_app/ui/exchange_page.py" line="379" />
       <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>可以安全拔出U盘。</source>
       <translation>The USB stick can be removed safely.</translation>
@@ -693,7 +698,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="360" />
+      <location filename="../../station_app/ui/exchange_page.py" line="369" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -790,14 +795,14 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="134" />
+      <location filename="../../station_app/ui/exchange_page.py" line="141" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="89" />
-      <location filename="../../station_app/ui/exchange_page.py" line="302" />
-      <location filename="../../station_app/ui/exchange_page.py" line="290" />
+      <location filename="../../station_app/ui/exchange_page.py" line="311" />
+      <location filename="../../station_app/ui/exchange_page.py" line="299" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -812,7 +817,7 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="281" />
+      <location filename="../../station_app/ui/exchange_page.py" line="290" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
@@ -898,7 +903,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="188" />
+      <location filename="../../station_app/ui/exchange_page.py" line="197" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -918,7 +923,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="363" />
+      <location filename="../../station_app/ui/exchange_page.py" line="372" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -948,12 +953,12 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="262" />
+      <location filename="../../station_app/ui/exchange_page.py" line="271" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="255" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -968,12 +973,12 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="240" />
+      <location filename="../../station_app/ui/exchange_page.py" line="249" />
       <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
       <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="212" />
+      <location filename="../../station_app/ui/exchange_page.py" line="221" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -983,7 +988,7 @@
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="368" />
+      <location filename="../../station_app/ui/exchange_page.py" line="377" />
       <source>已导出并读回校验：{0}（{1}）</source>
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
@@ -1212,14 +1217,14 @@
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="319" />
-      <location filename="../../station_app/ui/exchange_page.py" line="196" />
-      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <location filename="../../station_app/ui/exchange_page.py" line="231" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="324" />
+      <location filename="../../station_app/ui/exchange_page.py" line="333" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1229,7 +1234,7 @@
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="238" />
+      <location filename="../../station_app/ui/exchange_page.py" line="247" />
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -1292,23 +1297,18 @@
       <translation>Month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="123" />
-      <source>月份：</source>
-      <translation>Month:</translation>
-    </message>
-    <message>
       <location filename="../../station_app/ui/case_dialog.py" line="32" />
       <location filename="../../station_app/ui/county_views.py" line="35" />
       <source>未到期</source>
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="273" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="257" />
+      <location filename="../../station_app/ui/exchange_page.py" line="266" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1323,7 +1323,7 @@
       <translation>Not done</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="259" />
+      <location filename="../../station_app/ui/exchange_page.py" line="268" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1348,7 +1348,7 @@
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="266" />
+      <location filename="../../station_app/ui/exchange_page.py" line="275" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1388,13 +1388,13 @@
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="204" />
-      <location filename="../../station_app/ui/exchange_page.py" line="230" />
+      <location filename="../../station_app/ui/exchange_page.py" line="213" />
+      <location filename="../../station_app/ui/exchange_page.py" line="239" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="386" />
+      <location filename="../../station_app/ui/exchange_page.py" line="395" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1429,17 +1429,17 @@
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="353" />
+      <location filename="../../station_app/ui/exchange_page.py" line="362" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="316" />
+      <location filename="../../station_app/ui/exchange_page.py" line="325" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="330" />
+      <location filename="../../station_app/ui/exchange_page.py" line="339" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1692,7 +1692,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="387" />
+      <location filename="../../station_app/ui/exchange_page.py" line="396" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1925,7 +1925,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="371" />
+      <location filename="../../station_app/ui/exchange_page.py" line="380" />
       <source>记录数：{0}</source>
       <translation>Records: {0}</translation>
     </message>
@@ -1975,7 +1975,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="302" />
+      <location filename="../../station_app/ui/exchange_page.py" line="311" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2115,12 +2115,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="231" />
       <source>选择县局公告包</source>
       <translation>Choose the county's bulletin</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="196" />
+      <location filename="../../station_app/ui/exchange_page.py" line="205" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2135,12 +2135,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="319" />
+      <location filename="../../station_app/ui/exchange_page.py" line="328" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="132" />
+      <location filename="../../station_app/ui/exchange_page.py" line="139" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2206,12 +2206,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="230" />
+      <location filename="../../station_app/ui/exchange_page.py" line="239" />
       <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
       <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="204" />
+      <location filename="../../station_app/ui/exchange_page.py" line="213" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2236,7 +2236,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="278" />
+      <location filename="../../station_app/ui/exchange_page.py" line="287" />
       <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
       <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
     </message>

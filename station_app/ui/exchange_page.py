@@ -67,7 +67,7 @@ class ExchangePage(QWidget):
         self.export_target: volumes.Target | None = None
         self.key_label = QLabel()
         self.key_label.setWordWrap(True)
-        county_mode = station.mode(session) == "county"
+        county_mode = station.mode(session) in station.OFFICES  # a county's (or the city's) register
         # -- export: a station's month for the county, a county's roll-up for the city --
         export_box = QGroupBox(
             tr("县局：导出数据包（汇总报市级）") if county_mode else tr("站点：导出本站数据包（每月交县局）")
@@ -80,7 +80,7 @@ class ExchangePage(QWidget):
         refresh.clicked.connect(self.refresh_drives)
         choose = QPushButton(tr("选择其他文件夹…"))
         choose.clicked.connect(self.choose_folder)
-        self.since_last = QCheckBox(tr("只导出上次导出之后的变化"))
+        self.since_last = QCheckBox(tr("只导出上次导出之后的变化（不选：导出全部记录，含本月）"))
         # A county office reports upward: its package is the roll-up of every station, signed with its own key.
         self.rollup = QCheckBox(tr("全县汇总（报市级）"))
         self.rollup.setChecked(county_mode)
@@ -120,7 +120,14 @@ class ExchangePage(QWidget):
         self.months_label.setWordWrap(True)
         self.bulletin_button = QPushButton(tr("导入县局公告包…"))  # next year's holidays, warnings
         self.bulletin_button.clicked.connect(lambda: self.import_bulletin())
-        for widget in (QLabel(tr("月份：")), self.close_month_box, close_button, answers_button, self.bulletin_button):
+        # Only months that have ended can be closed; the export itself always carries everything up to today.
+        for widget in (
+            QLabel(tr("关账月份：")),
+            self.close_month_box,
+            close_button,
+            answers_button,
+            self.bulletin_button,
+        ):
             close_row.addWidget(widget)
         close_row.addWidget(self.months_label, 1)
         box = QVBoxLayout()
@@ -138,6 +145,8 @@ class ExchangePage(QWidget):
         row2.addWidget(import_folder)
         row2.addStretch(1)
         import_box.setLayout(row2)
+        self.import_box = import_box
+        import_box.setVisible(county_mode)  # a station PC imports no packages: only its county's answers and bulletins
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         layout = QVBoxLayout(self)

@@ -193,3 +193,23 @@ def test_an_empty_mount_folder_chosen_by_hand_is_refused(qtbot, tmp_path, monkey
     assert warned and "U盘没有插上" in warned[0] and page.drives.findData(str(folder)) == -1
     assert not any(folder.iterdir())
     s.close()
+
+
+def test_a_station_pc_shows_no_county_import_and_says_what_an_export_carries(qtbot, tmp_path):
+    from station_app.services import station as station_service
+
+    path = tmp_path / "station.sqlite3"
+    s = Session.open(path)
+    demo.build_demo(s, 5, TODAY)
+    s.act_as("setup", "head")
+    page = ExchangePage(s, path, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.import_box.isVisible()
+    assert "含本月" in page.since_last.text()
+    station_service.set_mode(s, "county")
+    county = ExchangePage(s, path, lambda: TODAY)
+    qtbot.addWidget(county)
+    county.show()
+    assert county.import_box.isVisible()
+    s.close()
