@@ -83,14 +83,20 @@ def profile() -> bytes:
         struct.pack(">I", size)
         + b"none"  # preferred CMM: any
         + bytes([2, 0x10, 0, 0])  # version 2.1.0
-        + b"mntr" + b"RGB " + b"XYZ "
+        + b"mntr"
+        + b"RGB "
+        + b"XYZ "
         + struct.pack(">6H", 2026, 1, 1, 0, 0, 0)
-        + b"acsp" + b"APPL"
+        + b"acsp"
+        + b"APPL"
         + struct.pack(">I", 0)  # flags
-        + bytes(4) + bytes(4)  # device manufacturer and model
+        + bytes(4)
+        + bytes(4)  # device manufacturer and model
         + bytes(8)  # attributes
         + struct.pack(">I", 0)  # rendering intent: perceptual
-        + s15(WHITE_D50[0]) + s15(WHITE_D50[1]) + s15(WHITE_D50[2])  # illuminant
+        + s15(WHITE_D50[0])
+        + s15(WHITE_D50[1])
+        + s15(WHITE_D50[2])  # illuminant
         + bytes(4)  # creator
         + bytes(16)  # profile ID (v4 only)
         + bytes(28)

@@ -107,7 +107,7 @@
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="113" />
+      <location filename="../../station_app/ui/exchange_page.py" line="114" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -118,7 +118,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="388" />
+      <location filename="../../station_app/ui/exchange_page.py" line="389" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -148,6 +148,11 @@
       <translation>Not possible</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/exchange_page.py" line="84" />
+      <source>不选：导出全部记录，含本月</source>
+      <translation>Unticked: every record, this month included</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/staff_page.py" line="71" />
       <source>两次输入的密码不一样</source>
       <translation>The two passwords differ</translation>
@@ -159,7 +164,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="372" />
+      <location filename="../../station_app/ui/exchange_page.py" line="373" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -262,7 +267,7 @@
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="85" />
+      <location filename="../../station_app/ui/exchange_page.py" line="86" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
@@ -302,22 +307,22 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="190" />
+      <location filename="../../station_app/ui/exchange_page.py" line="191" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="187" />
+      <location filename="../../station_app/ui/exchange_page.py" line="188" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="125" />
+      <location filename="../../station_app/ui/exchange_page.py" line="126" />
       <source>关账月份：</source>
       <translation>Month to close:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="115" />
+      <location filename="../../station_app/ui/exchange_page.py" line="116" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
@@ -428,7 +433,7 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="138" />
+      <location filename="../../station_app/ui/exchange_page.py" line="139" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
@@ -468,7 +473,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="347" />
+      <location filename="../../station_app/ui/exchange_page.py" line="348" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -512,8 +517,8 @@
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="83" />
-      <source>只导出上次导出之后的变化（不选：导出全部记录，含本月）</source>
-      <translation>Only what changed since the last export (unticked: every record, this month included)</translation>
+      <source>只导出上次以来的变化</source>
+      <translation>Only changes since the last export</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/station_details.py" line="49" />
@@ -531,7 +536,7 @@
       <translation>Read-only user</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="379" />
+      <location filename="../../station_app/ui/exchange_page.py" line="380" />
       <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>可以安全拔出U盘。</source>
       <translation>The USB stick can be removed safely.</translation>
@@ -698,7 +703,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="369" />
+      <location filename="../../station_app/ui/exchange_page.py" line="370" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -780,12 +785,12 @@
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="121" />
+      <location filename="../../station_app/ui/exchange_page.py" line="122" />
       <source>导入县局公告包…</source>
       <translation>Import the county's bulletin…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="117" />
+      <location filename="../../station_app/ui/exchange_page.py" line="118" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
     </message>
@@ -795,14 +800,14 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="141" />
+      <location filename="../../station_app/ui/exchange_page.py" line="142" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="89" />
-      <location filename="../../station_app/ui/exchange_page.py" line="311" />
-      <location filename="../../station_app/ui/exchange_page.py" line="299" />
+      <location filename="../../station_app/ui/exchange_page.py" line="90" />
+      <location filename="../../station_app/ui/exchange_page.py" line="312" />
+      <location filename="../../station_app/ui/exchange_page.py" line="300" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -817,17 +822,17 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="290" />
+      <location filename="../../station_app/ui/exchange_page.py" line="291" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="93" />
+      <location filename="../../station_app/ui/exchange_page.py" line="94" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="88" />
+      <location filename="../../station_app/ui/exchange_page.py" line="89" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
@@ -903,7 +908,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="197" />
+      <location filename="../../station_app/ui/exchange_page.py" line="198" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -923,7 +928,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="372" />
+      <location filename="../../station_app/ui/exchange_page.py" line="373" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -953,12 +958,12 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="271" />
+      <location filename="../../station_app/ui/exchange_page.py" line="272" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="265" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -973,12 +978,12 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="249" />
+      <location filename="../../station_app/ui/exchange_page.py" line="250" />
       <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
       <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="221" />
+      <location filename="../../station_app/ui/exchange_page.py" line="222" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -988,7 +993,7 @@
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="377" />
+      <location filename="../../station_app/ui/exchange_page.py" line="378" />
       <source>已导出并读回校验：{0}（{1}）</source>
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
@@ -1217,14 +1222,14 @@
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
-      <location filename="../../station_app/ui/exchange_page.py" line="205" />
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="329" />
+      <location filename="../../station_app/ui/exchange_page.py" line="206" />
+      <location filename="../../station_app/ui/exchange_page.py" line="232" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="333" />
+      <location filename="../../station_app/ui/exchange_page.py" line="334" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1234,7 +1239,7 @@
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="247" />
+      <location filename="../../station_app/ui/exchange_page.py" line="248" />
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -1303,12 +1308,12 @@
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="273" />
+      <location filename="../../station_app/ui/exchange_page.py" line="274" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="266" />
+      <location filename="../../station_app/ui/exchange_page.py" line="267" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1323,7 +1328,7 @@
       <translation>Not done</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="268" />
+      <location filename="../../station_app/ui/exchange_page.py" line="269" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1348,7 +1353,7 @@
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="275" />
+      <location filename="../../station_app/ui/exchange_page.py" line="276" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1388,13 +1393,13 @@
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="213" />
-      <location filename="../../station_app/ui/exchange_page.py" line="239" />
+      <location filename="../../station_app/ui/exchange_page.py" line="214" />
+      <location filename="../../station_app/ui/exchange_page.py" line="240" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="395" />
+      <location filename="../../station_app/ui/exchange_page.py" line="396" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1429,17 +1434,17 @@
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="362" />
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="325" />
+      <location filename="../../station_app/ui/exchange_page.py" line="326" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="339" />
+      <location filename="../../station_app/ui/exchange_page.py" line="340" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1692,7 +1697,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="396" />
+      <location filename="../../station_app/ui/exchange_page.py" line="397" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1738,8 +1743,8 @@ No intact backup was found. Please call the county technician.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="73" />
-      <source>站点：导出本站数据包（每月交县局）</source>
-      <translation>Station: export this station's package (handed to the county office monthly)</translation>
+      <source>站点：导出本站数据包（全部记录，含本月；每月交县局）</source>
+      <translation>Station: export this station's package (every record up to today; to the county each month)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="30" />
@@ -1925,7 +1930,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="380" />
+      <location filename="../../station_app/ui/exchange_page.py" line="381" />
       <source>记录数：{0}</source>
       <translation>Records: {0}</translation>
     </message>
@@ -1975,7 +1980,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="311" />
+      <location filename="../../station_app/ui/exchange_page.py" line="312" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2115,12 +2120,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="231" />
+      <location filename="../../station_app/ui/exchange_page.py" line="232" />
       <source>选择县局公告包</source>
       <translation>Choose the county's bulletin</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="205" />
+      <location filename="../../station_app/ui/exchange_page.py" line="206" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2135,12 +2140,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="329" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="139" />
+      <location filename="../../station_app/ui/exchange_page.py" line="140" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2206,12 +2211,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="239" />
+      <location filename="../../station_app/ui/exchange_page.py" line="240" />
       <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
       <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="213" />
+      <location filename="../../station_app/ui/exchange_page.py" line="214" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2236,9 +2241,9 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="287" />
-      <source>（未检测到U盘，请插入后刷新，或选择其他文件夹）</source>
-      <translation>(no USB stick found: insert one and refresh, or choose another folder)</translation>
+      <location filename="../../station_app/ui/exchange_page.py" line="288" />
+      <source>（未插入U盘：插好后刷新，或选其他文件夹）</source>
+      <translation>(no USB stick: insert one, refresh)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/main_window.py" line="108" />

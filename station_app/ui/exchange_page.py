@@ -69,18 +69,18 @@ class ExchangePage(QWidget):
         self.key_label.setWordWrap(True)
         county_mode = station.mode(session) in station.OFFICES  # a county's (or the city's) register
         # -- export: a station's month for the county, a county's roll-up for the city --
-        export_box = QGroupBox(
-            tr("县局：导出数据包（汇总报市级）") if county_mode else tr("站点：导出本站数据包（每月交县局）")
-        )
+        station_title = tr("站点：导出本站数据包（全部记录，含本月；每月交县局）")
+        export_box = QGroupBox(tr("县局：导出数据包（汇总报市级）") if county_mode else station_title)
         self.drives = QComboBox()
         # A long drive name or message must not widen the page past a 1366-pixel screen.
         self.drives.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.drives.setMinimumContentsLength(24)
+        self.drives.setMinimumContentsLength(40)  # the hint with no stick in whole (CJK are wide)
         refresh = QPushButton(tr("刷新U盘列表"))
         refresh.clicked.connect(self.refresh_drives)
         choose = QPushButton(tr("选择其他文件夹…"))
         choose.clicked.connect(self.choose_folder)
-        self.since_last = QCheckBox(tr("只导出上次导出之后的变化（不选：导出全部记录，含本月）"))
+        self.since_last = QCheckBox(tr("只导出上次以来的变化"))
+        self.since_last.setToolTip(tr("不选：导出全部记录，含本月"))
         # A county office reports upward: its package is the roll-up of every station, signed with its own key.
         self.rollup = QCheckBox(tr("全县汇总（报市级）"))
         self.rollup.setChecked(county_mode)
@@ -284,7 +284,7 @@ class ExchangePage(QWidget):
             self.targets[str(target.path)] = target
             self.drives.addItem(drive_label(target), str(target.path))
         if self.drives.count() == 0:
-            self.drives.addItem(tr("（未检测到U盘，请插入后刷新，或选择其他文件夹）"), "")
+            self.drives.addItem(tr("（未插入U盘：插好后刷新，或选其他文件夹）"), "")
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("导出到哪个文件夹？"))

@@ -37,7 +37,7 @@ STATUS_FILTERS = [
     (N_("调解中"), [workflow.MEDIATING]),
     (N_("已结案"), workflow.in_order(workflow.CLOSED_STATES)),
 ]
-COLUMN_WIDTHS = (120, 95, 100, 80, 220, 200, 110, 150)
+COLUMN_WIDTHS = (120, 95, 100, 80, 220, 200, 110, 185)  # the time limit fits "2027-01-22 (estimated)"
 
 
 class RegisterPage(QWidget):

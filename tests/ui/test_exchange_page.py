@@ -206,7 +206,7 @@ def test_a_station_pc_shows_no_county_import_and_says_what_an_export_carries(qtb
     qtbot.addWidget(page)
     page.show()
     assert not page.import_box.isVisible()
-    assert "含本月" in page.since_last.text()
+    assert "含本月" in page.since_last.toolTip()
     station_service.set_mode(s, "county")
     county = ExchangePage(s, path, lambda: TODAY)
     qtbot.addWidget(county)
