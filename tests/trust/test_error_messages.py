@@ -162,7 +162,14 @@ def test_a_short_write_by_another_program_is_simply_waited_for(register, run):
     db, payload = register
     other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
-    releaser = threading.Timer(1.0, lambda: (other.execute("COMMIT"), other.close()))
+    def release() -> None:
+        # A plain sleep, not threading.Timer: a timed condition wait never wakes under faketime (README's check on
+        # another day), a sleep does.
+        time.sleep(1.0)
+        other.execute("COMMIT")
+        other.close()
+
+    releaser = threading.Thread(target=release)
     releaser.start()
     code, err = run(db, "complaint", "add", "--json", str(payload))
     releaser.join()
@@ -179,9 +186,11 @@ def test_stale_part_files_are_removed_at_the_next_run_and_a_live_writer_is_left(
     old = backups / "register-20261101-101010.sqlite3.part"  # an older release's name: no pid, an hour idle
     live = db.parent / f"register.sqlite3.restoring.{os.getppid()}.part"  # a running process is writing it
     fresh = backups / "register-20261123-101010.sqlite3.part"  # no pid, written a moment ago
+    now = time.time()  # the program's clock (faketime sets another day; the file system stamps the real one)
     for path in (killed, old, live, fresh):
         path.write_bytes(b"x" * 1000)
-    hour_ago = time.time() - 3700
+        os.utime(path, (now, now))
+    hour_ago = now - 3700
     os.utime(old, (hour_ago, hour_ago))
     code, err = run(db, "complaint", "list")
     assert code == 0, err
@@ -196,9 +205,11 @@ def test_stale_part_files_in_an_export_folder_go_by_age_only(tmp_path):
     folder.mkdir()
     other_pc = folder / "XJ-2026-11.stpkg.99999999.part"  # a pid of another computer: says nothing here
     old = folder / "XJ-2026-10.stpkg.123.part"
+    now = time.time()  # the program's clock, as above
     for path in (other_pc, old):
         path.write_bytes(b"x")
-    os.utime(old, (time.time() - 7200, time.time() - 7200))
+        os.utime(path, (now, now))
+    os.utime(old, (now - 7200, now - 7200))
     assert durable.remove_stale_parts(folder, ours=False) == [old]
     assert other_pc.exists()
 
