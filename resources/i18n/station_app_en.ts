@@ -118,7 +118,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="389" />
+      <location filename="../../station_app/ui/exchange_page.py" line="377" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="373" />
+      <location filename="../../station_app/ui/exchange_page.py" line="361" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -438,7 +438,7 @@
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="73" />
+      <location filename="../../station_app/ui/exchange_page.py" line="74" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -473,7 +473,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="348" />
+      <location filename="../../station_app/ui/exchange_page.py" line="336" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -536,7 +536,7 @@
       <translation>Read-only user</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="380" />
+      <location filename="../../station_app/ui/exchange_page.py" line="368" />
       <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>可以安全拔出U盘。</source>
       <translation>The USB stick can be removed safely.</translation>
@@ -703,7 +703,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="370" />
+      <location filename="../../station_app/ui/exchange_page.py" line="358" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -806,8 +806,8 @@
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_page.py" line="90" />
-      <location filename="../../station_app/ui/exchange_page.py" line="312" />
       <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="288" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -822,7 +822,7 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="291" />
+      <location filename="../../station_app/ui/exchange_page.py" line="279" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
@@ -928,7 +928,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="373" />
+      <location filename="../../station_app/ui/exchange_page.py" line="361" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -958,12 +958,12 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="272" />
+      <location filename="../../station_app/ui/exchange_page.py" line="260" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="265" />
+      <location filename="../../station_app/ui/exchange_page.py" line="253" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -978,12 +978,12 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="250" />
+      <location filename="../../station_app/ui/exchange_page.py" line="238" />
       <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
       <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="222" />
+      <location filename="../../station_app/ui/exchange_page.py" line="216" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -993,7 +993,7 @@
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="378" />
+      <location filename="../../station_app/ui/exchange_page.py" line="366" />
       <source>已导出并读回校验：{0}（{1}）</source>
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
@@ -1222,14 +1222,13 @@
       <translation>USB exchange</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="329" />
-      <location filename="../../station_app/ui/exchange_page.py" line="206" />
-      <location filename="../../station_app/ui/exchange_page.py" line="232" />
+      <location filename="../../station_app/ui/county_packages.py" line="27" />
+      <location filename="../../station_app/ui/exchange_page.py" line="317" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="334" />
+      <location filename="../../station_app/ui/exchange_page.py" line="322" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1239,7 +1238,7 @@
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="248" />
+      <location filename="../../station_app/ui/exchange_page.py" line="236" />
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -1308,12 +1307,12 @@
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="274" />
+      <location filename="../../station_app/ui/exchange_page.py" line="262" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="267" />
+      <location filename="../../station_app/ui/exchange_page.py" line="255" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1328,7 +1327,7 @@
       <translation>Not done</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="269" />
+      <location filename="../../station_app/ui/exchange_page.py" line="257" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1353,7 +1352,7 @@
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="276" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1393,13 +1392,12 @@
       <translation>Verify the audit chain (finds altered or deleted entries)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="214" />
-      <location filename="../../station_app/ui/exchange_page.py" line="240" />
+      <location filename="../../station_app/ui/county_packages.py" line="34" />
       <source>核对县局指纹</source>
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="396" />
+      <location filename="../../station_app/ui/exchange_page.py" line="384" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1434,17 +1432,17 @@
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="363" />
+      <location filename="../../station_app/ui/exchange_page.py" line="351" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="326" />
+      <location filename="../../station_app/ui/exchange_page.py" line="314" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="340" />
+      <location filename="../../station_app/ui/exchange_page.py" line="328" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1697,7 +1695,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="397" />
+      <location filename="../../station_app/ui/exchange_page.py" line="385" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1930,7 +1928,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="381" />
+      <location filename="../../station_app/ui/exchange_page.py" line="369" />
       <source>记录数：{0}</source>
       <translation>Records: {0}</translation>
     </message>
@@ -1980,7 +1978,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="312" />
+      <location filename="../../station_app/ui/exchange_page.py" line="300" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2120,12 +2118,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="232" />
+      <location filename="../../station_app/ui/exchange_page.py" line="228" />
       <source>选择县局公告包</source>
       <translation>Choose the county's bulletin</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="206" />
+      <location filename="../../station_app/ui/exchange_page.py" line="208" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2140,7 +2138,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="329" />
+      <location filename="../../station_app/ui/exchange_page.py" line="317" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
@@ -2211,12 +2209,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="240" />
+      <location filename="../../station_app/ui/exchange_page.py" line="229" />
       <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
       <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="214" />
+      <location filename="../../station_app/ui/exchange_page.py" line="209" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2241,7 +2239,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="288" />
+      <location filename="../../station_app/ui/exchange_page.py" line="276" />
       <source>（未插入U盘：插好后刷新，或选其他文件夹）</source>
       <translation>(no USB stick: insert one, refresh)</translation>
     </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from station_app.domain.errors import RuleViolation, ValidationError
 from station_app.services import exchange, station, volumes
 from station_app.services.session import Session
+from station_app.ui.county_packages import from_county
 from station_app.ui.exchange_texts import COUNT_WORDS, IMPORT_STATUS, drive_label
 from station_app.ui.i18n import tr
 from station_app.ui.jobs import Job, JobControl
@@ -201,22 +202,16 @@ class ExchangePage(QWidget):
     def import_answers(self, path: str | None = None, fingerprint: str | None = None) -> bool:
         from station_app.services.exchange import months
 
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, tr("选择县局答复包"), "", tr("数据包 (*.stpkg)"))
-            if not path:
-                return False
-        try:
-            result = months.import_answers(self.session, Path(path), fingerprint)
-        except RuleViolation as exc:
-            if fingerprint is None and "accept-key" in str(exc):
-                typed, ok = QInputDialog.getText(
-                    self, tr("核对县局指纹"), tr("首次导入县局答复：请电话核对后输入县局念出的指纹：")
-                )
-                return ok and self.import_answers(path, typed)
-            self.report.setPlainText(str(exc))
-            return False
-        except Exception as exc:  # a damaged file: refused with its reason
-            self.report.setPlainText(str(exc))
+        result = from_county(
+            self,
+            self.report,
+            tr("选择县局答复包"),
+            tr("首次导入县局答复：请电话核对后输入县局念出的指纹："),
+            lambda chosen, key: months.import_answers(self.session, chosen, key),
+            path,
+            fingerprint,
+        )
+        if result is None:
             return False
         self.report.setPlainText(tr("已导入县局答复 {0} 条").format(result["applied"]))
         self.show_months()
@@ -227,22 +222,16 @@ class ExchangePage(QWidget):
         """The county's bulletin: its holiday tables make next year's deadlines firm (services/bulletins.py)."""
         from station_app.services import bulletins
 
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, tr("选择县局公告包"), "", tr("数据包 (*.stpkg)"))
-            if not path:
-                return False
-        try:
-            result = bulletins.import_bulletin(self.session, Path(path), self.today(), fingerprint)
-        except RuleViolation as exc:
-            if fingerprint is None and "accept-key" in str(exc):
-                typed, ok = QInputDialog.getText(
-                    self, tr("核对县局指纹"), tr("首次导入县局公告包：请电话核对后输入县局念出的指纹：")
-                )
-                return ok and self.import_bulletin(path, typed)
-            self.report.setPlainText(str(exc))
-            return False
-        except Exception as exc:  # a damaged file: refused with its reason
-            self.report.setPlainText(str(exc))
+        result = from_county(
+            self,
+            self.report,
+            tr("选择县局公告包"),
+            tr("首次导入县局公告包：请电话核对后输入县局念出的指纹："),
+            lambda chosen, key: bulletins.import_bulletin(self.session, chosen, self.today(), key),
+            path,
+            fingerprint,
+        )
+        if result is None:
             return False
         years = "、".join(str(y) for y in result["years"]) or tr("无")
         self.report.setPlainText(
