@@ -162,6 +162,7 @@ def test_a_short_write_by_another_program_is_simply_waited_for(register, run):
     db, payload = register
     other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
+
     def release() -> None:
         # A plain sleep, not threading.Timer: a timed condition wait never wakes under faketime (README's check on
         # another day), a sleep does.
