@@ -1203,8 +1203,8 @@
     </message>
     <message>
       <location filename="../../station_app/ui/workflow_dialog.py" line="227" />
-      <source>损失（元，仅食品）</source>
-      <translation>Loss (yuan, food only)</translation>
+      <source>损失（元，仅食品、药品）</source>
+      <translation>Loss (yuan, food and drugs only)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="49" />

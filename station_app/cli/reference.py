@@ -13,7 +13,7 @@ from station_app.cli.base import Command, ExitCode, bind, out, print_json, wants
 def register(sub: Any, command: Command) -> None:
     bind(command(sub, "catalog", "分类代码表（性质、类别、渠道、理由、规则版本…）"), catalog, session=False)
     p = bind(command(sub, "compensation", "惩罚性赔偿计算（供调解参考）"), compensation, session=False)
-    p.add_argument("--rule", required=True, choices=["fraud", "food"])
+    p.add_argument("--rule", required=True, choices=["fraud", "food", "drug"])
     p.add_argument("--price", required=True, metavar="YUAN")
     p.add_argument("--loss", default="0", metavar="YUAN")
 

@@ -21,7 +21,11 @@ def calculate(
             fen[key] = yuan_to_fen(value)
         except InvalidValue as exc:
             raise ValidationError([Problem(key, label, str(exc))]) from None
-    return compensation.calculate(rule, fen[fields[0]], fen[fields[1]])
+    try:
+        return compensation.calculate(rule, fen[fields[0]], fen[fields[1]])
+    except InvalidValue as exc:  # said beside the field it concerns: the loss for fraud, else the rule
+        field, label = (fields[1], "损失") if rule == "fraud" and fen[fields[1]] else ("rule", "赔偿规则")
+        raise ValidationError([Problem(field, label, str(exc))]) from None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -224,7 +225,7 @@ class CalculatorDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("适用规定"), self.rule)
         form.addRow(tr("商品价款或服务费用（元）"), self.price)
-        form.addRow(tr("损失（元，仅食品）"), self.loss)
+        form.addRow(tr("损失（元，仅食品、药品）"), self.loss)
         form.addRow(tr("退款、修理或更换金额（元）"), self.refund)
         compute = QPushButton(tr("计算"))
         compute.clicked.connect(self.compute)
@@ -243,7 +244,13 @@ class CalculatorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(compute)
-        layout.addWidget(self.explain)
+        # The working and the legal conditions run to a dozen lines: they scroll rather than squeeze each other.
+        explained = QScrollArea()
+        explained.setWidgetResizable(True)
+        explained.setWidget(self.explain)
+        explained.setMinimumHeight(240)
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(explained, 1)
         layout.addLayout(sums)
         layout.addWidget(buttons)
 

@@ -227,6 +227,10 @@ def test_compensation(cli):
     assert code == 0 and "2,000.00 元" in out  # read with separators
     code, _, err = cli("compensation", "--rule", "fraud", "--price", "abc")
     assert code == 2 and "价款" in err
+    code, _, err = cli("compensation", "--rule", "fraud", "--price", "99", "--loss", "50")
+    assert code == 2 and "--loss" in err and "不用损失金额" in err  # used or refused, never silently dropped
+    code, out, _ = cli("compensation", "--rule", "drug", "--price", "50", "--loss", "1000", "--format", "json")
+    assert code == 0 and json.loads(out)["punitive_fen"] == 300000 and json.loads(out)["conditions"]
 
 
 def test_bad_command_line_is_one_line(cli):

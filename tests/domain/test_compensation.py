@@ -39,3 +39,37 @@ def test_never_loses_a_fen(price, loss):
     assert fraud.punitive_fen == max(3 * price, 50_000)
     food = calculate("food", price, loss)
     assert food.punitive_fen == max(10 * price, 3 * loss, 100_000)
+
+
+# -- the legal conditions beside each result (issue 18; docs/legal-basis.md §1.8, §2.7) -----------------------
+def test_every_result_states_the_conditions_of_its_statute():
+    from station_app.domain import compensation
+
+    fraud = compensation.calculate("fraud", 9900)
+    assert any("欺诈" in c for c in fraud.conditions) and any("消费者提出要求" in c for c in fraud.conditions)
+    food = compensation.calculate("food", 20000, 5000)
+    assert any("明知" in c for c in food.conditions)  # the seller's knowledge is a condition (148 ¶2)
+    assert any("由消费者选择" in c for c in food.conditions)  # 10× price or 3× loss: the consumer's choice
+    assert any("标签、说明书" in c and "不适用" in c for c in food.conditions)  # the labelling exception
+    text = food.explain()
+    assert "适用条件（请逐条核实" in text and "第五十五条第二款" in text and "不计算" in text
+
+
+def test_fake_or_substandard_drugs_follow_144_3():
+    from station_app.domain import compensation
+
+    drug = compensation.calculate("drug", 5000, 100000)  # 10 × 50 元 = 500, 3 × 1,000 元 = 3,000
+    assert drug.rule_title == "《药品管理法》第一百四十四条第三款（假药、劣药）"
+    assert (drug.applied, drug.punitive_fen) == ("three_times_loss", 300000)
+    assert any("受害人或者其近亲属" in c for c in drug.conditions)
+    assert compensation.calculate("drug", 100).punitive_fen == 100000  # at least 1,000 元
+
+
+def test_a_loss_given_for_fraud_is_refused_not_ignored():
+    import pytest
+
+    from station_app.domain import compensation
+    from station_app.domain.errors import InvalidValue
+
+    with pytest.raises(InvalidValue, match="不用损失金额"):
+        compensation.calculate("fraud", 9900, 5000)
