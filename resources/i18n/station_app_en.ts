@@ -56,7 +56,7 @@
       <translation>{0}–{1}; leave empty for the default</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="94" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="95" />
       <source>{0}　{1} 投诉 {2}</source>
       <translation>{0}  {1} against {2}</translation>
     </message>
@@ -123,12 +123,12 @@
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
       <source>不予受理</source>
       <translation>Not accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="43" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="44" />
       <source>不予受理理由</source>
       <translation>Reason for not accepting</translation>
     </message>
@@ -333,7 +333,7 @@
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="48" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="49" />
       <source>其中加倍赔偿（元）</source>
       <translation>Of which punitive compensation (yuan)</translation>
     </message>
@@ -393,12 +393,13 @@
       <translation>Load a demo register (to try things out; delete the data file to start again)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="49" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="50" />
       <source>协议内容</source>
       <translation>Terms of the agreement</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="31" />
+      <location filename="../../station_app/ui/workbench.py" line="139" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
@@ -486,7 +487,7 @@
       <translation>Audience (persons)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="32" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
       <source>受理</source>
       <translation>Accept</translation>
     </message>
@@ -567,9 +568,14 @@
       <translation>Partners</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="236" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="237" />
       <source>合计挽回经济损失：</source>
       <translation>Total recovered:</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="141" />
+      <source>告知终止 {0} 前</source>
+      <translation>Tell of the termination by {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_texts.py" line="12" />
@@ -603,7 +609,7 @@
       <translation>Date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="226" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="227" />
       <source>商品价款或服务费用（元）</source>
       <translation>Price of the goods or service (yuan)</translation>
     </message>
@@ -667,7 +673,7 @@
       <translation>Venue type *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="238" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="239" />
       <source>填入挽回经济损失和加倍赔偿</source>
       <translation>Fill in recovered and punitive amounts</translation>
     </message>
@@ -698,7 +704,7 @@
       <translation>The backup holds consumers' names, phones and ID numbers. Encrypted, a lost USB stick reveals nothing; restoring it needs this password, so keep it somewhere safe (a forgotten password means this backup cannot be restored).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="112" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="113" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
@@ -1106,7 +1112,7 @@
       <translation>Extend the time limit…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="53" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="54" />
       <source>建议的解决途径</source>
       <translation>Suggested route</translation>
     </message>
@@ -1116,7 +1122,7 @@
       <translation>Start the backup</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="34" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
       <source>开始调解</source>
       <translation>Start mediation</translation>
     </message>
@@ -1131,7 +1137,7 @@
       <translation>Required</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="212" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="213" />
       <source>惩罚性赔偿计算（供调解参考）</source>
       <translation>Punitive compensation calculator (for mediation, as a reference)</translation>
     </message>
@@ -1197,12 +1203,12 @@
       <translation>Matched by the column headings: please check</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="48" />
       <source>挽回经济损失（元）</source>
       <translation>Money recovered (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="227" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="228" />
       <source>损失（元，仅食品、药品）</source>
       <translation>Loss (yuan, food and drugs only)</translation>
     </message>
@@ -1472,7 +1478,7 @@
       <translation>Same mapping as last time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="235" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="236" />
       <source>法定赔偿（加倍赔偿）：</source>
       <translation>Statutory (punitive) compensation:</translation>
     </message>
@@ -1670,7 +1676,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="118" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="119" />
       <source>确定{0}</source>
       <translation>Confirm: {0}</translation>
     </message>
@@ -1775,12 +1781,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="52" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="53" />
       <source>终止理由</source>
       <translation>Reason for ending</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="36" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="37" />
       <source>终止调解</source>
       <translation>End mediation</translation>
     </message>
@@ -1800,7 +1806,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Years personal data is kept after closing (then anonymised)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="46" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="47" />
       <source>结案方式</source>
       <translation>How it was settled</translation>
     </message>
@@ -1913,12 +1919,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="229" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="230" />
       <source>计算</source>
       <translation>Calculate</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="114" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="115" />
       <source>计算惩罚性赔偿（供参考）…</source>
       <translation>Calculate punitive compensation (reference)…</translation>
     </message>
@@ -1988,7 +1994,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Please enter the password</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="140" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="141" />
       <source>请选择…</source>
       <translation>Choose…</translation>
     </message>
@@ -2013,12 +2019,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>In mediation</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="44" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="45" />
       <source>调解员</source>
       <translation>Mediator</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="36" />
       <source>调解结案</source>
       <translation>Settle</translation>
     </message>
@@ -2038,12 +2044,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Turned into a case lead</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="37" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="38" />
       <source>转办</source>
       <translation>Transfer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="55" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="56" />
       <source>转办单位</source>
       <translation>Transferred to</translation>
     </message>
@@ -2093,12 +2099,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Return the month selected…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="228" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="229" />
       <source>退款、修理或更换金额（元）</source>
       <translation>Refund, repair or replacement (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="234" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="235" />
       <source>退款或修理金额：</source>
       <translation>Refund or repair:</translation>
     </message>
@@ -2108,7 +2114,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workflow_dialog.py" line="225" />
+      <location filename="../../station_app/ui/workflow_dialog.py" line="226" />
       <source>适用规定</source>
       <translation>Rules applied</translation>
     </message>

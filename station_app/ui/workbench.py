@@ -125,15 +125,22 @@ class Workbench(QWidget):
         month = ComplaintFilter(month=today.strftime("%Y-%m"))
         self.this_month.value.setText(str(complaint_register.count(self.session, month, today)))
         self.chart.set_months(complaint_views.last_months(self.session, today))
-        rows = urgent["items"]
-        self.table.setRowCount(len(rows))
-        for row, item in enumerate(rows):
-            values = [
+        rows = [
+            [
                 item["number"],
                 state_label(item["status"], item["status_label"]),
                 item["consumer_name"],
                 item["business_name"],
                 due_text(item),
             ]
+            for item in urgent["items"]
+        ]
+        # Terminations whose parties are not yet told: 7 working days from the decision (Order 20 Art. 21 ¶2).
+        words = {"overdue": tr("已超期"), "due_soon": tr("即将到期")}
+        for notice in complaint_views.notices_due(self.session, today):
+            when = tr("告知终止 {0} 前").format(notice["due"]) + " " + words.get(notice["due_state"], "")
+            rows.append([notice["number"], state_label("terminated"), "", "", when.strip()])
+        self.table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(str(value or "")))

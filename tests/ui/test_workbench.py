@@ -58,3 +58,27 @@ w.register  # the register page made on first use, and sqlite-utils with it when
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["loaded"] == [] and report["overdue"].isdigit()
+
+
+def test_a_termination_not_yet_told_is_on_the_workbench_until_recorded(qtbot, session):
+    """Order 20 Art. 21 ¶2: both parties are told within 7 working days of a termination; the workbench lists the
+    ones not yet told beside the overdue cases, and drops each once the notice is recorded."""
+    from station_app.services import complaints
+    from station_app.ui.workbench import Workbench
+    from tests.conftest import TODAY, complaint_payload
+
+    steps = [
+        {"to": "accepted", "on": "2026-11-09"},
+        {"to": "mediating", "on": "2026-11-10", "mediator": "王调解"},
+        {"to": "terminated", "on": "2026-11-12", "ground": "t_no_agreement", "route": "court"},
+    ]
+    number = complaints.add_complaints(
+        session, [complaint_payload(received_on="2026-11-06", transitions=steps)], TODAY
+    )[0]["number"]
+    page = Workbench(session, lambda: TODAY)
+    qtbot.addWidget(page)
+    rows = {page.table.item(r, 0).text(): page.table.item(r, 4).text() for r in range(page.table.rowCount())}
+    assert number in rows and rows[number].startswith("告知终止 2026-11-")
+    complaints.record_notice(session, number, TODAY, TODAY)
+    page.refresh()
+    assert number not in {page.table.item(r, 0).text() for r in range(page.table.rowCount())}
