@@ -23,7 +23,7 @@ from station_app.formats import keys, package
 from station_app.services import station as station_service
 from station_app.services.exchange import keys as station_keys
 from station_app.services.exchange import manifest as manifest_file
-from station_app.services.exchange.months import COUNTY_SIGNING_KEY
+from station_app.services.exchange.months import COUNTY_SIGNING_KEY, county_signer
 from station_app.services.session import Session, calendar_from_tables, register_calendar
 from station_app.store import bulletins as store
 from station_app.store import records
@@ -143,12 +143,7 @@ def import_bulletin(session: Session, path: Path, today: date, accept_key: str |
     content = manifest.get("bulletin")
     if manifest.get("kind") != KIND or not isinstance(content, dict):
         raise RuleViolation("这不是县局的公告包")
-    registered = records.get_setting(session.db, COUNTY_SIGNING_KEY)
-    public = keys.b64(pkg.public_key)
-    if registered != public and not keys.fingerprint_matches(accept_key, pkg.fingerprint):
-        if registered is not None:
-            raise RuleViolation(f"公告包不是用已登记的县局密钥签名的（指纹 {pkg.fingerprint}），已拒收")
-        raise RuleViolation(f"首次导入县局公告包：请电话核对县局指纹 {pkg.fingerprint} 后用 --accept-key 导入")
+    public = county_signer(session, pkg, accept_key, what="公告包", first="县局公告包")
     try:
         tables = parse_overrides(content.get("holidays", {"years": {}}), "（县局公告包）")
         _check_catalog(content.get("catalog", {}))

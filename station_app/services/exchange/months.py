@@ -174,6 +174,19 @@ def export_answers(session: Session, out_dir: Path, device: int | None = None) -
     }
 
 
+def county_signer(session: Session, pkg: package.Package, accept_key: str | None, *, what: str, first: str) -> str:
+    """A package the county sends a station (answers, a bulletin) must be signed by the county key this register
+    knows, or the first time by the fingerprint read out by phone; its public key (base64). ``what`` and ``first``
+    name it in the refusals ("答复数据包", "县局答复")."""
+    registered = records.get_setting(session.db, COUNTY_SIGNING_KEY)
+    public = keys.b64(pkg.public_key)
+    if registered != public and not keys.fingerprint_matches(accept_key, pkg.fingerprint):
+        if registered is not None:
+            raise RuleViolation(f"{what}不是用已登记的县局密钥签名的（指纹 {pkg.fingerprint}），已拒收")
+        raise RuleViolation(f"首次导入{first}：请电话核对县局指纹 {pkg.fingerprint} 后用 --accept-key 导入")
+    return public
+
+
 def import_answers(session: Session, path: Path, accept_key: str | None = None) -> dict[str, Any]:
     """Station: check the county's signature (its key registered the first time, by fingerprint) and apply."""
     session.require(roles.EXCHANGE)
@@ -181,12 +194,7 @@ def import_answers(session: Session, path: Path, accept_key: str | None = None) 
     manifest = pkg.manifest
     if manifest.get("kind") != "answers" or not isinstance(manifest.get("answers"), list):
         raise RuleViolation("这不是县局的答复数据包")
-    registered = records.get_setting(session.db, COUNTY_SIGNING_KEY)
-    public = keys.b64(pkg.public_key)
-    if registered != public and not keys.fingerprint_matches(accept_key, pkg.fingerprint):
-        if registered is not None:
-            raise RuleViolation(f"答复数据包不是用已登记的县局密钥签名的（指纹 {pkg.fingerprint}），已拒收")
-        raise RuleViolation(f"首次导入县局答复：请电话核对县局指纹 {pkg.fingerprint} 后用 --accept-key 导入")
+    public = county_signer(session, pkg, accept_key, what="答复数据包", first="县局答复")
     code = session.station()["code"]
     applied = 0
     with session.db.atomic():
