@@ -125,6 +125,7 @@ def main() -> None:
     parser.add_argument(
         "--then-month", type=int, default=0, help="then import a month of N new cases (all stations) into the result"
     )
+    parser.add_argument("--keep", type=Path, help="keep the county register made here (bench/bench_county.py reads it)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     figures: dict[str, object] = {"complaints": args.complaints, "stations": args.stations}
@@ -170,6 +171,8 @@ def main() -> None:
             month_refused=sum(r["status"] != "imported" for r in results),
         )
     county.close()
+    if args.keep:
+        shutil.copy(folder / "county.sqlite3", args.keep)
     plain, plain_with_reading = plain_insert(folder, folder / "county.sqlite3", made)
     figures.update(
         import_seconds=round(imported, 1),

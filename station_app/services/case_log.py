@@ -16,6 +16,8 @@ from station_app.domain.money import money_words
 Words = tuple[str, str]  # (Chinese, English)
 
 SETUP_ACTOR = "setup"  # the session's actor before any user exists (services.session.SETUP_ACTOR)
+PROGRAM_ACTOR = "program"  # the program itself, upgrading a register (store/migrations.py)
+PROGRAM_WORDS: Words = ("本程序（升级时）", "the program (upgrade)")
 SETUP_WORDS: Words = ("初始设置", "set-up")
 
 STEP_WORDS: dict[str, Words] = {
@@ -73,6 +75,7 @@ ACTION_WORDS: dict[str, Words] = {
     "key": ("生成本站签名密钥", "Station signing key made"),
     "county_key": ("安装县局公钥", "County key installed"),
     "backup": ("备份登记簿", "Register backed up"),
+    "reseal": ("程序升级：重新计算各条记录的校验值", "Upgrade: every record's check value recomputed"),
 }
 OTHER_ACTION: Words = ("其他操作", "Other action")
 SETTING_WORDS: dict[str, Words] = {
@@ -96,6 +99,8 @@ def who(actor: str | None, english: bool = False) -> str:
     """The person who acted; the set-up step (before any user existed) by name, not by its code."""
     if not actor or actor == SETUP_ACTOR:
         return pick(SETUP_WORDS, english)
+    if actor == PROGRAM_ACTOR:
+        return pick(PROGRAM_WORDS, english)
     return actor
 
 

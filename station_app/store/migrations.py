@@ -293,3 +293,24 @@ def m014_audit_heads(db: Database) -> None:
         """,
     )
     seals.seal_all(db)
+
+
+@step
+def m015_seals_without_pk(db: Database) -> None:
+    """Seals without the local ``pk`` (store/seals.py), so a county's readers seal a package's rows beside the
+    merge (issue 20). Every record is resealed in the new form; when there are records, an audit entry says so
+    and carries the new sum, so that ``audit verify`` compares like with like. (The clock is the machine's: a
+    migration runs before any session's clock exists.)"""
+    from datetime import UTC, datetime
+
+    from station_app.store import audit, seals
+
+    if seals.seal_all(db):
+        audit.append(
+            db,
+            at=datetime.now(UTC).isoformat(timespec="seconds"),
+            actor="program",  # services/case_log.py: PROGRAM_ACTOR
+            action="reseal",
+            entity="register",
+            entity_id="",
+        )

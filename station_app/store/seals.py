@@ -1,6 +1,9 @@
 """Each record bound to the audit chain: a seal per record row, and their sum carried by every audit entry.
 
-A record's seal is a 128-bit hash of its whole row as stored (hex: every table stays plain text). ``audit_seals``
+A record's seal is a 128-bit hash of its row as stored, all but the local ``pk`` (hex: every table stays plain
+text). Without the ``pk`` a seal depends on the record alone, so the reader of a county's import computes the seals
+of a package's new rows beside the merge (store/staging.py), and the merge only files them under the rows' ``pk``
+(``adopt_staged``): resealing a million merged rows afterwards had cost as much as merging them. ``audit_seals``
 keeps the current seal of every record; the sum of all seals (mod 2**128, a multiset hash: it changes by exactly the
 seals that changed) is kept in ``meta`` and written into every new audit entry's ``seal`` column, inside the entry's
 hash. ``audit verify`` recomputes every live row's seal in one pass and compares their sum with the last entry's: a
@@ -9,13 +12,13 @@ differs from ``audit_seals`` is named.
 
 Which rows the program changed is not left to each writer to declare: every connection the program opens carries
 TEMP triggers (they exist only on that connection, never in the file, so a sqlite3 shell editing the file has none)
-that list the changed rows in a TEMP table; the next audit entry reseals exactly those rows. A bulk ``INSERT …
-SELECT`` of a million cases is listed by the same trigger (one small insert per row) and resealed from the rows read
-back once, in row order.
+that list the changed rows in a TEMP table; the next audit entry reseals exactly those rows. Rows whose seals came
+with them (``adopt_staged``) are taken off that list.
 """
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any
@@ -38,11 +41,15 @@ SCHEMA = """
 """
 
 
+MARSHAL_VERSION = 2  # fixed: the oldest format without back-references, so equal rows give equal bytes
+
+
 def seal_of(table: str, values: Iterable[Any]) -> str:
-    """The row's values in column order (a record holds only text, integers and NULL, whose ``repr`` is exact and
-    stable, and three times quicker than JSON), hashed with the table's name."""
-    text = table + repr(tuple(values))
-    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    """The row's values in column order, ``pk`` left out, hashed with the table's name. A record holds only text,
+    integers and NULL: marshal's version-2 bytes of them are exact (type, length, UTF-8) and do not depend on the
+    Python version or its Unicode tables, unlike ``repr``, and are twice as quick to make."""
+    data = marshal.dumps(tuple(values), MARSHAL_VERSION)
+    return blake2b(table.encode("ascii") + b"\0" + data, digest_size=16).hexdigest()
 
 
 def _number(seal: str | None) -> int:
@@ -89,11 +96,39 @@ def pause(db: Database, table: str) -> bool:
 
 
 def resume(db: Database, table: str, after_pk: int) -> None:
-    """List the rows a bulk insert added (every row past ``after_pk``) and list inserts one by one again."""
+    """List the rows a bulk insert added (every row past ``after_pk`` not sealed yet: rows whose seals came with
+    them, ``adopt_staged``, are sealed already) and list inserts one by one again."""
     db.execute(
-        f"INSERT OR IGNORE INTO temp.audit_touched SELECT '{table}', pk FROM main.{table} WHERE pk > ?", [after_pk]
+        f"INSERT OR IGNORE INTO temp.audit_touched SELECT '{table}', t.pk FROM main.{table} AS t WHERE t.pk > ?"
+        " AND NOT EXISTS (SELECT 1 FROM audit_seals AS s WHERE s.record_table = ? AND s.record_pk = t.pk)",
+        [after_pk, table],
     )
     track(db)
+
+
+def adopt_staged(db: Database, table: str, before: int, count: int, source: str, params: list[Any], total: int) -> bool:
+    """File the seals computed beside the merge for the ``count`` rows just inserted past ``before``: ``source``
+    selects ``(r, seal)`` of those rows, ``r`` in the order they were inserted; ``total`` is the sum of their seals.
+    False (nothing done: the rows stay listed and are resealed from the register) unless the new rows took exactly
+    the next ``count`` row numbers and none of those numbers has a seal yet, so that the n-th seal is the n-th row's.
+    """
+    if not _tracking(db):
+        return False  # a connection that does not seal at all (see ``track``)
+    newest = f"SELECT count(*), coalesce(max(pk), 0) FROM main.{table} WHERE pk > ?"
+    added, top = db.execute(newest, [before]).fetchone()
+    if added != count or top != before + count:
+        return False
+    taken = "SELECT 1 FROM audit_seals WHERE record_table = ? AND record_pk > ? LIMIT 1"
+    if db.execute(taken, [table, before]).fetchone():
+        return False
+    db.execute(
+        "INSERT INTO audit_seals (record_table, record_pk, seal)"
+        f" SELECT ?, ? + row_number() OVER (ORDER BY r), seal FROM ({source})",
+        [table, before, *params],
+    )
+    _set_sum(db, current_sum(db) + total)
+    db.execute("DELETE FROM temp.audit_touched WHERE tbl = ? AND pk > ?", [table, before])
+    return True
 
 
 def _tracking(db: Database) -> bool:
@@ -145,7 +180,7 @@ def _reseal(db: Database, table: str) -> int:
     )
     fresh = []
     for values in rows:
-        seal = seal_of(table, values)
+        seal = seal_of(table, values[1:])
         delta += _number(seal)
         fresh.append((table, values[0], seal))
     db.conn.executemany("INSERT INTO audit_seals (record_table, record_pk, seal) VALUES (?, ?, ?)", fresh)
@@ -159,7 +194,7 @@ def seal_all(db: Database) -> int:
     for table in TABLES:
         fresh = []
         for values in db.execute(f"SELECT * FROM main.{table} ORDER BY pk"):
-            seal = seal_of(table, values)
+            seal = seal_of(table, values[1:])
             total += _number(seal)
             fresh.append((table, values[0], seal))
         db.conn.executemany("INSERT INTO audit_seals (record_table, record_pk, seal) VALUES (?, ?, ?)", fresh)
@@ -180,8 +215,8 @@ def check(db: Database) -> tuple[str, list[tuple[str, str, str]]]:
             " ON s.record_table = ? AND s.record_pk = t.pk",
             [table],
         )
-        number_at = [d[0] for d in cursor.description].index("number") - 1
-        for stored, *values in cursor:
+        number_at = [d[0] for d in cursor.description].index("number") - 2
+        for stored, _pk, *values in cursor:
             seal = seal_of(table, values)
             total += _number(seal)
             if stored != seal:

@@ -8,21 +8,34 @@ package (parsing, checking, binding) happens beside the merge, in another proces
 
 A table is staged only when all its rows carry the same columns in the same order (what every export writes):
 a row without a column must get the register's default, not NULL, so such a table stays in Python.
+
+The reader also seals the rows (store/seals.py) when they will be stored exactly as staged: every column of the
+register's table present, each value of the type the column keeps (text in a TEXT column, an integer in an INTEGER
+one: SQLite converts nothing). The merge files those seals under the rows' new ``pk`` (``seal_new``); otherwise the
+rows are resealed from the register as any other change.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
+
+from station_app.store import seals
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 STAGE = "stage"
+SEAL = "_seal"  # the staged column holding a row's seal (never a column of the register)
+# What a column of each declared type stores unchanged (every record column is INTEGER or TEXT).
+KEPT_AS_IS = {"INTEGER": frozenset({int, type(None)}), "TEXT": frozenset({str, type(None)})}
+Layout = tuple[tuple[str, str], ...]  # a record table's columns but ``pk``, in order, with their declared types
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,7 @@ class Staged:
     data: bytes
     columns: dict[str, tuple[str, ...]]
     counts: dict[str, int]
+    seal_sums: dict[str, int] = field(default_factory=dict)  # sealed tables: the sum of their rows' seals
 
 
 class Unstageable(ValueError):
@@ -46,19 +60,47 @@ def uniform_columns(rows: list[dict[str, Any]]) -> tuple[str, ...] | None:
     return first if all(tuple(row) == first for row in rows) else None
 
 
-def build(tables: dict[str, tuple[tuple[str, ...], list[dict[str, Any]]]]) -> Staged:
+def layout(db: Database, table: str) -> Layout:
+    """The table's columns but ``pk``, in order, with their declared types (what ``build`` seals against)."""
+    info = db.execute(f"PRAGMA table_info({table})").fetchall()
+    return tuple((name, kind.upper()) for _cid, name, kind, *_rest in info if name != "pk")
+
+
+def _seals(table: str, names: tuple[str, ...], rows: list[dict[str, Any]], layout: Layout | None) -> list[str] | None:
+    """The rows' seals, if they will be stored exactly as they are (see the module's note), else None."""
+    if layout is None or len(names) != len(layout) or set(names) != {name for name, _kind in layout}:
+        return None
+    for name, kind in layout:  # one C-level pass per column
+        kept = KEPT_AS_IS.get(kind)
+        if kept is None or not kept.issuperset(map(type, map(itemgetter(name), rows))):
+            return None
+    ordered = itemgetter(*(name for name, _kind in layout))
+    return [seals.seal_of(table, ordered(row)) for row in rows]
+
+
+def build(
+    tables: dict[str, tuple[tuple[str, ...], list[dict[str, Any]]]], layouts: dict[str, Layout] | None = None
+) -> Staged:
     """Stage ``{table: (columns, rows)}``. The names must be checked columns of the register (they go into SQL).
+    With ``layouts`` (the register's, from ``layout``) the rows that will be stored as they are get their seals.
 
     Columns are declared without a type, so SQLite keeps each value exactly as parsed (no affinity)."""
+    sums: dict[str, int] = {}
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = OFF")  # a scratch copy: nothing to roll back to
         conn.execute("BEGIN")
         for table, (names, rows) in tables.items():
-            conn.execute(f"CREATE TABLE {table} ({', '.join(names)})")
-            conn.executemany(
-                f"INSERT INTO {table} VALUES ({', '.join('?' for _ in names)})", map(tuple, map(dict.values, rows))
-            )
+            found = _seals(table, names, rows, (layouts or {}).get(table)) if len(names) > 1 else None
+            columns = names if found is None else (*names, SEAL)
+            conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+            values = map(tuple, map(dict.values, rows))
+            if found is not None:
+                values = (  # type: ignore[assignment]
+                    (*row, seal) for row, seal in zip(values, found, strict=True)
+                )
+                sums[table] = sum(int(seal, 16) for seal in found)
+            conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})", values)
         conn.execute("COMMIT")
         data = conn.serialize()
     except (OverflowError, UnicodeEncodeError, sqlite3.Error) as exc:
@@ -66,7 +108,10 @@ def build(tables: dict[str, tuple[tuple[str, ...], list[dict[str, Any]]]]) -> St
     finally:
         conn.close()
     return Staged(
-        data, {t: names for t, (names, _rows) in tables.items()}, {t: len(rows) for t, (_names, rows) in tables.items()}
+        data,
+        {t: names for t, (names, _rows) in tables.items()},
+        {t: len(rows) for t, (_names, rows) in tables.items()},
+        sums,
     )
 
 
@@ -80,9 +125,19 @@ def attached(db: Database) -> Iterator[None]:
         db.execute(f"DETACH DATABASE {STAGE}")
 
 
+_LOADS = itertools.count(1_000)
+
+
 def load(db: Database, staged: Staged) -> None:
-    """The package's staged records in ``stage`` (replacing the previous package's; allowed inside a transaction)."""
+    """The package's staged records in ``stage`` (replacing the previous package's; allowed inside a transaction).
+
+    Every stage ``build`` makes has the same schema cookie (the count of its CREATE TABLEs), so SQLite took the
+    statements the connection had prepared for the previous stage (``existing_rows``: the same SQL for every
+    package) as still valid and ran them on the previous stage's table pages: a package of another size found
+    none of its rows, or others. Each loaded stage gets a cookie of its own, and those statements are prepared
+    again."""
     db.conn.deserialize(staged.data, name=STAGE)
+    db.execute(f"PRAGMA {STAGE}.schema_version = {next(_LOADS)}")
 
 
 def existing_rows(db: Database, table: str, names: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -118,3 +173,17 @@ def insert_new(db: Database, table: str, names: tuple[str, ...], skip: list[int]
 
 def ids(db: Database, table: str) -> list[str]:
     return [row[0] for row in db.execute(f"SELECT id FROM {STAGE}.{table}")]
+
+
+def seal_new(db: Database, table: str, before: int, skip: list[int], count: int, staged: Staged) -> bool:
+    """File the staged seals of the ``count`` rows ``insert_new`` just wrote past ``before`` (store/seals.py,
+    ``adopt_staged``); False when the table was not sealed in the stage (its rows are resealed as usual)."""
+    if table not in staged.seal_sums:
+        return False
+    skipped = 0
+    if skip:
+        chosen = f"SELECT {SEAL} FROM {STAGE}.{table} WHERE rowid IN (SELECT value FROM json_each(?))"
+        skipped = sum(int(seal, 16) for (seal,) in db.execute(chosen, [json.dumps(skip)]))
+    where, params = _new_rows(skip)
+    source = f"SELECT s.rowid AS r, s.{SEAL} AS seal FROM {STAGE}.{table} AS s{where}"
+    return seals.adopt_staged(db, table, before, count, source, params, staged.seal_sums[table] - skipped)

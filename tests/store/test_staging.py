@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from station_app.store import staging
+from station_app.store import seals, staging
 
 
 def test_uniform_columns_means_the_same_keys_in_the_same_order():
@@ -53,3 +53,50 @@ def test_only_the_new_rows_are_inserted_and_the_known_ones_are_found_by_id(sessi
             staging.load(db, staging.build({"t_known": (("id", "n"), [{"id": "d", "n": 40}])}))
             staging.insert_new(db, "t_known", ("id", "n"), [])
     assert db.execute("SELECT id, n FROM t_known ORDER BY id").fetchall() == [("a", 10), ("b", 1), ("c", 30), ("d", 40)]
+
+
+def test_a_stage_of_another_size_is_read_as_itself_not_as_the_previous_one(session):
+    """Two stages made alike have the same schema cookie; the second's second table starts on another page. The
+    statement prepared for the first stage (the same SQL) must not run on the first stage's pages."""
+    db = session.db
+    db.execute("CREATE TABLE t_small (id TEXT PRIMARY KEY, n INTEGER)")
+    db.execute("CREATE TABLE t_other (id TEXT PRIMARY KEY, n INTEGER)")
+    db.execute("INSERT INTO t_other VALUES ('y', 1)")
+
+    def stage(first_rows: int, other_id: str) -> staging.Staged:
+        filler = [{"id": f"f{i}", "n": i} for i in range(first_rows)]
+        return staging.build({"t_small": (("id", "n"), filler), "t_other": (("id", "n"), [{"id": other_id, "n": 2}])})
+
+    with staging.attached(db), db.conn:
+        staging.load(db, stage(1, "x"))
+        assert staging.existing_rows(db, "t_other", ("id", "n")) == []
+        staging.load(db, stage(5_000, "y"))  # t_other's root page is far past the first stage's
+        assert staging.existing_rows(db, "t_other", ("id", "n")) == [{"_stage_row": 1, "id": "y", "n": 2}]
+
+
+LAYOUT = (("id", "TEXT"), ("n", "INTEGER"), ("w", "TEXT"))
+
+
+@pytest.mark.parametrize(
+    ("rows", "sealed"),
+    [
+        ([{"id": "a", "n": 1, "w": "日本"}, {"id": "b", "n": None, "w": None}], True),
+        ([{"id": "a", "n": "1", "w": "x"}], False),  # text in an INTEGER column: SQLite would store 1
+        ([{"id": "a", "n": 1, "w": 2}], False),  # an integer in a TEXT column: stored as "2"
+        ([{"id": "a", "n": 1.0, "w": "x"}], False),  # a real in an INTEGER column: stored as 1
+        ([{"id": "a", "w": "x", "n": 1}], True),  # another order of the same columns
+    ],
+)
+def test_rows_stored_exactly_as_staged_bring_their_seals(rows, sealed):
+    names = tuple(rows[0])
+    staged = staging.build({"complaints": (names, rows)}, {"complaints": LAYOUT})
+    if not sealed:
+        assert staged.seal_sums == {}
+        return
+    in_register_order = [tuple(row[name] for name, _kind in LAYOUT) for row in rows]
+    assert staged.seal_sums == {"complaints": sum(int(seals.seal_of("complaints", v), 16) for v in in_register_order)}
+
+
+def test_rows_missing_a_column_of_the_register_are_not_sealed_beside_the_merge():
+    staged = staging.build({"complaints": (("id", "n"), [{"id": "a", "n": 1}])}, {"complaints": LAYOUT})
+    assert staged.seal_sums == {}  # the missing column gets the register's default: resealed after the merge

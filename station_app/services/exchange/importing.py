@@ -72,13 +72,16 @@ def import_packages(
     # while this one is merged; the stage is attached after the batch has begun and left after it has ended.
     with readers(files) as reader, staging.attached(session.db), batch:
         columns = record_columns(session.db)
+        layouts = {table: staging.layout(session.db, table) for table in columns}
         county_raw = None if county is None else keys.raw_private(county)
         # A dry run reports what an unknown station's package would do (it is read, within the size bounds).
         trusted = None if dry_run else Trusted(store.station_public_keys(session.db), accept_key)
         ahead: deque[Future[Prepared]] = deque()
         for position, path in enumerate(files):
             while len(ahead) < reader.depth and position + len(ahead) < len(files):
-                ahead.append(reader.pool.submit(prepare, files[position + len(ahead)], county_raw, columns, trusted))
+                ahead.append(
+                    reader.pool.submit(prepare, files[position + len(ahead)], county_raw, columns, trusted, layouts)
+                )
             if cancelled is not None and cancelled():
                 results += [
                     {"file": str(rest), "status": "cancelled", "code": "cancelled", "reason": "已取消，未导入"}

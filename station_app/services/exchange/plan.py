@@ -159,7 +159,7 @@ class Plan:
         staged: staging.Staged | None = None,
     ):
         """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty."""
-        self.session, self.db, self.pkg = session, session.db, pkg
+        self.session, self.db, self.pkg, self.staged = session, session.db, pkg, staged
         self.code = pkg.manifest["station"]["code"]
         self.rollup_stations = rollup_stations(pkg.manifest)
         self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
@@ -286,6 +286,8 @@ class Plan:
                 flush()
                 before = store.last_pk(self.db, table)
                 staging.insert_new(self.db, table, row["names"], row["skip"])
+                if self.staged is not None:  # sealed beside the merge (store/seals.py)
+                    staging.seal_new(self.db, table, before, row["skip"], row["count"], self.staged)
                 if table in PERSONAL:
                     store.set_masked_after(self.db, table, before, self.masked)
                 continue

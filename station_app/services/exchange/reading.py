@@ -60,9 +60,14 @@ class Prepared:
 
 
 def prepare(
-    path: Path, county_raw: bytes | None, columns: dict[str, set[str]], trusted: Trusted | None = None
+    path: Path,
+    county_raw: bytes | None,
+    columns: dict[str, set[str]],
+    trusted: Trusted | None = None,
+    layouts: dict[str, staging.Layout] | None = None,
 ) -> Prepared:
-    """``columns``: each record table's columns in this register (what a package's records may carry).
+    """``columns``: each record table's columns in this register (what a package's records may carry);
+    ``layouts``: the same in order with their types, to seal the new rows beside the merge (store/staging.py).
 
     ``trusted``: the signers whose packages may be opened. A package signed by anyone else is read no further
     than its signed header (the import refuses it by its signer), so a stranger's file costs no memory.
@@ -84,20 +89,24 @@ def prepare(
         members = package.open_members(pkg, county)
         uniform = check_members(pkg.manifest, members, columns)
         prepared.references = check_domain(pkg.manifest, members)
-        prepared.staged = _stage(members, uniform)
+        prepared.staged = _stage(members, uniform, layouts)
         prepared.members = members
     except (package.PackageError, Refused) as exc:
         prepared.unopenable = exc
     return prepared
 
 
-def _stage(members: dict[str, list[dict[str, Any]]], uniform: dict[str, tuple[str, ...]]) -> staging.Staged | None:
+def _stage(
+    members: dict[str, list[dict[str, Any]]],
+    uniform: dict[str, tuple[str, ...]],
+    layouts: dict[str, staging.Layout] | None = None,
+) -> staging.Staged | None:
     """Stage every record table whose rows share one set of columns (and take them out of ``members``)."""
     tables = {table: (names, members[table]) for table, names in uniform.items()}
     if not tables:
         return None
     try:
-        staged = staging.build(tables)
+        staged = staging.build(tables, layouts)
     except staging.Unstageable:
         raise package.damaged("有无法保存的数值") from None
     for table in tables:

@@ -11,11 +11,19 @@ from station_app.services import complaints
 from station_app.services.exchange import plan, reading
 from station_app.services.exchange.importing import import_packages
 from station_app.services.exchange.plan import Refused
-from station_app.store import staging
+from station_app.store import audit, seals, staging
 from tests.conftest import TODAY, complaint_payload
 from tests.services.exchange.registers import export, fingerprint, open_register
 
-TABLES = ("complaints", "complaint_events", "followups", "tally_months", "exchange_masked", "exchange_imports")
+TABLES = (
+    "complaints",
+    "complaint_events",
+    "followups",
+    "tally_months",
+    "exchange_masked",
+    "exchange_imports",
+    "audit_seals",  # sealed beside the merge (staged) or from the register (rows in Python): the same seals
+)
 
 
 def merged(session) -> dict[str, list[tuple]]:
@@ -46,6 +54,7 @@ def import_into(tmp_path, name: str, stick) -> tuple[list, dict]:
             [first] = import_packages(county, [next(folder.glob(f"{number}-*"))], accept_key=prints[code])
             assert first["status"] == "imported"
         results = import_packages(county, [folder])  # the whole stick again: two unchanged, one new, one damaged
+        assert audit.verify(county.db) == []
         return [(r["status"], r["code"], r.get("added")) for r in results], merged(county)
     finally:
         county.close()
@@ -75,6 +84,20 @@ def test_threads_processes_and_rows_in_python_merge_the_same(stick, tmp_path, mo
     monkeypatch.setattr(reading, "PROCESS_BYTES", 1 << 40)
     monkeypatch.setattr(staging, "uniform_columns", lambda rows: None)  # nothing staged: every row through Python
     assert import_into(tmp_path, "python", stick) == threaded
+
+
+def test_staged_rows_are_sealed_by_the_reader_not_read_back_from_the_register(stick, tmp_path, monkeypatch):
+    monkeypatch.setattr(plan, "BULK_ROWS", 1)
+    resealed: list[str] = []
+    real = seals._reseal
+
+    def counted(db, table):
+        resealed.extend(table for _ in db.execute("SELECT 1 FROM temp.audit_touched WHERE tbl = ?", [table]))
+        return real(db, table)
+
+    monkeypatch.setattr(seals, "_reseal", counted)
+    import_into(tmp_path, "sealed", stick)
+    assert "complaints" not in resealed and "consultations" not in resealed  # filed as the readers sealed them
 
 
 def test_a_refusal_crosses_from_a_worker_process_whole():
