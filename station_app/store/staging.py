@@ -70,12 +70,13 @@ def _seals(table: str, names: tuple[str, ...], rows: list[dict[str, Any]], layou
     """The rows' seals, if they will be stored exactly as they are (see the module's note), else None."""
     if layout is None or len(names) != len(layout) or set(names) != {name for name, _kind in layout}:
         return None
-    for name, kind in layout:  # one C-level pass per column
-        kept = KEPT_AS_IS.get(kind)
-        if kept is None or not kept.issuperset(map(type, map(itemgetter(name), rows))):
+    values = list(map(itemgetter(*(name for name, _kind in layout)), rows))
+    # The types of each row's values, row by row: the distinct combinations are few (which columns are NULL).
+    kept = tuple(KEPT_AS_IS.get(kind, frozenset()) for _name, kind in layout)
+    for types in {tuple(map(type, row)) for row in values}:
+        if not all(map(frozenset.__contains__, kept, types)):
             return None
-    ordered = itemgetter(*(name for name, _kind in layout))
-    return [seals.seal_of(table, ordered(row)) for row in rows]
+    return [seals.seal_of(table, row) for row in values]
 
 
 def build(
