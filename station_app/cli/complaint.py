@@ -54,6 +54,12 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("ref", metavar="ID")
     p.add_argument("--on", help="告知日期（默认今天）")
     p.add_argument("--note", default="", help="告知方式，例如：电话告知双方")
+    p.add_argument(
+        "--way",
+        default="",
+        choices=["", "phone", "letter", "sms", "in_person"],
+        help="告知方式：phone 电话、letter 书面、sms 短信、in_person 当面",
+    )
     p = bind(command(actions, "delete", "删除案件（站长；保留在审计记录中）"), delete)
     p.add_argument("ref", metavar="ID")
     p.add_argument("--reason", required=True)
@@ -131,7 +137,7 @@ def notified(session: Session, args: argparse.Namespace, today: date) -> int:
     """Both parties were told of the termination (Order 20 Art. 21 ¶2): the notice deadline is met."""
     from station_app.services import complaints
 
-    shown = complaints.record_notice(session, args.ref, on_date(args, today), today, args.note)
+    shown = complaints.record_notice(session, args.ref, on_date(args, today), today, args.note, args.way)
     notice = shown["termination_notice"]
     return out(args, shown, f"{shown['number']}：已于 {notice['notified_on']} 告知双方终止调解（期限 {notice['due']}）")
 

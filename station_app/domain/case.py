@@ -133,6 +133,9 @@ NOTICE_BASIS = {
     "order121": "沿用《市场监督管理投诉举报处理暂行办法》第二十一条第二款（第121号令的对应条文未核实）",
 }
 
+# How both parties were told of a termination: the case log says it in these words ("电话告知双方").
+NOTICE_WAYS = {"phone": "电话", "letter": "书面", "sms": "短信", "in_person": "当面"}
+
 
 def termination_notice(
     case: dict[str, Any], notified_on: str | None, calendar: WorkCalendar, today: date, soon_days: int = 2

@@ -32,6 +32,14 @@ EVENT_WORDS: dict[str, Words] = {
     "resume": ("恢复计时", "Clock resumed"),
     "extension": ("延长时限", "Time limit extended"),
     "followup": ("回访", "Follow-up visit"),
+    "notice": ("已告知双方终止调解", "Both parties told of the termination"),
+}
+# How they were told (domain.case.NOTICE_WAYS), in the clerk's words.
+NOTICE_WAY_WORDS: dict[str, Words] = {
+    "phone": ("电话告知", "by telephone"),
+    "letter": ("书面告知", "in writing"),
+    "sms": ("短信告知", "by text message"),
+    "in_person": ("当面告知", "in person"),
 }
 # The titles of the rule versions in English (the catalog carries the Chinese title only).
 RULE_TITLES_EN = {
@@ -73,6 +81,7 @@ ACTION_WORDS: dict[str, Words] = {
     "key": ("生成本站签名密钥", "Station signing key made"),
     "county_key": ("安装县局公钥", "County key installed"),
     "backup": ("备份登记簿", "Register backed up"),
+    "notice": ("登记已告知终止调解", "Termination notice recorded"),
 }
 OTHER_ACTION: Words = ("其他操作", "Other action")
 SETTING_WORDS: dict[str, Words] = {
@@ -171,6 +180,11 @@ def _details(event: dict[str, Any], catalogs: Any, rule: str | None, english: bo
             parts.append(str(data["reason"]))
     elif kind in ("pause", "resume") and (data.get("reason") or data.get("note")):
         parts.append(str(data.get("reason") or data.get("note")))
+    elif kind == "notice":
+        if data.get("way") in NOTICE_WAY_WORDS:
+            parts.append(pick(NOTICE_WAY_WORDS[data["way"]], english))
+        if data.get("note"):
+            parts.append(str(data["note"]))
     elif kind == "followup" and data.get("satisfaction"):
         parts.append(_entry(catalogs, "satisfaction", data["satisfaction"], english))
     return [sep.join(p for p in parts if p)] if parts else []

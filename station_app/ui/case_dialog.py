@@ -61,6 +61,7 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
             (case["mediation_due"] + estimated(case, "mediation_due")) if case["mediation_due"] else "—",
         )
         + (tr("（自 {0} 起暂停）").format(case["paused_since"]) if case["paused_since"] else ""),
+        *_notice_lines(case),
         tr("争议事实：{0}").format(case["facts"]),
         "",
         tr("办理过程："),
@@ -73,6 +74,17 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
         gap = "  " if english() else "　"
         lines.append(f"  {row['time']}{gap}{row['who']}{gap}{row['what']}")
     return "\n".join(lines)
+
+
+def _notice_lines(case: dict[str, Any]) -> list[str]:
+    """A termination's notice to both parties (Order 20 Art. 21 ¶2): its due day, or the day it was given."""
+    notice = case.get("termination_notice")
+    if not notice:
+        return []
+    if notice["notified_on"]:
+        return [tr("告知终止：已于 {0} 告知双方").format(notice["notified_on"])]
+    state = tr(DUE_WORDS[notice["due_state"]]) if notice["due_state"] in DUE_WORDS else ""
+    return [(tr("告知终止期限：{0}").format(notice["due"]) + "　" + state).strip()]
 
 
 class CaseDialog(QDialog):
@@ -88,12 +100,15 @@ class CaseDialog(QDialog):
             "resume": QPushButton(tr("检测结束：恢复计时")),
             "extend": QPushButton(tr("延长时限…")),
             "followup": QPushButton(tr("回访…")),
+            # Order 20 Art. 21 ¶2: shown only while a termination's notice to both parties is not yet recorded
+            "notice": QPushButton(tr("登记已告知终止…")),
         }
         # clicked(bool) would arrive as the first argument (reason=False): a click asks for everything
         self.buttons["pause"].clicked.connect(lambda: self.pause())
         self.buttons["resume"].clicked.connect(lambda: self.resume())
         self.buttons["extend"].clicked.connect(lambda: self.extend())
         self.buttons["followup"].clicked.connect(lambda: self.followup())
+        self.buttons["notice"].clicked.connect(lambda: self.record_notice())
         row = QHBoxLayout()
         for button in self.buttons.values():
             row.addWidget(button)
@@ -120,6 +135,9 @@ class CaseDialog(QDialog):
         self.buttons["resume"].setEnabled(open_case and bool(case["paused_since"]))
         self.buttons["extend"].setEnabled(open_case)
         self.buttons["followup"].setEnabled(case["status"] in workflow.CLOSED_STATES)
+        notice = case.get("termination_notice")
+        self.buttons["notice"].setVisible(bool(notice) and notice["due_state"] != "done")
+        self.case = case
 
     def _do(self, action: Callable[[], Any], done: str) -> bool:
         try:
@@ -157,6 +175,17 @@ class CaseDialog(QDialog):
             lambda: complaints.extend(self.session, self.number, days, reason, today, today),
             tr("已延长 {0} 天").format(days),
         )
+
+    def record_notice(self) -> bool:
+        """The day both parties were told of the termination and how, asked in a small dialog."""
+        from station_app.ui.notice_dialog import NoticeDialog
+
+        dialog = NoticeDialog(self.session, self.case, self.today, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.message.setText(tr("已登记告知终止调解"))
+        self.refresh()
+        return True
 
     def followup(self, satisfaction: str | None = None, opinion: str = "") -> bool:
         if satisfaction is None:

@@ -66,3 +66,16 @@ def test_cli_complaint_notified(session, tmp_path, capsys):
     assert capsys.readouterr().out.strip() == f"{number}：已于 2026-11-09 告知双方终止调解（期限 2026-11-16）"
     assert main(["--db", db, "--today", "2026-11-23", "complaint", "notified", number]) == 2
     assert "已记录过" in capsys.readouterr().err
+
+
+def test_the_way_told_is_one_of_four_and_the_log_says_it(session):
+    """How both parties were told (电话、书面、短信、当面) is kept on the notice and read back in the clerk's words."""
+    from station_app.domain.errors import ValidationError
+    from station_app.services import case_log
+
+    number = terminated(session, "2026-11-12", accepted="2026-11-09")
+    with pytest.raises(ValidationError, match="电话、书面、短信、当面"):
+        complaints.record_notice(session, number, TODAY, TODAY, way="email")
+    shown = complaints.record_notice(session, number, TODAY, TODAY, way="letter")
+    assert shown["history"][-1]["data"] == {"way": "letter"}
+    assert case_log.history_lines(shown)[-1].startswith("2026-11-23 已告知双方终止调解：书面告知（")
