@@ -239,4 +239,13 @@ def _list_text(listing: dict[str, Any]) -> str:
     ]
     head = ["编号", "登记日期", "状态", "消费者", "经营者", "商品或服务", "时限"]
     shown = len(rows)
-    return table(rows, head) + f"\n共 {listing['total']} 件，显示 {shown} 件"
+    text = table(rows, head) + f"\n共 {listing['total']} 件，显示 {shown} 件"
+    untold = listing.get("untold_terminations") or []
+    if untold:  # closed cases, but their notice to both parties is overdue work (Order 20 Art. 21 ¶2)
+        lines = [
+            f"  {n['number']}　终止于 {n['closed_on']}，应于 {n['due']} 前告知　{STATE_WORDS.get(n['due_state'], '')}"
+            for n in untold
+        ]
+        text += f"\n另有终止调解尚未告知双方 {len(untold)} 件（其中超期 {listing['untold_overdue_total']} 件）：\n"
+        text += "\n".join(line.rstrip() for line in lines)
+    return text
