@@ -211,7 +211,7 @@
       <translation>In writing</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="65" />
+      <location filename="../../station_app/ui/case_dialog.py" line="70" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -337,7 +337,7 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="116" />
+      <location filename="../../station_app/ui/case_dialog.py" line="124" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -378,7 +378,7 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="146" />
+      <location filename="../../station_app/ui/case_dialog.py" line="156" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
@@ -393,7 +393,7 @@
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="67" />
+      <location filename="../../station_app/ui/case_dialog.py" line="72" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
     </message>
@@ -414,7 +414,7 @@
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="154" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="170" />
+      <location filename="../../station_app/ui/case_dialog.py" line="180" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -491,10 +491,25 @@
       <translation>Cancel</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="66" />
+      <source>受{0}委托调解（{1} 起）</source>
+      <translation>Mediation entrusted by {0} (since {1})</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="67" />
       <location filename="../../station_app/ui/records_page.py" line="95" />
       <source>受众（人次）</source>
       <translation>Audience (persons)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="206" />
+      <source>受市场监管部门委托调解</source>
+      <translation>Mediation entrusted by the market-regulation office</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="111" />
+      <source>受市场监管部门委托调解…</source>
+      <translation>Entrusted by the market-regulation office…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
@@ -598,12 +613,12 @@
       <translation>Tell of the termination by {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="87" />
+      <location filename="../../station_app/ui/case_dialog.py" line="92" />
       <source>告知终止期限：{0}</source>
       <translation>Termination notice due: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="85" />
+      <location filename="../../station_app/ui/case_dialog.py" line="90" />
       <source>告知终止：已于 {0} 告知双方</source>
       <translation>Termination notice: both parties told on {0}</translation>
     </message>
@@ -665,14 +680,14 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="194" />
-      <location filename="../../station_app/ui/case_dialog.py" line="199" />
+      <location filename="../../station_app/ui/case_dialog.py" line="220" />
+      <location filename="../../station_app/ui/case_dialog.py" line="225" />
       <location filename="../../station_app/ui/exchange_texts.py" line="11" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="102" />
+      <location filename="../../station_app/ui/case_dialog.py" line="107" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -761,6 +776,11 @@
       <translation>Name</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="207" />
+      <source>委托调解的市场监督管理局（全称；清空则取消委托）：</source>
+      <translation>Market-regulation office that entrusted the mediation (full name; clear it to withdraw):</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/stats_page.py" line="43" />
       <source>季度</source>
       <translation>Quarter</translation>
@@ -786,7 +806,7 @@
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="71" />
+      <location filename="../../station_app/ui/case_dialog.py" line="76" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
@@ -985,6 +1005,11 @@
       <translation>Cancelled</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="213" />
+      <source>已取消委托调解</source>
+      <translation>Entrusted mediation withdrawn</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/register_page.py" line="36" />
       <source>已受理</source>
       <translation>Accepted</translation>
@@ -1035,7 +1060,7 @@
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="176" />
+      <location filename="../../station_app/ui/case_dialog.py" line="186" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -1045,7 +1070,7 @@
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="162" />
+      <location filename="../../station_app/ui/case_dialog.py" line="172" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -1060,7 +1085,7 @@
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="158" />
+      <location filename="../../station_app/ui/case_dialog.py" line="168" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1075,9 +1100,14 @@
       <translation>Registered {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="186" />
+      <location filename="../../station_app/ui/case_dialog.py" line="196" />
       <source>已登记告知终止调解</source>
       <translation>Termination notice recorded</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="213" />
+      <source>已登记委托调解</source>
+      <translation>Entrusted mediation recorded</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="35" />
@@ -1095,7 +1125,7 @@
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="202" />
+      <location filename="../../station_app/ui/case_dialog.py" line="228" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1127,18 +1157,18 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="166" />
+      <location filename="../../station_app/ui/case_dialog.py" line="176" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="166" />
-      <location filename="../../station_app/ui/case_dialog.py" line="170" />
+      <location filename="../../station_app/ui/case_dialog.py" line="176" />
+      <location filename="../../station_app/ui/case_dialog.py" line="180" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="101" />
+      <location filename="../../station_app/ui/case_dialog.py" line="106" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1224,7 +1254,7 @@
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="94" />
+      <location filename="../../station_app/ui/case_dialog.py" line="99" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1326,7 +1356,7 @@
       <translation>Show technical details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="154" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
       <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
@@ -1464,7 +1494,7 @@
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="100" />
+      <location filename="../../station_app/ui/case_dialog.py" line="105" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1561,12 +1591,12 @@
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="199" />
+      <location filename="../../station_app/ui/case_dialog.py" line="225" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="194" />
+      <location filename="../../station_app/ui/case_dialog.py" line="220" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
@@ -1677,7 +1707,7 @@
       <translation>Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="104" />
+      <location filename="../../station_app/ui/case_dialog.py" line="109" />
       <source>登记已告知终止…</source>
       <translation>Record termination notice…</translation>
     </message>
@@ -2172,7 +2202,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Refund or repair:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="99" />
+      <location filename="../../station_app/ui/case_dialog.py" line="104" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>

@@ -60,6 +60,11 @@ def register(sub: Any, command: Command) -> None:
         choices=["", "phone", "letter", "sms", "in_person"],
         help="告知方式：phone 电话、letter 书面、sms 短信、in_person 当面",
     )
+    p = bind(command(actions, "entrust", "受市场监管部门委托调解：登记委托单位（--clear 取消）"), entrust)
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--by", default="", help="委托调解的市场监督管理局全称，例如：示例县市场监督管理局")
+    p.add_argument("--clear", action="store_true", help="取消委托调解的登记")
+    p.add_argument("--on", help="委托日期（默认今天）")
     p = bind(command(actions, "delete", "删除案件（站长；保留在审计记录中）"), delete)
     p.add_argument("ref", metavar="ID")
     p.add_argument("--reason", required=True)
@@ -142,6 +147,17 @@ def notified(session: Session, args: argparse.Namespace, today: date) -> int:
     return out(args, shown, f"{shown['number']}：已于 {notice['notified_on']} 告知双方终止调解（期限 {notice['due']}）")
 
 
+def entrust(session: Session, args: argparse.Namespace, today: date) -> int:
+    """The market-regulation office entrusted the case to this station to mediate (Order 20 Art. 17)."""
+    from station_app.services import entrustment
+
+    if bool(args.by.strip()) == bool(args.clear):
+        raise ValidationError([Problem("--by", "委托单位", "请用 --by 写明委托单位，或用 --clear 取消委托调解")])
+    shown = entrustment.set_entrusted(session, args.ref, "" if args.clear else args.by, on_date(args, today), today)
+    office = (shown["entrusted"] or {}).get("office")
+    return out(args, shown, f"{shown['number']}：" + (f"受{office}委托调解" if office else "已取消委托调解"))
+
+
 def delete(session: Session, args: argparse.Namespace, today: date) -> int:
     from station_app.services import complaints
 
@@ -210,6 +226,8 @@ def _case_text(c: dict[str, Any]) -> str:
         )
     if c["duplicates"]:
         lines.append(f"注意：可能与 {'、'.join(c['duplicates'])} 重复")
+    if c.get("entrusted"):
+        lines.append(f"受{c['entrusted']['office']}委托调解（{c['entrusted']['on']} 起）")
     lines.append("办理过程：")
     for e in c["history"]:
         step = workflow.label(e["to"]) if e["to"] else e["kind"]

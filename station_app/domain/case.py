@@ -150,3 +150,14 @@ def termination_notice(
     state = "done" if notified_on else due_state(due, today, calendar, soon_days)
     basis = NOTICE_BASIS.get(case.get("rule_version") or "", NOTICE_BASIS["order20"])
     return {"due": due.isoformat(), "notified_on": notified_on, "due_state": state, "basis": basis}
+
+
+def entrusted(history: list[dict[str, Any]]) -> dict[str, str] | None:
+    """The market-regulation office that entrusted this case to the station for mediation (Order 20 Art. 17), as
+    ``{"office", "on"}`` from the case's last "entrusted" event, or None (never entrusted, or the flag cleared).
+
+    Kept as a history event, not a column: events already travel in exchange packages whatever their kind, so a
+    county on an older release reads the package unchanged (a new complaint column would be refused there)."""
+    last = next((e for e in reversed(history) if e["kind"] == "entrusted"), None)
+    office = str(((last or {}).get("data") or {}).get("office") or "")
+    return {"office": office, "on": last["on"]} if last and office else None

@@ -136,6 +136,7 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
             exclude_id=case["id"],
         ),
         "history": history,
+        "entrusted": case_rules.entrusted(history),  # {office, on} when the office entrusted it (Order 20 Art. 17)
         "termination_notice": case_rules.termination_notice(
             case, notified_on(history), session.calendar, today, soon_days(session)
         ),

@@ -324,3 +324,21 @@ def test_list_overdue_names_untold_terminations(station, tmp_path):
     assert code == 0 and json.loads(out)["history"][-1]["data"] == {"way": "phone"}
     code, out, _ = station("--format", "json", "complaint", "list", "--overdue")
     assert json.loads(out)["untold_overdue_total"] == 0
+
+
+def test_complaint_entrust_sets_and_clears_the_flag(station, tmp_path):
+    """Order 20 Art. 17: `complaint entrust ID --by 局` / `--clear`; `complaint show` JSON gains `entrusted`."""
+    path = write(tmp_path, "c.json", json.dumps(complaint_payload()))
+    code, out, err = station("complaint", "add", "--json", path, "--format", "json")
+    number = json.loads(out)["number"]
+    code, out, _ = station("--format", "json", "complaint", "show", number)
+    assert json.loads(out)["entrusted"] is None
+    code, out, err = station("--format", "json", "complaint", "entrust", number, "--by", "示例县市场监督管理局")
+    assert code == 0, err
+    assert json.loads(out)["entrusted"] == {"office": "示例县市场监督管理局", "on": "2026-11-23"}
+    code, out, _ = station("complaint", "show", number)
+    assert "受示例县市场监督管理局委托调解（2026-11-23 起）" in out
+    code, _, err = station("complaint", "entrust", number)
+    assert code != 0 and "--clear" in err
+    code, out, _ = station("complaint", "entrust", number, "--clear")
+    assert code == 0 and out.strip() == f"{number}：已取消委托调解"

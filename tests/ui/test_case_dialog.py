@@ -282,3 +282,36 @@ def test_the_notice_dialog_shows_the_services_refusal(qtbot, session):
     complaints.record_notice(session, number, TODAY, TODAY)
     qtbot.mouseClick(asked.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert asked.message.isVisible() and "已记录过" in asked.message.text()
+
+
+def test_the_entrusted_mediation_is_set_from_the_case_page(qtbot, session, monkeypatch):
+    """Order 20 Art. 17 (docs/legal-basis.md §2.1): clicked, 受市场监管部门委托调解 asks the office's name, proposing
+    the county's office; answered, the page says it; answered with nothing, the flag is withdrawn."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+
+    number = complaints.add_complaints(
+        session, [complaint_payload(transitions=[{"to": "accepted", "on": "2026-11-03"}])], TODAY
+    )[0]["number"]
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.buttons["entrust"]
+    assert button.isVisible() and button.isEnabled()
+    asked = []
+    answers = iter([("示例县市场监督管理局", True), ("", True)])
+
+    def answer(parent, title, label, *args, **kwargs):
+        asked.append(kwargs.get("text"))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    text = dialog.text.toPlainText()
+    assert asked == ["示例县市场监督管理局"]  # the station's county office, proposed
+    assert "受示例县市场监督管理局委托调解（2026-11-23 起）" in text
+    assert "受市场监管部门委托调解：委托单位 示例县市场监督管理局" in text  # the case log
+    assert dialog.message.text() == "已登记委托调解"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == "示例县市场监督管理局" and dialog.message.text() == "已取消委托调解"
+    assert "委托调解（2026-11-23 起）" not in dialog.text.toPlainText()
