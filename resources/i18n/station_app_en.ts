@@ -15,7 +15,7 @@
       <translation> </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="62" />
+      <location filename="../../station_app/ui/workbench.py" line="63" />
       <source>2 个工作日内到期</source>
       <translation>Due within 2 working days</translation>
     </message>
@@ -206,7 +206,12 @@
       <translation>Report date *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="64" />
+      <location filename="../../station_app/ui/notice_dialog.py" line="30" />
+      <source>书面</source>
+      <translation>In writing</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="70" />
       <source>争议事实：{0}</source>
       <translation>Facts in dispute: {0}</translation>
     </message>
@@ -220,6 +225,11 @@
       <location filename="../../station_app/ui/ledger_page.py" line="119" />
       <source>以下行有问题，整份台账没有导入（改正后再导入）：</source>
       <translation>These rows have problems; nothing of the ledger was imported (correct them and import again):</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/notice_dialog.py" line="61" />
+      <source>例如：已寄送终止调解告知书</source>
+      <translation>e.g. termination letter posted</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="78" />
@@ -327,7 +337,7 @@
       <translation>Close the month (freeze its figures)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="101" />
+      <location filename="../../station_app/ui/case_dialog.py" line="124" />
       <location filename="../../station_app/ui/print_preview.py" line="106" />
       <source>关闭</source>
       <translation>Close</translation>
@@ -368,12 +378,12 @@
       <translation>Refresh USB sticks</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="128" />
+      <location filename="../../station_app/ui/case_dialog.py" line="156" />
       <source>办理</source>
       <translation>Handle</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="63" />
+      <location filename="../../station_app/ui/workbench.py" line="64" />
       <source>办理中的投诉</source>
       <translation>Open complaints</translation>
     </message>
@@ -383,7 +393,7 @@
       <translation>Case steps</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="66" />
+      <location filename="../../station_app/ui/case_dialog.py" line="72" />
       <source>办理过程：</source>
       <translation>Case steps:</translation>
     </message>
@@ -399,12 +409,12 @@
     </message>
     <message>
       <location filename="../../station_app/ui/case_dialog.py" line="31" />
-      <location filename="../../station_app/ui/workbench.py" line="139" />
+      <location filename="../../station_app/ui/workbench.py" line="141" />
       <source>即将到期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
       <source>原因（如：送检测、委托鉴定）：</source>
       <translation>Reason (e.g. sent for testing or appraisal):</translation>
     </message>
@@ -414,7 +424,7 @@
       <translation>Reason (the file stays in the backups and the audit trail):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="180" />
       <source>原因：</source>
       <translation>Reason:</translation>
     </message>
@@ -481,10 +491,25 @@
       <translation>Cancel</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="66" />
+      <source>受{0}委托调解（{1} 起）</source>
+      <translation>Mediation entrusted by {0} (since {1})</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="67" />
       <location filename="../../station_app/ui/records_page.py" line="95" />
       <source>受众（人次）</source>
       <translation>Audience (persons)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="206" />
+      <source>受市场监管部门委托调解</source>
+      <translation>Mediation entrusted by the market-regulation office</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="111" />
+      <source>受市场监管部门委托调解…</source>
+      <translation>Entrusted by the market-regulation office…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/workflow_dialog.py" line="33" />
@@ -573,9 +598,29 @@
       <translation>Total recovered:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="141" />
+      <location filename="../../station_app/ui/notice_dialog.py" line="64" />
+      <source>告知方式</source>
+      <translation>How told</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/notice_dialog.py" line="63" />
+      <source>告知日期</source>
+      <translation>Date told</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/workbench.py" line="143" />
       <source>告知终止 {0} 前</source>
       <translation>Tell of the termination by {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="92" />
+      <source>告知终止期限：{0}</source>
+      <translation>Termination notice due: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="90" />
+      <source>告知终止：已于 {0} 告知双方</source>
+      <translation>Termination notice: both parties told on {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/exchange_texts.py" line="12" />
@@ -594,7 +639,7 @@
       <translation>Question *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="106" />
+      <location filename="../../station_app/ui/workbench.py" line="107" />
       <source>咨询事项（可不填）：</source>
       <translation>Question (optional):</translation>
     </message>
@@ -635,14 +680,14 @@
       <translation>Save the receipts in which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="165" />
-      <location filename="../../station_app/ui/case_dialog.py" line="170" />
+      <location filename="../../station_app/ui/case_dialog.py" line="220" />
+      <location filename="../../station_app/ui/case_dialog.py" line="225" />
       <location filename="../../station_app/ui/exchange_texts.py" line="11" />
       <source>回访</source>
       <translation>Follow-up visit</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="90" />
+      <location filename="../../station_app/ui/case_dialog.py" line="107" />
       <source>回访…</source>
       <translation>Follow-up visit…</translation>
     </message>
@@ -704,6 +749,7 @@
       <translation>The backup holds consumers' names, phones and ID numbers. Encrypted, a lost USB stick reveals nothing; restoring it needs this password, so keep it somewhere safe (a forgotten password means this backup cannot be restored).</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/notice_dialog.py" line="65" />
       <location filename="../../station_app/ui/workflow_dialog.py" line="113" />
       <source>备注</source>
       <translation>Note</translation>
@@ -728,6 +774,11 @@
       <location filename="../../station_app/ui/staff_page.py" line="86" />
       <source>姓名</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="207" />
+      <source>委托调解的市场监督管理局（全称；清空则取消委托）：</source>
+      <translation>Market-regulation office that entrusted the mediation (full name; clear it to withdraw):</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/stats_page.py" line="43" />
@@ -755,7 +806,7 @@
       <translation>The audit trail was altered: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="70" />
+      <location filename="../../station_app/ui/case_dialog.py" line="76" />
       <source>审计记录：</source>
       <translation>Audit trail:</translation>
     </message>
@@ -954,6 +1005,11 @@
       <translation>Cancelled</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="213" />
+      <source>已取消委托调解</source>
+      <translation>Entrusted mediation withdrawn</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/register_page.py" line="36" />
       <source>已受理</source>
       <translation>Accepted</translation>
@@ -1004,7 +1060,7 @@
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="158" />
+      <location filename="../../station_app/ui/case_dialog.py" line="186" />
       <source>已延长 {0} 天</source>
       <translation>Extended by {0} days</translation>
     </message>
@@ -1014,7 +1070,7 @@
       <translation>What was typed last time and not saved has been restored (draft)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="144" />
+      <location filename="../../station_app/ui/case_dialog.py" line="172" />
       <source>已恢复计时</source>
       <translation>The clock runs again</translation>
     </message>
@@ -1029,7 +1085,7 @@
       <translation>Accepted</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="140" />
+      <location filename="../../station_app/ui/case_dialog.py" line="168" />
       <source>已暂停调解计时</source>
       <translation>Mediation clock paused</translation>
     </message>
@@ -1044,6 +1100,16 @@
       <translation>Registered {0}</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="196" />
+      <source>已登记告知终止调解</source>
+      <translation>Termination notice recorded</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="213" />
+      <source>已登记委托调解</source>
+      <translation>Entrusted mediation recorded</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/register_page.py" line="35" />
       <source>已登记（待受理）</source>
       <translation>Registered (awaiting acceptance)</translation>
@@ -1054,12 +1120,12 @@
       <translation>Closed</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="111" />
+      <location filename="../../station_app/ui/workbench.py" line="112" />
       <source>已记录 {0}</source>
       <translation>Recorded {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="173" />
+      <location filename="../../station_app/ui/case_dialog.py" line="228" />
       <source>已记录回访</source>
       <translation>Follow-up visit recorded</translation>
     </message>
@@ -1074,11 +1140,6 @@
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>已超期</source>
       <translation>overdue</translation>
-    </message>
-    <message>
-      <location filename="../../station_app/ui/workbench.py" line="61" />
-      <source>已超期（未结案）</source>
-      <translation>Overdue (open)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/login_dialog.py" line="29" />
@@ -1096,18 +1157,18 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="148" />
+      <location filename="../../station_app/ui/case_dialog.py" line="176" />
       <source>延长天数：</source>
       <translation>Days to extend:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="148" />
-      <location filename="../../station_app/ui/case_dialog.py" line="152" />
+      <location filename="../../station_app/ui/case_dialog.py" line="176" />
+      <location filename="../../station_app/ui/case_dialog.py" line="180" />
       <source>延长时限</source>
       <translation>Time limit extended</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="89" />
+      <location filename="../../station_app/ui/case_dialog.py" line="106" />
       <source>延长时限…</source>
       <translation>Extend the time limit…</translation>
     </message>
@@ -1125,6 +1186,11 @@
       <location filename="../../station_app/ui/workflow_dialog.py" line="35" />
       <source>开始调解</source>
       <translation>Start mediation</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/notice_dialog.py" line="30" />
+      <source>当面</source>
+      <translation>In person</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_form.py" line="121" />
@@ -1188,7 +1254,7 @@
       <translation>Complaints</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="82" />
+      <location filename="../../station_app/ui/case_dialog.py" line="99" />
       <source>投诉案件 {0}</source>
       <translation>Complaint {0}</translation>
     </message>
@@ -1290,14 +1356,14 @@
       <translation>Show technical details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="136" />
+      <location filename="../../station_app/ui/case_dialog.py" line="164" />
       <location filename="../../station_app/ui/row_text.py" line="12" />
       <location filename="../../station_app/ui/welcome.py" line="127" />
       <source>暂停计时</source>
       <translation>clock paused</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="86" />
+      <location filename="../../station_app/ui/workbench.py" line="87" />
       <source>最近 12 个月的投诉：</source>
       <translation>Complaints in the last 12 months:</translation>
     </message>
@@ -1343,9 +1409,14 @@
       <translation>All of this month's complaint receipts (batch)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="64" />
+      <location filename="../../station_app/ui/workbench.py" line="65" />
       <source>本月登记</source>
       <translation>Registered this month</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/notice_dialog.py" line="45" />
+      <source>本案于 {0} 终止调解，应在 {1} 前告知双方当事人。</source>
+      <translation>Mediation was terminated on {0}; both parties must be told by {1}.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="46" />
@@ -1373,12 +1444,12 @@
       <translation>This station's mediation limit (working days, shorter than the rules' limit)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="77" />
+      <location filename="../../station_app/ui/workbench.py" line="78" />
       <source>来人来电咨询一次，记一笔（事项可不填）</source>
       <translation>One consultation in person or by phone, counted (the question is optional)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="72" />
+      <location filename="../../station_app/ui/workbench.py" line="73" />
       <source>查看超期案件</source>
       <translation>Show overdue cases</translation>
     </message>
@@ -1423,7 +1494,7 @@
       <translation>Check (no import)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="88" />
+      <location filename="../../station_app/ui/case_dialog.py" line="105" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
     </message>
@@ -1520,12 +1591,12 @@
       <translation>Consumer</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="170" />
+      <location filename="../../station_app/ui/case_dialog.py" line="225" />
       <source>消费者意见（可不填）：</source>
       <translation>Consumer's comments (optional):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="165" />
+      <location filename="../../station_app/ui/case_dialog.py" line="220" />
       <source>消费者满意度：</source>
       <translation>Consumer satisfaction:</translation>
     </message>
@@ -1604,6 +1675,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/county_views.py" line="71" />
+      <location filename="../../station_app/ui/notice_dialog.py" line="30" />
       <location filename="../../station_app/ui/records_page.py" line="43" />
       <source>电话</source>
       <translation>Phone</translation>
@@ -1625,6 +1697,7 @@
     </message>
     <message>
       <location filename="../../station_app/ui/month_chart.py" line="54" />
+      <location filename="../../station_app/ui/notice_dialog.py" line="67" />
       <source>登记</source>
       <translation>Registered</translation>
     </message>
@@ -1632,6 +1705,16 @@
       <location filename="../../station_app/ui/records_page.py" line="105" />
       <source>登记{0}</source>
       <translation>Register: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/case_dialog.py" line="109" />
+      <source>登记已告知终止…</source>
+      <translation>Record termination notice…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/notice_dialog.py" line="41" />
+      <source>登记已告知终止调解：{0}</source>
+      <translation>Record termination notice: {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/complaint_model.py" line="24" />
@@ -1669,6 +1752,11 @@ Restore the newest intact backup?
 没有找到完好的备份。请联系县级技术人员。</source>
       <translation>The register file cannot be used: {0}
 No intact backup was found. Please call the county technician.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/notice_dialog.py" line="30" />
+      <source>短信</source>
+      <translation>Text message</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="62" />
@@ -2039,6 +2127,11 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Leaflets</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/workbench.py" line="62" />
+      <source>超过期限的未结案投诉，以及终止调解后七个工作日内未告知双方的案件</source>
+      <translation>Open complaints past their deadline, and terminations not told to both parties within 7 working days</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="53" />
       <source>转为案件线索</source>
       <translation>Turned into a case lead</translation>
@@ -2109,7 +2202,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Refund or repair:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/case_dialog.py" line="87" />
+      <location filename="../../station_app/ui/case_dialog.py" line="104" />
       <source>送检测/鉴定：暂停计时…</source>
       <translation>Testing/appraisal: pause the clock…</translation>
     </message>
@@ -2210,7 +2303,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Hide technical details</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="89" />
+      <location filename="../../station_app/ui/workbench.py" line="90" />
       <source>需要尽快办理的投诉（已超期或即将到期）：</source>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
@@ -2265,13 +2358,13 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>+ Register: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="69" />
+      <location filename="../../station_app/ui/workbench.py" line="70" />
       <source>＋ 登记投诉</source>
       <translation>+ Register a complaint</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/workbench.py" line="75" />
-      <location filename="../../station_app/ui/workbench.py" line="106" />
+      <location filename="../../station_app/ui/workbench.py" line="76" />
+      <location filename="../../station_app/ui/workbench.py" line="107" />
       <source>＋1 咨询</source>
       <translation>+1 consultation</translation>
     </message>

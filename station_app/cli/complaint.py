@@ -54,6 +54,17 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("ref", metavar="ID")
     p.add_argument("--on", help="告知日期（默认今天）")
     p.add_argument("--note", default="", help="告知方式，例如：电话告知双方")
+    p.add_argument(
+        "--way",
+        default="",
+        choices=["", "phone", "letter", "sms", "in_person"],
+        help="告知方式：phone 电话、letter 书面、sms 短信、in_person 当面",
+    )
+    p = bind(command(actions, "entrust", "受市场监管部门委托调解：登记委托单位（--clear 取消）"), entrust)
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--by", default="", help="委托调解的市场监督管理局全称，例如：示例县市场监督管理局")
+    p.add_argument("--clear", action="store_true", help="取消委托调解的登记")
+    p.add_argument("--on", help="委托日期（默认今天）")
     p = bind(command(actions, "delete", "删除案件（站长；保留在审计记录中）"), delete)
     p.add_argument("ref", metavar="ID")
     p.add_argument("--reason", required=True)
@@ -131,9 +142,20 @@ def notified(session: Session, args: argparse.Namespace, today: date) -> int:
     """Both parties were told of the termination (Order 20 Art. 21 ¶2): the notice deadline is met."""
     from station_app.services import complaints
 
-    shown = complaints.record_notice(session, args.ref, on_date(args, today), today, args.note)
+    shown = complaints.record_notice(session, args.ref, on_date(args, today), today, args.note, args.way)
     notice = shown["termination_notice"]
     return out(args, shown, f"{shown['number']}：已于 {notice['notified_on']} 告知双方终止调解（期限 {notice['due']}）")
+
+
+def entrust(session: Session, args: argparse.Namespace, today: date) -> int:
+    """The market-regulation office entrusted the case to this station to mediate (Order 20 Art. 17)."""
+    from station_app.services import entrustment
+
+    if bool(args.by.strip()) == bool(args.clear):
+        raise ValidationError([Problem("--by", "委托单位", "请用 --by 写明委托单位，或用 --clear 取消委托调解")])
+    shown = entrustment.set_entrusted(session, args.ref, "" if args.clear else args.by, on_date(args, today), today)
+    office = (shown["entrusted"] or {}).get("office")
+    return out(args, shown, f"{shown['number']}：" + (f"受{office}委托调解" if office else "已取消委托调解"))
 
 
 def delete(session: Session, args: argparse.Namespace, today: date) -> int:
@@ -204,6 +226,8 @@ def _case_text(c: dict[str, Any]) -> str:
         )
     if c["duplicates"]:
         lines.append(f"注意：可能与 {'、'.join(c['duplicates'])} 重复")
+    if c.get("entrusted"):
+        lines.append(f"受{c['entrusted']['office']}委托调解（{c['entrusted']['on']} 起）")
     lines.append("办理过程：")
     for e in c["history"]:
         step = workflow.label(e["to"]) if e["to"] else e["kind"]
@@ -233,4 +257,13 @@ def _list_text(listing: dict[str, Any]) -> str:
     ]
     head = ["编号", "登记日期", "状态", "消费者", "经营者", "商品或服务", "时限"]
     shown = len(rows)
-    return table(rows, head) + f"\n共 {listing['total']} 件，显示 {shown} 件"
+    text = table(rows, head) + f"\n共 {listing['total']} 件，显示 {shown} 件"
+    untold = listing.get("untold_terminations") or []
+    if untold:  # closed cases, but their notice to both parties is overdue work (Order 20 Art. 21 ¶2)
+        lines = [
+            f"  {n['number']}　终止于 {n['closed_on']}，应于 {n['due']} 前告知　{STATE_WORDS.get(n['due_state'], '')}"
+            for n in untold
+        ]
+        text += f"\n另有终止调解尚未告知双方 {len(untold)} 件（其中超期 {listing['untold_overdue_total']} 件）：\n"
+        text += "\n".join(line.rstrip() for line in lines)
+    return text

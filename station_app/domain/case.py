@@ -133,6 +133,9 @@ NOTICE_BASIS = {
     "order121": "沿用《市场监督管理投诉举报处理暂行办法》第二十一条第二款（第121号令的对应条文未核实）",
 }
 
+# How both parties were told of a termination: the case log says it in these words ("电话告知双方").
+NOTICE_WAYS = {"phone": "电话", "letter": "书面", "sms": "短信", "in_person": "当面"}
+
 
 def termination_notice(
     case: dict[str, Any], notified_on: str | None, calendar: WorkCalendar, today: date, soon_days: int = 2
@@ -147,3 +150,14 @@ def termination_notice(
     state = "done" if notified_on else due_state(due, today, calendar, soon_days)
     basis = NOTICE_BASIS.get(case.get("rule_version") or "", NOTICE_BASIS["order20"])
     return {"due": due.isoformat(), "notified_on": notified_on, "due_state": state, "basis": basis}
+
+
+def entrusted(history: list[dict[str, Any]]) -> dict[str, str] | None:
+    """The market-regulation office that entrusted this case to the station for mediation (Order 20 Art. 17), as
+    ``{"office", "on"}`` from the case's last "entrusted" event, or None (never entrusted, or the flag cleared).
+
+    Kept as a history event, not a column: events already travel in exchange packages whatever their kind, so a
+    county on an older release reads the package unchanged (a new complaint column would be refused there)."""
+    last = next((e for e in reversed(history) if e["kind"] == "entrusted"), None)
+    office = str(((last or {}).get("data") or {}).get("office") or "")
+    return {"office": office, "on": last["on"]} if last and office else None

@@ -130,6 +130,16 @@ def termination_notice_due(decided_on: date, calendar: WorkCalendar, limit: Limi
     return _last_day(_add(decided_on, limit.amount, limit.unit, calendar), limit, calendar)
 
 
+def last_overdue_termination_day(today: date, calendar: WorkCalendar) -> date:
+    """The latest termination day whose notice to both parties is overdue on ``today`` (its 7 working days, Order 20
+    Art. 21 ¶2, ended before today): a termination decided on or before it and not yet told is overdue work, so a
+    query can count them without reading each case. The due day only grows with the decision day."""
+    day = today - _ONE_DAY
+    while termination_notice_due(day, calendar) >= today:
+        day -= _ONE_DAY
+    return day
+
+
 def earliest(*dates: date | None) -> date | None:
     """The earliest of the given dates, ignoring None (e.g. rule due vs. the station's own shorter limit)."""
     present = [d for d in dates if d is not None]

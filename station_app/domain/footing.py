@@ -51,6 +51,7 @@ CITATIONS: Final[dict[str, Citation]] = {
     ),
     "o20_21_2": Citation(f"{ORDER_TITLES['order20']}第二十一条第二款", '**¶2**: "终止调解的，市场监督管理部门应当'),
     "o20_22": Citation(f"{ORDER_TITLES['order20']}第二十二条", "**Art. 22**: when on-site mediation reaches agreement"),
+    "o20_17": Citation(f"{ORDER_TITLES['order20']}第十七条", '**Art. 17**: the regulator "可以委托消费者协会'),
 }
 
 # A 消协 station states the reason in plain words (docs/legal-basis.md §2.1): no "本办法", no regulator's duty.
@@ -171,3 +172,22 @@ TITLES: Final[dict[str, dict[str, str]]] = {
 
 def title(footing: Footing, document: str) -> str:
     return TITLES[document][footing.kind]
+
+
+def can_be_entrusted(footing: Footing) -> bool:
+    """A 消协 station may mediate a case the office entrusted to it (Order 20 Art. 17); a 12315 liaison station's
+    cases are the office's own already, so there is nothing to entrust."""
+    return not footing.regulator
+
+
+def entrusted_sentence(office: str, rule_code: str) -> str:
+    """The mediation of an entrusted case, as its notice and agreement say it (docs/legal-basis.md §2.1).
+
+    Order 20 Art. 17 was read: the entrusted body mediates within the entrustment in the office's name. Order
+    121's article on entrustment was not found (§1.4), so an Order 121 case says the entrustment and cites nothing."""
+    if rule_code == "order20":
+        return (
+            f"本站受{office}委托进行调解：依照{CITATIONS['o20_17'].text}的规定，"
+            f"本站在委托范围内以{office}的名义进行调解。"
+        )
+    return f"本站受{office}委托进行调解。"

@@ -73,9 +73,12 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
         story.append(s.para(f"投诉请求：{case['request']}", "para"))
     footing = footing_rules.footing_for(station) if mediated else footing_rules.own_voice(station)
     keeper = "本站" if not footing.regulator else footing.issuer
+    entrusted = _entrusted_office(footing, case) if mediated else ""
     how = (
         (f"经{footing.issuer}组织调解" if footing.regulator else "经本站调解") if mediated else "在本站主持下经平等协商"
     )
+    if entrusted:
+        how = f"经本站受{entrusted}委托进行调解"
     story += [
         s.heading("二、协议内容"),
         s.para(f"{how}，甲乙双方自愿达成如下协议：", "para"),
@@ -111,11 +114,22 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
     return s.build(path, story, title=title, station_name=station["name"], reference=case["number"])
 
 
+def _entrusted_office(footing: footing_rules.Footing, case: dict[str, Any]) -> str:
+    """The office that entrusted the mediation to a 消协 station (Order 20 Art. 17), or ""."""
+    if not footing_rules.can_be_entrusted(footing):
+        return ""
+    return str((case.get("entrusted") or {}).get("office") or "")
+
+
 def _footing_lines(footing: footing_rules.Footing, case: dict[str, Any]) -> list[Any]:
     if not footing.regulator:
         if case.get("method") != "mediation":
             return []
-        return [s.para(footing_rules.basis_sentence(footing, case.get("rule_version") or ""), "small")]
+        rule = case.get("rule_version") or ""
+        office = _entrusted_office(footing, case)
+        if office:
+            return [s.para(footing_rules.entrusted_sentence(office, rule), "small")]
+        return [s.para(footing_rules.basis_sentence(footing, rule), "small")]
     lines = []
     if case.get("rule_version") == "order20":
         lines.append(

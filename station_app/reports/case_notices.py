@@ -128,11 +128,14 @@ def write_mediation(case: dict[str, Any], station: dict[str, Any], catalogs: Cat
     )
     if recusal:
         recuse += f"提出回避申请的，{footing.we}将中止调解，并作出是否回避的决定（{recusal}）。"
+    entrusted = (case.get("entrusted") or {}).get("office") if footing_rules.can_be_entrusted(footing) else None
+    # An entrusted case was accepted by the office, and the station mediates it on the office's entrustment.
+    accepted_by = f"{s.esc(entrusted)}受理并委托本站调解" if entrusted else f"{footing.we}受理"
     story: list[Any] = [
         *s.title_block(title, case["number"]),
         s.para(f"{case['consumer']['name']}（投诉人）、{case['business']['name']}（被投诉人）：", "body"),
         s.rich(
-            f"{footing.we}受理的投诉人与被投诉人之间关于“{s.esc(case['subject'])}”的消费争议（编号 "
+            f"{accepted_by}的投诉人与被投诉人之间关于“{s.esc(case['subject'])}”的消费争议（编号 "
             f"{s.esc(case['number'])}），定于下列时间、地点进行调解，请准时参加"
             + (f"（{advance}）" if advance else "")
             + "：",
@@ -151,8 +154,9 @@ def write_mediation(case: dict[str, Any], station: dict[str, Any], catalogs: Cat
         s.para(f"4. {recuse}", "item"),
         s.para("5. 调解不收取任何费用。", "item"),
     ]
-    basis = footing_rules.basis_sentence(footing, rule.code)
-    if basis:
+    if entrusted:
+        story.append(s.para(footing_rules.entrusted_sentence(entrusted, rule.code), "small"))
+    elif basis := footing_rules.basis_sentence(footing, rule.code):
         story.append(s.para(basis, "small"))
     story += sign_off(footing, station, None, s.frame_width())
     return s.build(path, story, title=title, station_name=station["name"], reference=case["number"])

@@ -43,6 +43,7 @@ COMPLAINT_FIGURES = (
     ("转办（件）", "transferred", COUNT),
     ("尚未办结（件）", "open", COUNT),
     ("其中超期（件）", "overdue", COUNT),
+    ("终止调解未按期告知（件）", "termination_notice_overdue", COUNT),
     ("调解成功率（%）", "settlement_rate", PERCENT),
     ("挽回经济损失（元）", "recovered_fen", YUAN),
     ("加倍赔偿（件）", "punitive_cases", COUNT),

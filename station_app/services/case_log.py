@@ -34,6 +34,15 @@ EVENT_WORDS: dict[str, Words] = {
     "resume": ("恢复计时", "Clock resumed"),
     "extension": ("延长时限", "Time limit extended"),
     "followup": ("回访", "Follow-up visit"),
+    "notice": ("已告知双方终止调解", "Both parties told of the termination"),
+    "entrusted": ("受市场监管部门委托调解", "Mediation entrusted by the market-regulation office"),
+}
+# How they were told (domain.case.NOTICE_WAYS), in the clerk's words.
+NOTICE_WAY_WORDS: dict[str, Words] = {
+    "phone": ("电话告知", "by telephone"),
+    "letter": ("书面告知", "in writing"),
+    "sms": ("短信告知", "by text message"),
+    "in_person": ("当面告知", "in person"),
 }
 # The titles of the rule versions in English (the catalog carries the Chinese title only).
 RULE_TITLES_EN = {
@@ -76,6 +85,8 @@ ACTION_WORDS: dict[str, Words] = {
     "county_key": ("安装县局公钥", "County key installed"),
     "backup": ("备份登记簿", "Register backed up"),
     "reseal": ("程序升级：重新计算各条记录的校验值", "Upgrade: every record's check value recomputed"),
+    "notice": ("登记已告知终止调解", "Termination notice recorded"),
+    "entrusted": ("登记委托调解", "Entrusted mediation recorded"),
 }
 OTHER_ACTION: Words = ("其他操作", "Other action")
 SETTING_WORDS: dict[str, Words] = {
@@ -176,6 +187,18 @@ def _details(event: dict[str, Any], catalogs: Any, rule: str | None, english: bo
             parts.append(str(data["reason"]))
     elif kind in ("pause", "resume") and (data.get("reason") or data.get("note")):
         parts.append(str(data.get("reason") or data.get("note")))
+    elif kind == "entrusted":
+        office = str(data.get("office") or "")
+        parts.append(
+            (f"entrusted by {office}" if english else f"委托单位 {office}")
+            if office
+            else pick(("已取消", "withdrawn"), english)
+        )
+    elif kind == "notice":
+        if data.get("way") in NOTICE_WAY_WORDS:
+            parts.append(pick(NOTICE_WAY_WORDS[data["way"]], english))
+        if data.get("note"):
+            parts.append(str(data["note"]))
     elif kind == "followup" and data.get("satisfaction"):
         parts.append(_entry(catalogs, "satisfaction", data["satisfaction"], english))
     return [sep.join(p for p in parts if p)] if parts else []
@@ -225,6 +248,9 @@ def action_words(entry: dict[str, Any], english: bool = False) -> str:
         keys = [k for k in after if k in SETTING_WORDS]
         if keys:
             word += (": " if english else "：") + pick(SETTING_WORDS[keys[0]], english)
+    elif action == "entrusted":
+        office = str(after.get("entrusted_by") or "")
+        word += (": " if english else "：") + (office or pick(("withdrawn", "已取消"), english))
     elif action == "login_failed" and after.get("attempt"):
         word += f" (attempt {after['attempt']})" if english else f"（第 {after['attempt']} 次）"
     return word

@@ -136,6 +136,7 @@ def show(session: Session, ref: str, today: date) -> dict[str, Any]:
             exclude_id=case["id"],
         ),
         "history": history,
+        "entrusted": case_rules.entrusted(history),  # {office, on} when the office entrusted it (Order 20 Art. 17)
         "termination_notice": case_rules.termination_notice(
             case, notified_on(history), session.calendar, today, soon_days(session)
         ),
@@ -203,6 +204,12 @@ def list_complaints(
     else:
         total = complaint_store.count(session.db, flt)
         cases = complaint_store.find(session.db, flt, limit=limit, offset=offset)
+    if overdue or due_soon:
+        # Terminations not yet told to both parties (Order 20 Art. 21 ¶2) are overdue work beside the open cases;
+        # they are closed cases, so they stand apart from ``items`` and ``total``, which keep their meaning.
+        untold = [n for n in notices_due(session, today) if due_soon or n["due_state"] == "overdue"]
+        extra["untold_terminations"] = untold
+        extra["untold_overdue_total"] = sum(n["due_state"] == "overdue" for n in untold)
     rows = [summary(session, c, today, soon) for c in cases]
     return {"total": total, "offset": offset, "limit": limit, "items": rows, **extra}
 

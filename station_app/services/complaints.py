@@ -284,9 +284,12 @@ def extend(session: Session, ref: str, days: int, reason: str, on: date, today: 
     return show(session, ref, today)
 
 
-def record_notice(session: Session, ref: str, on: date, today: date, note: str = "") -> dict[str, Any]:
-    """Both parties were told of the termination on ``on`` (Order 20 Art. 21 ¶2: within 7 working days)."""
+def record_notice(session: Session, ref: str, on: date, today: date, note: str = "", way: str = "") -> dict[str, Any]:
+    """Both parties were told of the termination on ``on`` (Order 20 Art. 21 ¶2: within 7 working days), ``way``
+    one of ``case.NOTICE_WAYS`` (电话、书面、短信、当面) or left out (the CLI's older form, the way in the note)."""
     session.require(roles.WRITE)
+    if way and way not in case_rules.NOTICE_WAYS:
+        raise ValidationError([Problem("way", "告知方式", "只能是" + "、".join(case_rules.NOTICE_WAYS.values()))])
     with session.db.atomic():
         case = get_case(session, ref)
         if case["status"] != workflow.TERMINATED:
@@ -298,7 +301,10 @@ def record_notice(session: Session, ref: str, on: date, today: date, note: str =
         history = complaint_store.events(session.db, case["id"])
         if any(e["kind"] == "notice" for e in history):
             raise RuleViolation("本案已记录过告知终止调解")
-        event = _event(session, case, "notice", on.isoformat(), data={"note": note.strip()} if note.strip() else {})
+        data = {"way": way} if way else {}
+        if note.strip():
+            data["note"] = note.strip()
+        event = _event(session, case, "notice", on.isoformat(), data=data)
         _save_changes(session, case, {}, event, "notice")
     return show(session, ref, today)
 

@@ -81,6 +81,19 @@ def overdue_now(db: Database, scope: Scope) -> int:
     return row[0]
 
 
+def untold_terminations(db: Database, scope: Scope, decided_by: str) -> int:
+    """Terminations of the period decided on or before ``decided_by`` (whose notice deadline has passed on :as_of,
+    domain.deadlines.last_overdue_termination_day) with no notice to both parties recorded by :as_of."""
+    where, params = scope.where("received_on")
+    row = db.execute(
+        f"SELECT count(*) FROM complaints WHERE {where} AND status = 'terminated'"
+        " AND closed_on <= :decided_by AND closed_on <= :as_of AND NOT EXISTS (SELECT 1 FROM complaint_events e"
+        " WHERE e.complaint_id = complaints.id AND e.kind = 'notice' AND e.on_date <= :as_of)",
+        {**params, "decided_by": decided_by},
+    ).fetchone()
+    return row[0]
+
+
 BREAKDOWN_COLUMNS = ("nature", "category_class", "category_top", "amount_band", "channel", "station_code")
 
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.domain import workflow
+from station_app.domain import footing, workflow
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import case_log, complaint_views, complaints
+from station_app.services import case_log, complaint_views, complaints, entrustment
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, english, entry_label, state_label, tr
 from station_app.ui.row_text import estimated
@@ -61,6 +61,12 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
             (case["mediation_due"] + estimated(case, "mediation_due")) if case["mediation_due"] else "—",
         )
         + (tr("（自 {0} 起暂停）").format(case["paused_since"]) if case["paused_since"] else ""),
+        *_notice_lines(case),
+        *(
+            [tr("受{0}委托调解（{1} 起）").format(case["entrusted"]["office"], case["entrusted"]["on"])]
+            if case.get("entrusted")
+            else []
+        ),
         tr("争议事实：{0}").format(case["facts"]),
         "",
         tr("办理过程："),
@@ -73,6 +79,17 @@ def describe(case: dict[str, Any], catalogs: Any = None) -> str:
         gap = "  " if english() else "　"
         lines.append(f"  {row['time']}{gap}{row['who']}{gap}{row['what']}")
     return "\n".join(lines)
+
+
+def _notice_lines(case: dict[str, Any]) -> list[str]:
+    """A termination's notice to both parties (Order 20 Art. 21 ¶2): its due day, or the day it was given."""
+    notice = case.get("termination_notice")
+    if not notice:
+        return []
+    if notice["notified_on"]:
+        return [tr("告知终止：已于 {0} 告知双方").format(notice["notified_on"])]
+    state = tr(DUE_WORDS[notice["due_state"]]) if notice["due_state"] in DUE_WORDS else ""
+    return [(tr("告知终止期限：{0}").format(notice["due"]) + "　" + state).strip()]
 
 
 class CaseDialog(QDialog):
@@ -88,12 +105,18 @@ class CaseDialog(QDialog):
             "resume": QPushButton(tr("检测结束：恢复计时")),
             "extend": QPushButton(tr("延长时限…")),
             "followup": QPushButton(tr("回访…")),
+            # Order 20 Art. 21 ¶2: shown only while a termination's notice to both parties is not yet recorded
+            "notice": QPushButton(tr("登记已告知终止…")),
+            # Order 20 Art. 17: the office may entrust a case it accepted to a 消协 station to mediate
+            "entrust": QPushButton(tr("受市场监管部门委托调解…")),
         }
         # clicked(bool) would arrive as the first argument (reason=False): a click asks for everything
         self.buttons["pause"].clicked.connect(lambda: self.pause())
         self.buttons["resume"].clicked.connect(lambda: self.resume())
         self.buttons["extend"].clicked.connect(lambda: self.extend())
         self.buttons["followup"].clicked.connect(lambda: self.followup())
+        self.buttons["notice"].clicked.connect(lambda: self.record_notice())
+        self.buttons["entrust"].clicked.connect(lambda: self.entrust())
         row = QHBoxLayout()
         for button in self.buttons.values():
             row.addWidget(button)
@@ -120,6 +143,11 @@ class CaseDialog(QDialog):
         self.buttons["resume"].setEnabled(open_case and bool(case["paused_since"]))
         self.buttons["extend"].setEnabled(open_case)
         self.buttons["followup"].setEnabled(case["status"] in workflow.CLOSED_STATES)
+        notice = case.get("termination_notice")
+        self.buttons["notice"].setVisible(bool(notice) and notice["due_state"] != "done")
+        self.case = case
+        self.buttons["entrust"].setVisible(footing.can_be_entrusted(footing.footing_for(self.session.station())))
+        self.buttons["entrust"].setEnabled(case["status"] in entrustment.ENTRUSTABLE)
 
     def _do(self, action: Callable[[], Any], done: str) -> bool:
         try:
@@ -157,6 +185,33 @@ class CaseDialog(QDialog):
             lambda: complaints.extend(self.session, self.number, days, reason, today, today),
             tr("已延长 {0} 天").format(days),
         )
+
+    def record_notice(self) -> bool:
+        """The day both parties were told of the termination and how, asked in a small dialog."""
+        from station_app.ui.notice_dialog import NoticeDialog
+
+        dialog = NoticeDialog(self.session, self.case, self.today, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.message.setText(tr("已登记告知终止调解"))
+        self.refresh()
+        return True
+
+    def entrust(self) -> bool:
+        """The office that entrusted this case to the station for mediation; cleared, the flag is withdrawn."""
+        current = (self.case.get("entrusted") or {}).get("office") or ""
+        proposed = current or footing.office_name(self.session.station().get("county"))
+        office, ok = QInputDialog.getText(
+            self,
+            tr("受市场监管部门委托调解"),
+            tr("委托调解的市场监督管理局（全称；清空则取消委托）："),
+            text=proposed.strip("_"),
+        )
+        if not ok:
+            return False
+        today = self.today()
+        done = tr("已取消委托调解") if not office.strip() else tr("已登记委托调解")
+        return self._do(lambda: entrustment.set_entrusted(self.session, self.number, office, today, today), done)
 
     def followup(self, satisfaction: str | None = None, opinion: str = "") -> bool:
         if satisfaction is None:

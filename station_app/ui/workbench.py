@@ -58,7 +58,8 @@ class Workbench(QWidget):
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold; padding: 4px 0;")
         layout.addWidget(self.heading)
         figures = QGridLayout()
-        self.overdue = Figure(tr("已超期（未结案）"), "#b00020")
+        self.overdue = Figure(tr("已超期"), "#b00020")
+        self.overdue.setToolTip(tr("超过期限的未结案投诉，以及终止调解后七个工作日内未告知双方的案件"))
         self.due_soon = Figure(tr("2 个工作日内到期"), "#a15c00")
         self.open_cases = Figure(tr("办理中的投诉"))
         self.this_month = Figure(tr("本月登记"))
@@ -119,7 +120,8 @@ class Workbench(QWidget):
             self.session, ComplaintFilter(), today, due_soon=True, limit=URGENT_ROWS
         )
         overdue = urgent["overdue_total"]
-        self.overdue.value.setText(str(overdue))
+        # Overdue work: open cases past their deadline and terminations not told within 7 working days.
+        self.overdue.value.setText(str(overdue + urgent["untold_overdue_total"]))
         self.due_soon.value.setText(str(max(urgent["total"] - overdue, 0)))  # the list holds both kinds
         self.open_cases.value.setText(str(complaint_register.count(self.session, ComplaintFilter(status=OPEN), today)))
         month = ComplaintFilter(month=today.strftime("%Y-%m"))
@@ -137,7 +139,7 @@ class Workbench(QWidget):
         ]
         # Terminations whose parties are not yet told: 7 working days from the decision (Order 20 Art. 21 ¶2).
         words = {"overdue": tr("已超期"), "due_soon": tr("即将到期")}
-        for notice in complaint_views.notices_due(self.session, today):
+        for notice in urgent["untold_terminations"]:
             when = tr("告知终止 {0} 前").format(notice["due"]) + " " + words.get(notice["due_state"], "")
             rows.append([notice["number"], state_label("terminated"), "", "", when.strip()])
         self.table.setRowCount(len(rows))

@@ -299,3 +299,46 @@ def test_files_the_program_writes_are_readable_by_their_owner_only(tmp_path):
     assert all(stat.S_IMODE(path.stat().st_mode) & 0o077 == 0 for path in written), [
         oct(p.stat().st_mode) for p in written
     ]
+
+
+def test_list_overdue_names_untold_terminations(station, tmp_path):
+    """Order 20 Art. 21 ¶2: `complaint list --overdue` adds the terminations not told within 7 working days
+    (untold_terminations, untold_overdue_total) and leaves total and items as they were."""
+    steps = [
+        {"to": "accepted", "on": "2026-11-03"},
+        {"to": "mediating", "on": "2026-11-03", "mediator": "王调解"},
+        {"to": "terminated", "on": "2026-11-05", "ground": "t_no_agreement", "route": "court"},
+    ]
+    path = write(tmp_path, "c.json", json.dumps(complaint_payload(transitions=steps)))
+    code, out, err = station("complaint", "add", "--json", path, "--format", "json")
+    assert code == 0, err
+    number = json.loads(out)["number"]
+    code, out, _ = station("--format", "json", "complaint", "list", "--overdue")
+    listing = json.loads(out)
+    assert listing["total"] == 0 and listing["items"] == [] and listing["untold_overdue_total"] == 1
+    assert listing["untold_terminations"][0]["number"] == number
+    assert listing["untold_terminations"][0]["due"] == "2026-11-16"
+    code, out, _ = station("complaint", "list", "--overdue")
+    assert "另有终止调解尚未告知双方 1 件（其中超期 1 件）" in out and "应于 2026-11-16 前告知" in out
+    code, out, _ = station("--format", "json", "complaint", "notified", number, "--way", "phone")
+    assert code == 0 and json.loads(out)["history"][-1]["data"] == {"way": "phone"}
+    code, out, _ = station("--format", "json", "complaint", "list", "--overdue")
+    assert json.loads(out)["untold_overdue_total"] == 0
+
+
+def test_complaint_entrust_sets_and_clears_the_flag(station, tmp_path):
+    """Order 20 Art. 17: `complaint entrust ID --by 局` / `--clear`; `complaint show` JSON gains `entrusted`."""
+    path = write(tmp_path, "c.json", json.dumps(complaint_payload()))
+    code, out, err = station("complaint", "add", "--json", path, "--format", "json")
+    number = json.loads(out)["number"]
+    code, out, _ = station("--format", "json", "complaint", "show", number)
+    assert json.loads(out)["entrusted"] is None
+    code, out, err = station("--format", "json", "complaint", "entrust", number, "--by", "示例县市场监督管理局")
+    assert code == 0, err
+    assert json.loads(out)["entrusted"] == {"office": "示例县市场监督管理局", "on": "2026-11-23"}
+    code, out, _ = station("complaint", "show", number)
+    assert "受示例县市场监督管理局委托调解（2026-11-23 起）" in out
+    code, _, err = station("complaint", "entrust", number)
+    assert code != 0 and "--clear" in err
+    code, out, _ = station("complaint", "entrust", number, "--clear")
+    assert code == 0 and out.strip() == f"{number}：已取消委托调解"

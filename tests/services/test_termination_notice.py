@@ -66,3 +66,56 @@ def test_cli_complaint_notified(session, tmp_path, capsys):
     assert capsys.readouterr().out.strip() == f"{number}：已于 2026-11-09 告知双方终止调解（期限 2026-11-16）"
     assert main(["--db", db, "--today", "2026-11-23", "complaint", "notified", number]) == 2
     assert "已记录过" in capsys.readouterr().err
+
+
+def test_the_way_told_is_one_of_four_and_the_log_says_it(session):
+    """How both parties were told (电话、书面、短信、当面) is kept on the notice and read back in the clerk's words."""
+    from station_app.domain.errors import ValidationError
+    from station_app.services import case_log
+
+    number = terminated(session, "2026-11-12", accepted="2026-11-09")
+    with pytest.raises(ValidationError, match="电话、书面、短信、当面"):
+        complaints.record_notice(session, number, TODAY, TODAY, way="email")
+    shown = complaints.record_notice(session, number, TODAY, TODAY, way="letter")
+    assert shown["history"][-1]["data"] == {"way": "letter"}
+    assert case_log.history_lines(shown)[-1].startswith("2026-11-23 已告知双方终止调解：书面告知（")
+
+
+def test_the_last_overdue_termination_day_follows_the_seven_working_days():
+    """Order 20 Art. 21 ¶2 (docs/legal-basis.md §2.5): decided on Thu 2026-11-12, the parties must be told by
+    Mon 11-23; on 11-23 that is still on time, on 11-24 it is overdue. The cutoff is the latest such decision day."""
+    from station_app.domain.deadlines import last_overdue_termination_day, termination_notice_due
+    from station_app.domain.workdays import default_calendar
+
+    calendar = default_calendar()
+    assert termination_notice_due(date(2026, 11, 12), calendar) == date(2026, 11, 23)
+    assert last_overdue_termination_day(date(2026, 11, 23), calendar) == date(2026, 11, 11)
+    assert last_overdue_termination_day(date(2026, 11, 24), calendar) == date(2026, 11, 12)
+
+
+def test_an_untold_termination_counts_as_overdue_work(session):
+    """Order 20 Art. 21 ¶2: a termination not told within 7 working days is overdue work. The tally says how many
+    (termination_notice_overdue; "overdue" keeps its meaning, a part of the open cases), `complaint list
+    --overdue` and the workbench's 已超期 figure count it, and recording the notice ends it."""
+    from station_app.domain import periods
+    from station_app.services import tallies
+    from station_app.store.complaints import ComplaintFilter
+
+    late = terminated(session, "2026-11-05")  # due 11-16: overdue on 11-23
+    terminated(session, "2026-11-20", accepted="2026-11-16")  # due 12-01: on time
+    block = tallies.tally(session, periods.month("2026-11"), TODAY, with_previous=False)["complaints"]
+    assert block["termination_notice_overdue"] == 1 and block["overdue"] == 0
+    as_then = tallies.tally(session, periods.month("2026-11"), TODAY, as_of=date(2026, 11, 16), with_previous=False)
+    assert as_then["complaints"]["termination_notice_overdue"] == 0  # on its due day it was still on time
+    listing = complaint_views.list_complaints(session, ComplaintFilter(), TODAY, overdue=True)
+    assert listing["total"] == 0 and listing["untold_overdue_total"] == 1
+    assert [n["number"] for n in listing["untold_terminations"]] == [late]
+    urgent = complaint_views.list_complaints(session, ComplaintFilter(), TODAY, due_soon=True)
+    assert urgent["untold_overdue_total"] == 1 and len(urgent["untold_terminations"]) == 2
+    complaints.record_notice(session, late, date(2026, 11, 20), TODAY, way="phone")
+    block = tallies.tally(session, periods.month("2026-11"), TODAY, with_previous=False)["complaints"]
+    assert block["termination_notice_overdue"] == 0
+    as_then = tallies.tally(session, periods.month("2026-11"), TODAY, as_of=date(2026, 11, 18), with_previous=False)
+    assert as_then["complaints"]["termination_notice_overdue"] == 1  # told on 11-20: still untold on 11-18
+    listing = complaint_views.list_complaints(session, ComplaintFilter(), TODAY, overdue=True)
+    assert listing["untold_overdue_total"] == 0 and listing["untold_terminations"] == []

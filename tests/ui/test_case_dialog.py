@@ -195,3 +195,123 @@ def test_the_clock_and_followup_buttons_clicked_ask_their_questions(qtbot, sessi
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (items[0], True))
     qtbot.mouseClick(dialog.buttons["followup"], Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "已记录回访"
+
+
+def test_the_termination_notice_is_recorded_from_the_case_page(qtbot, session):
+    """Order 20 Art. 21 ¶2 (docs/legal-basis.md §2.5): both parties are told within 7 working days of a
+    termination. The case page offers 登记已告知终止 only while that is not recorded; clicked, it asks the day and
+    the way, refuses a day before the termination, and afterwards the log says it and the workbench drops it."""
+    from PySide6.QtCore import QDate, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from station_app.services import complaint_views
+    from station_app.ui.notice_dialog import NoticeDialog
+
+    steps = [
+        {"to": "accepted", "on": "2026-11-09"},
+        {"to": "mediating", "on": "2026-11-10", "mediator": "王调解"},
+        {"to": "terminated", "on": "2026-11-12", "ground": "t_no_agreement", "route": "court"},
+    ]
+    number = complaints.add_complaints(
+        session, [complaint_payload(received_on="2026-11-06", transitions=steps)], TODAY
+    )[0]["number"]
+    assert number in [n["number"] for n in complaint_views.notices_due(session, TODAY)]
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.buttons["notice"]
+    assert button.isVisible() and button.text() == "登记已告知终止…"
+    assert "告知终止期限：2026-11-23" in dialog.text.toPlainText()
+    seen = {}
+
+    def answer_like_a_clerk():
+        asked = QApplication.activeModalWidget()
+        assert isinstance(asked, NoticeDialog)
+        seen["default"] = asked.on.date().toString("yyyy-MM-dd")
+        seen["range"] = (asked.on.minimumDate().toString("yyyy-MM-dd"), asked.on.maximumDate().toString("yyyy-MM-dd"))
+        seen["ways"] = [asked.way.itemText(i) for i in range(asked.way.count())]
+        asked.on.setDate(QDate(2026, 11, 20))
+        asked.way.setCurrentIndex(asked.way.findData("phone"))
+        asked.note.insert("双方均已接听")  # typed through the input method (QTest cannot key Chinese)
+        qtbot.mouseClick(asked.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer_like_a_clerk)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen == {
+        "default": "2026-11-23",
+        "range": ("2026-11-12", "2026-11-23"),  # not before the termination, not in the future
+        "ways": ["电话", "书面", "短信", "当面"],
+    }
+    text = dialog.text.toPlainText()
+    assert "2026-11-20 已告知双方终止调解：电话告知；双方均已接听（" in text
+    assert "告知终止：已于 2026-11-20 告知双方" in text
+    assert "登记已告知终止调解" in text  # the audit trail, in words
+    assert not button.isVisible() and dialog.message.text() == "已登记告知终止调解"
+    assert complaint_views.notices_due(session, TODAY) == []
+
+
+def test_the_notice_button_is_absent_unless_a_termination_awaits_its_notice(qtbot, session):
+    number = complaints.add_complaints(
+        session, [complaint_payload(transitions=[{"to": "accepted", "on": "2026-11-03"}])], TODAY
+    )[0]["number"]
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.buttons["notice"].isVisible()
+
+
+def test_the_notice_dialog_shows_the_services_refusal(qtbot, session):
+    """A notice already recorded elsewhere (the CLI) while the dialog was open is refused inside the dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from station_app.services import complaint_views
+    from station_app.ui.notice_dialog import NoticeDialog
+
+    steps = [
+        {"to": "accepted", "on": "2026-11-09"},
+        {"to": "mediating", "on": "2026-11-10", "mediator": "王调解"},
+        {"to": "terminated", "on": "2026-11-12", "ground": "t_no_agreement", "route": "court"},
+    ]
+    number = complaints.add_complaints(
+        session, [complaint_payload(received_on="2026-11-06", transitions=steps)], TODAY
+    )[0]["number"]
+    asked = NoticeDialog(session, complaint_views.show(session, number, TODAY), lambda: TODAY)
+    qtbot.addWidget(asked)
+    asked.show()
+    complaints.record_notice(session, number, TODAY, TODAY)
+    qtbot.mouseClick(asked.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert asked.message.isVisible() and "已记录过" in asked.message.text()
+
+
+def test_the_entrusted_mediation_is_set_from_the_case_page(qtbot, session, monkeypatch):
+    """Order 20 Art. 17 (docs/legal-basis.md §2.1): clicked, 受市场监管部门委托调解 asks the office's name, proposing
+    the county's office; answered, the page says it; answered with nothing, the flag is withdrawn."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+
+    number = complaints.add_complaints(
+        session, [complaint_payload(transitions=[{"to": "accepted", "on": "2026-11-03"}])], TODAY
+    )[0]["number"]
+    dialog = CaseDialog(session, number, lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.buttons["entrust"]
+    assert button.isVisible() and button.isEnabled()
+    asked = []
+    answers = iter([("示例县市场监督管理局", True), ("", True)])
+
+    def answer(parent, title, label, *args, **kwargs):
+        asked.append(kwargs.get("text"))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    text = dialog.text.toPlainText()
+    assert asked == ["示例县市场监督管理局"]  # the station's county office, proposed
+    assert "受示例县市场监督管理局委托调解（2026-11-23 起）" in text
+    assert "受市场监管部门委托调解：委托单位 示例县市场监督管理局" in text  # the case log
+    assert dialog.message.text() == "已登记委托调解"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == "示例县市场监督管理局" and dialog.message.text() == "已取消委托调解"
+    assert "委托调解（2026-11-23 起）" not in dialog.text.toPlainText()

@@ -61,9 +61,13 @@ def test_workbench_figures_count_every_case_not_only_the_rows_shown(qtbot, tmp_p
     bench.refresh()
     urgent = complaint_views.list_complaints(window.session, ComplaintFilter(), later, due_soon=True, limit=None)
     states = [r["due_state"] for r in urgent["items"]]
-    assert int(bench.overdue.value.text()) == states.count("overdue")
-    assert int(bench.due_soon.value.text()) == states.count("due_soon") > 0
     notices = complaint_views.notices_due(window.session, later)  # terminations not yet told, listed after them
+    # 已超期 is overdue work: open cases past their deadline and terminations untold after 7 working days (Order 20
+    # Art. 21 ¶2); the demo register has both.
+    untold_overdue = [n["due_state"] for n in notices].count("overdue")
+    assert untold_overdue > 0 and urgent["untold_overdue_total"] == untold_overdue
+    assert int(bench.overdue.value.text()) == states.count("overdue") + untold_overdue
+    assert int(bench.due_soon.value.text()) == states.count("due_soon") > 0
     assert bench.table.rowCount() == min(len(states), 60) + len(notices)
 
 

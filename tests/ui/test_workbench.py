@@ -82,3 +82,26 @@ def test_a_termination_not_yet_told_is_on_the_workbench_until_recorded(qtbot, se
     complaints.record_notice(session, number, TODAY, TODAY)
     page.refresh()
     assert number not in {page.table.item(r, 0).text() for r in range(page.table.rowCount())}
+
+
+def test_an_untold_termination_past_its_seven_days_counts_in_the_overdue_figure(qtbot, session):
+    """Order 20 Art. 21 ¶2 (docs/legal-basis.md §2.5): terminated on 11-05, the parties were to be told by 11-16;
+    on 11-23 the workbench's 已超期 figure counts it beside the open cases, until the notice is recorded."""
+    from station_app.services import complaints
+    from station_app.ui.workbench import Workbench
+    from tests.conftest import TODAY, complaint_payload
+
+    steps = [
+        {"to": "accepted", "on": "2026-11-03"},
+        {"to": "mediating", "on": "2026-11-03", "mediator": "王调解"},
+        {"to": "terminated", "on": "2026-11-05", "ground": "t_no_agreement", "route": "court"},
+    ]
+    number = complaints.add_complaints(session, [complaint_payload(transitions=steps)], TODAY)[0]["number"]
+    page = Workbench(session, lambda: TODAY)
+    qtbot.addWidget(page)
+    assert page.overdue.value.text() == "1"
+    rows = {page.table.item(r, 0).text(): page.table.item(r, 4).text() for r in range(page.table.rowCount())}
+    assert rows[number] == "告知终止 2026-11-16 前 已超期"
+    complaints.record_notice(session, number, TODAY, TODAY, way="letter")
+    page.refresh()
+    assert page.overdue.value.text() == "0"

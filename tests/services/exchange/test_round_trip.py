@@ -221,3 +221,21 @@ def _diff(a, b, path=""):
             yield from _diff(x, y, f"{path}.{key}")
         elif x != y:
             yield f"{path}.{key}: {x} != {y}"
+
+
+def test_an_entrusted_mediation_reaches_the_county_in_the_cases_history(make_station, county, tmp_path):
+    """受市场监管部门委托调解 (Order 20 Art. 17) is a history entry of the case, not a new record field: it travels in
+    the package format as it is (complaint_events lines), and the county's case shows the same office."""
+    from datetime import date
+
+    from station_app.services import complaint_views, entrustment
+
+    station = make_station("XJ")
+    number = open_case(station)
+    entrustment.set_entrusted(station, number, "示例县市场监督管理局", date(2026, 11, 23), TODAY)
+    assert accept(county, station, export(station, tmp_path / "usb"))["status"] == "imported"
+    assert complaint_views.show(county, number, TODAY)["entrusted"] == {
+        "office": "示例县市场监督管理局",
+        "on": "2026-11-23",
+    }
+    assert events(county, "XJ") == events(station, "XJ")
