@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import records, search_index
+from station_app.domain import search_grams
+from station_app.store import county_search, records, search_index
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -80,7 +81,7 @@ class ComplaintFilter:
     include_deleted: bool = False
 
 
-def _search_clauses(text: str, full_text: bool = True) -> tuple[list[str], list[Any]]:
+def _search_clauses(text: str, full_text: bool = True, county: bool = False) -> tuple[list[str], list[Any]]:
     """Every whitespace-separated term must match somewhere.
 
     3+ characters: the trigram FTS index over number, names, phone, business, subject and facts.
@@ -88,12 +89,17 @@ def _search_clauses(text: str, full_text: bool = True) -> tuple[list[str], list[
     the short columns, read from their covering index (a two-character name such as 张三 is found;
     a one- or two-character fragment of the free-text facts would match almost every case).
     Latin letters also match the pinyin initials of the consumer and business names (``zs`` → 张三).
-    Without the trigram index (a county's register, store/search_index.py) every term is looked for in the short
-    columns that way; the facts are not searched.
+    Without the trigram index every term is looked for in the short columns that way; the facts are not searched.
+    A county's register (``county``) answers from its own index of words (store/county_search.py), the same cases.
     """
     where: list[str] = []
     params: list[Any] = []
     for term in text.split():
+        if county:
+            clause, values = _county_clause(term)
+            where.append(clause)
+            params.extend(values)
+            continue
         initials = term.isascii() and term.isalpha()
         if len(term) >= 3 and full_text:
             clause = "pk IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)"
@@ -114,7 +120,33 @@ def _search_clauses(text: str, full_text: bool = True) -> tuple[list[str], list[
     return where, params
 
 
-def filter_clauses(f: ComplaintFilter, *, full_text: bool = True) -> tuple[list[str], list[Any]]:
+def _text_test(term: str) -> tuple[str, list[Any]]:
+    """The term in the case's own text, as the county's index finds it: any letter case; the facts from three
+    characters on; Latin letters also in the pinyin initials."""
+    columns = [*SHORT_COLUMNS, *(("facts",) if len(term) >= 3 else ())]
+    tests = [f"instr(lower({c}), lower(?)) > 0" for c in columns]
+    params: list[Any] = [term] * len(columns)
+    if term.isascii() and term.isalpha():
+        tests.append("instr(search_initials, ?) > 0")
+        params.append(term.lower())
+    return "(" + " OR ".join(tests) + ")", params
+
+
+def _county_clause(term: str) -> tuple[str, list[Any]]:
+    """The cases the county's index knows to hold the term's words, with the few it does not know yet looked for
+    in the register; a term longer than one word is checked against the text (its words may stand apart)."""
+    hits, hit_params = county_search.hits(search_grams.match_expression([term]))
+    unknown, unknown_params = county_search.unknown()
+    test, test_params = _text_test(term)
+    clause = f"pk IN ({hits} UNION ALL SELECT pk FROM complaints WHERE {unknown} AND {test})"
+    params = [*hit_params, *unknown_params, *test_params]
+    if not search_grams.is_exact(term):
+        clause += f" AND {test}"
+        params += test_params
+    return clause, params
+
+
+def filter_clauses(f: ComplaintFilter, *, full_text: bool = True, county: bool = False) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if not f.include_deleted:
@@ -159,15 +191,20 @@ def filter_clauses(f: ComplaintFilter, *, full_text: bool = True) -> tuple[list[
         )
         params.extend([f.due_from, f.due_from])
     if f.search.strip():
-        search_where, search_params = _search_clauses(f.search, full_text)
+        search_where, search_params = _search_clauses(f.search, full_text, county)
         where.extend(search_where)
         params.extend(search_params)
     return where, params
 
 
 def clauses_for(db: Database, f: ComplaintFilter) -> tuple[list[str], list[Any]]:
-    """The filter's SQL for this register: with its trigram search index, or without (a county's)."""
-    return filter_clauses(f, full_text=not f.search.strip() or search_index.present(db))
+    """The filter's SQL for this register: with its trigram search index (a station's), its index of words (a
+    county's), or neither (a county's register made before it had one)."""
+    if not f.search.strip():
+        return filter_clauses(f)
+    if search_index.present(db):
+        return filter_clauses(f, full_text=True)
+    return filter_clauses(f, full_text=False, county=county_search.present(db))
 
 
 def find(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:

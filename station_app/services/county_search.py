@@ -1,0 +1,94 @@
+"""Bringing a county's search index up to date (store/county_search.py), in chunks, after an import.
+
+Each chunk is one transaction: a build stopped half-way (the window closed, the power cut) keeps what it did and
+the next one goes on from there. The searches are right at any moment (the register answers for what the index
+does not know yet); the build only makes them fast. It runs in a process of its own beside the window
+(``start_in_background``): making the words of a million cases is Python work that would hold the window's thread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from station_app.domain import search_grams
+from station_app.services import station
+from station_app.services.session import Session
+from station_app.store import county_search as store
+
+CHUNK = 20_000  # cases per transaction: a few seconds of work, a few megabytes of memory
+
+
+def wanted(session: Session) -> bool:
+    """Does this register keep the county's index (a county's or a city's)?"""
+    return station.mode(session) in station.OFFICES
+
+
+def waiting(session: Session) -> int:
+    """How many cases the index does not know as they are now (0 on a station's register)."""
+    return store.waiting(session.db) if wanted(session) else 0
+
+
+def _words(values: dict[str, str | None] | tuple) -> str:
+    if isinstance(values, dict):
+        return search_grams.case_words((values[c] for c in store.SHORT), values["facts"])
+    return search_grams.case_words(values[:-1], values[-1])
+
+
+def build(
+    session: Session,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    chunk: int = CHUNK,
+) -> int:
+    """Index every case the index does not know as it is now; how many were indexed. ``progress(done, total)``
+    after each chunk; ``cancelled()`` is asked between chunks (what is done stays done)."""
+    if not wanted(session):
+        return 0
+    db = session.db
+    with db.atomic():
+        store.create(db)
+    total, done = store.waiting(db), 0
+    while not (cancelled is not None and cancelled()):
+        with db.atomic():
+            changed = store.stale(db, chunk)
+            if changed:
+                store.write(
+                    db,
+                    [(c["pk"], _words(c["old"])) for c in changed if c["old"] is not None],
+                    [(c["pk"], _words(c["now"])) for c in changed if c["now"] is not None],
+                    [c["pk"] for c in changed],
+                    None,
+                )
+                done += len(changed)
+            else:
+                rows, last = store.new_cases(db, store.upto(db), chunk)
+                if last == store.upto(db):
+                    break
+                store.write(db, [], [(pk, _words(values)) for pk, *values in rows], [], last)
+                done += len(rows)
+        if progress is not None:
+            progress(min(done, total), total)
+    return done
+
+
+def _build_at(path: str) -> int:
+    """The build in a process of its own (as the register's set-up user: the index holds no record)."""
+    session = Session.open(Path(path), create=False)
+    try:
+        return build(session)
+    finally:
+        session.close()
+
+
+def start_in_background(session: Session) -> Future[int] | None:
+    """Start the build in another process when the index is behind; None when there is nothing to do."""
+    if session.path is None or waiting(session) == 0:
+        return None
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    future = pool.submit(_build_at, str(session.path))
+    pool.shutdown(wait=False)  # the worker ends with its one task
+    return future
