@@ -61,7 +61,7 @@
       <translation>{0}  {1} against {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="75" />
+      <location filename="../../station_app/ui/register_page.py" line="82" />
       <source>{0}年{1}月</source>
       <translation>{1}/{0}</translation>
     </message>
@@ -143,7 +143,7 @@
       <translation>Likely duplicates across stations (same phone, same business, within 30 days):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="251" />
+      <location filename="../../station_app/ui/register_page.py" line="282" />
       <source>不能办理</source>
       <translation>Not possible</translation>
     </message>
@@ -262,7 +262,7 @@
       <translation>Disable / enable</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="188" />
+      <location filename="../../station_app/ui/register_page.py" line="219" />
       <source>先在上面选中一件投诉</source>
       <translation>Select a complaint above first</translation>
     </message>
@@ -287,22 +287,22 @@
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="133" />
+      <location filename="../../station_app/ui/register_page.py" line="140" />
       <source>全部性质</source>
       <translation>All natures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="71" />
+      <location filename="../../station_app/ui/register_page.py" line="78" />
       <source>全部月份</source>
       <translation>All months</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="128" />
+      <location filename="../../station_app/ui/register_page.py" line="135" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="156" />
+      <location filename="../../station_app/ui/register_page.py" line="177" />
       <source>共 {0} 件{1}</source>
       <translation>{0} complaints{1}</translation>
     </message>
@@ -659,7 +659,7 @@
       <translation>Price of the goods or service (yuan)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="28" />
+      <location filename="../../station_app/ui/complaint_model.py" line="30" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>商品或服务</source>
       <translation>Goods or service</translation>
@@ -675,7 +675,7 @@
       <translation>receipt-{0}.pdf</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="223" />
+      <location filename="../../station_app/ui/register_page.py" line="254" />
       <source>回执保存到哪个文件夹？</source>
       <translation>Save the receipts in which folder?</translation>
     </message>
@@ -1095,7 +1095,7 @@
       <translation>{0} receipts written: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="229" />
+      <location filename="../../station_app/ui/main_window.py" line="227" />
       <source>已登记 {0}</source>
       <translation>Registered {0}</translation>
     </message>
@@ -1220,8 +1220,8 @@
     </message>
     <message>
       <location filename="../../station_app/ui/print_preview.py" line="131" />
-      <location filename="../../station_app/ui/register_page.py" line="208" />
-      <location filename="../../station_app/ui/register_page.py" line="215" />
+      <location filename="../../station_app/ui/register_page.py" line="239" />
+      <location filename="../../station_app/ui/register_page.py" line="246" />
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -1342,7 +1342,7 @@
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="30" />
+      <location filename="../../station_app/ui/complaint_model.py" line="32" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>时限</source>
@@ -1404,7 +1404,7 @@
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="103" />
+      <location filename="../../station_app/ui/register_page.py" line="110" />
       <source>本月全部投诉登记回执（批量生成）…</source>
       <translation>All of this month's complaint receipts (batch)…</translation>
     </message>
@@ -1447,6 +1447,11 @@
       <location filename="../../station_app/ui/workbench.py" line="78" />
       <source>来人来电咨询一次，记一笔（事项可不填）</source>
       <translation>One consultation in person or by phone, counted (the question is optional)</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/register_page.py" line="173" />
+      <source>查找没有完成：{0}</source>
+      <translation>The search did not finish: {0}</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/workbench.py" line="73" />
@@ -1519,6 +1524,11 @@
       <translation>Exporting and checking…</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/register_page.py" line="170" />
+      <source>正在查找…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="328" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
@@ -1584,7 +1594,7 @@
       <translation>Consumer Rights Station Register {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="26" />
+      <location filename="../../station_app/ui/complaint_model.py" line="28" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <location filename="../../station_app/ui/workbench.py" line="34" />
       <source>消费者</source>
@@ -1637,7 +1647,7 @@
       <translation>Demo register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="25" />
+      <location filename="../../station_app/ui/complaint_model.py" line="27" />
       <location filename="../../station_app/ui/staff_page.py" line="86" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>状态</source>
@@ -1717,7 +1727,7 @@
       <translation>Record termination notice: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="24" />
+      <location filename="../../station_app/ui/complaint_model.py" line="26" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>登记日期</source>
       <translation>Received</translation>
@@ -1920,7 +1930,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Period:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="23" />
+      <location filename="../../station_app/ui/complaint_model.py" line="25" />
       <location filename="../../station_app/ui/records_page.py" line="83" />
       <location filename="../../station_app/ui/records_page.py" line="85" />
       <source>编号</source>
@@ -1989,7 +1999,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Business reported *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="27" />
+      <location filename="../../station_app/ui/complaint_model.py" line="29" />
       <location filename="../../station_app/ui/county_views.py" line="71" />
       <location filename="../../station_app/ui/welcome.py" line="78" />
       <source>被投诉经营者</source>
@@ -2062,12 +2072,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a staff member in the list first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="208" />
+      <location filename="../../station_app/ui/register_page.py" line="239" />
       <source>请先在登记簿中选中一件投诉</source>
       <translation>Select a complaint in the register first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="232" />
+      <location filename="../../station_app/ui/register_page.py" line="263" />
       <source>请先在登记簿中选中一件投诉。</source>
       <translation>Select a complaint in the register first.</translation>
     </message>
@@ -2268,7 +2278,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Reset password: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/complaint_model.py" line="29" />
+      <location filename="../../station_app/ui/complaint_model.py" line="31" />
       <source>金额（元）</source>
       <translation>Amount (yuan)</translation>
     </message>
@@ -2323,12 +2333,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>(do not import this column)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="230" />
+      <location filename="../../station_app/ui/main_window.py" line="228" />
       <source>（可能与 {0} 重复，请核对）</source>
       <translation> (may repeat {0}: please check)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/register_page.py" line="155" />
+      <location filename="../../station_app/ui/register_page.py" line="176" />
       <source>（已显示 {0} 件，向下滚动显示更多）</source>
       <translation> ({0} shown; scroll down for more)</translation>
     </message>

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 
 from station_app.services import complaint_register
@@ -14,6 +15,7 @@ from station_app.services.complaint_views import ComplaintFilter
 from station_app.services.session import Session
 from station_app.ui.i18n import N_, state_label, tr
 from station_app.ui.row_text import due_text, yuan
+from station_app.ui.search_worker import SearchWorker
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -32,12 +34,26 @@ COLUMNS: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
 
 
 class ComplaintTableModel(QAbstractTableModel):
-    """Rows come from ``complaint_register.page`` in pages of ``page_size``; only the count is read up front."""
+    """Rows come from ``complaint_register.page`` in pages of ``page_size``; only the count is read up front.
+
+    A new filter or sort (``reload``) is searched in a worker thread on a connection of its own (a county register
+    of a million cases may take a second): the window keeps answering, and only the newest request's answer is
+    shown. The later pages (``fetchMore``) are read here: one page by key is quick.
+    """
+
+    search_started = Signal()
+    search_finished = Signal(str)  # "" once the new rows are shown, else why the search failed (rows kept)
 
     def __init__(
-        self, session: Session, today: Callable[[], date] = date.today, page_size: int = PAGE, *, load: bool = True
+        self,
+        session: Session,
+        today: Callable[[], date] = date.today,
+        page_size: int = PAGE,
+        *,
+        load: bool = True,
+        parent: QObject | None = None,
     ):
-        super().__init__()
+        super().__init__(parent)
         self.session = session
         self.today = today
         self.page_size = page_size
@@ -49,34 +65,76 @@ class ComplaintTableModel(QAbstractTableModel):
         self.total = 0
         self.pages_read = 0  # for tests and the status line: how many pages came from the register
         self.loaded = False
+        self.generation = 0  # the newest request's number: an answer to an older one is dropped
+        self.searching = False  # a request is out and its answer not yet shown
+        # In a list, so that the goodbye below can reach the worker without keeping the model alive.
+        self._worker: list[SearchWorker | None] = [None]
+        self.destroyed.connect(partial(_stop_worker, self._worker))
         if load:
             self.reload()
 
     # -- reading ----------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the first page for the current filter and sort again: in the worker, the newest request wins."""
         self.loaded = True
-        self.beginResetModel()
-        self.total, self.rows = complaint_register.first_page(
-            self.session,
-            self.filter,
-            self.today(),
+        self.generation += 1
+        work = partial(
+            complaint_register.first_page,
+            flt=self.filter,
+            today=self.today(),
             overdue=self.overdue,
             sort=self.sort_key,
             descending=self.descending,
             limit=self.page_size,
         )
+        path = self.session.path
+        if path is None:  # a register in memory: no second connection can reach it
+            self._show(work(self.session))
+            self.search_finished.emit("")
+            return
+        worker = self._worker[0]
+        if worker is None:  # one connection for all of the page's searches, opened on the first one
+            worker = self._worker[0] = SearchWorker(path, self._arrived)
+        self.searching = True
+        self.search_started.emit()
+        worker.submit(self.generation, work, self.session.actor, self.session.role, self.session.calendar)
+
+    @Slot(int, object, str)
+    def _arrived(self, generation: int, result: object, error: str) -> None:
+        if generation != self.generation:
+            return  # typed over: the answer to a newer request is on its way
+        self.searching = False
+        if error:
+            self.search_finished.emit(error)
+            return
+        self._show(result)  # type: ignore[arg-type]
+        self.search_finished.emit("")
+
+    def _show(self, result: tuple[int, list[dict[str, Any]]]) -> None:
+        self.beginResetModel()
+        self.total, self.rows = result
         self.pages_read = self.pages_read + 1 if self.rows else self.pages_read
         self.endResetModel()
+
+    def stop_searching(self, wait_seconds: float = 2.0) -> None:
+        """Close the worker's connection (the page or window closing); a later search opens it again."""
+        worker, self._worker[0] = self._worker[0], None
+        if worker is not None:
+            worker.stop(wait_seconds)
+        if self.searching:
+            self.generation += 1  # an answer still on its way is not wanted
+            self.searching = False
 
     def set_filter(self, flt: ComplaintFilter, overdue: bool = False) -> None:
         self.filter, self.overdue = flt, overdue
         self.reload()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
+        # Not while a search runs: the rows shown belong to the filter before, the next page to the new one.
+        return not parent.isValid() and not self.searching and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self.rows) >= self.total:
+        if not self.canFetchMore(parent):
             return
         page = complaint_register.page(
             self.session,
@@ -141,3 +199,10 @@ class ComplaintTableModel(QAbstractTableModel):
             return
         self.sort_key, self.descending = key, descending
         self.reload()
+
+
+def _stop_worker(box: list[SearchWorker | None], *_args: object) -> None:
+    """The model is being destroyed: end its worker thread without waiting (Python may be shutting down)."""
+    worker, box[0] = box[0], None
+    if worker is not None:
+        worker.stop()

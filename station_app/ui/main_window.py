@@ -218,9 +218,7 @@ class StationMainWindow(QMainWindow):
     @Slot(str)
     def show_case(self, number: str) -> None:
         self.show_register()
-        self.register.ui.search.setText(number)
-        self.register.apply_filter()
-        self.register.select_number(number)
+        self.register.show_number(number)  # selected when the search has answered
 
     @Slot(str, list)
     def complaint_saved(self, number: str, duplicates: list) -> None:
@@ -239,6 +237,8 @@ class StationMainWindow(QMainWindow):
         lock = getattr(self, "idle_lock", None)
         if lock is not None:
             lock.stop()
+        if self._register is not None:
+            self._register.model.stop_searching()  # its worker's connection to the register
         super().closeEvent(event)
 
 

@@ -51,7 +51,14 @@ class RegisterPage(QWidget):
         self.session, self.today = session, today
         self.dialog: StepDialog | None = None
         # Read when the page is first shown: the window opens on the workbench, not on the register.
-        self.model = ComplaintTableModel(session, today, load=False)
+        self.model = ComplaintTableModel(session, today, load=False, parent=self)
+        # A search runs in a worker (ui/search_worker.py). The rows found before stay in the table meanwhile, the
+        # count line saying 正在查找…: a table emptied on every pause in typing would flash and read as "nothing
+        # found", and most searches answer before the eye notices; the new rows replace the old ones at once.
+        self.model.search_started.connect(self.update_count)
+        self.model.search_finished.connect(self.searched)
+        self.search_error = ""
+        self.select_when_found = ""  # a case to select once the search under way has answered
         table = self.ui.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -150,17 +157,41 @@ class RegisterPage(QWidget):
         self.update_count()
         self.update_actions()
 
+    @Slot(str)
+    def searched(self, error: str) -> None:
+        self.search_error = error
+        number, self.select_when_found = self.select_when_found, ""
+        if number and not error:
+            self.select_number(number)
+        self.update_actions()  # the count line too
+
     def update_count(self) -> None:
+        if self.model.searching:
+            self.ui.count_label.setText(tr("正在查找…"))
+            return
+        if self.search_error:
+            self.ui.count_label.setText(tr("查找没有完成：{0}").format(self.search_error))
+            return
         shown, total = self.model.rowCount(), self.model.total
         more = tr("（已显示 {0} 件，向下滚动显示更多）").format(shown) if shown < total else ""
         self.ui.count_label.setText(tr("共 {0} 件{1}").format(total, more))
 
     def refresh(self, select: str = "") -> None:
+        """Read the register again (a case saved or moved on); ``select`` that case once the rows are in."""
+        self.select_when_found = select
         self.model.reload()
         self.update_count()
-        if select:
-            self.select_number(select)
         self.update_actions()
+
+    def show_number(self, number: str) -> None:
+        """Search for one case by its number and select it when found (the workbench's and the form's links)."""
+        self.ui.search.setText(number)
+        self.select_when_found = number
+        self.apply_filter()
+
+    def closeEvent(self, event) -> None:
+        self.model.stop_searching()  # the worker's connection; a later search opens it again
+        super().closeEvent(event)
 
     def select_number(self, number: str) -> bool:
         row = self.model.row_of(number)

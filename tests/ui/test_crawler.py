@@ -110,11 +110,12 @@ class ModalCloser:
 
 
 def settle(window: QWidget, qtbot) -> None:
-    """Let the click's work end: its jobs (export, receipts) done and their results shown."""
+    """Let the click's work end: its jobs (export, receipts) and searches done and their results shown."""
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         QApplication.processEvents()
-        if not any(job.running() for job in window.findChildren(Job)):
+        searching = window._register is not None and window._register.model.searching  # the register's worker
+        if not searching and not any(job.running() for job in window.findChildren(Job)):
             break
         qtbot.wait(20)
     qtbot.wait(10)

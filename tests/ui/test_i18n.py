@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from station_app.services import station
 from station_app.ui.i18n import install_language
 from tests.conftest import TODAY
-from tests.ui.windows import demo_register, open_window
+from tests.ui.windows import demo_register, open_window, searched
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -88,6 +88,7 @@ def test_the_windows_speak_english_when_chosen(qtbot, english_register):
     number = window.register.model.row_at(0)["number"] if window.register.model.rowCount() else None
     if number is None:
         window.nav.setCurrentRow(1)
+        searched(qtbot, window.register)
         number = window.register.model.row_at(0)["number"]
     from station_app.services import complaint_views
 

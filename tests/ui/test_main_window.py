@@ -14,7 +14,7 @@ from station_app.services.station import init_station
 from station_app.store.complaints import ComplaintFilter
 from station_app.ui.main_window import create_main_window
 from tests.conftest import TODAY, complaint_payload
-from tests.ui.windows import STATION, demo_register, open_window, type_into
+from tests.ui.windows import STATION, demo_register, open_window, searched, type_into
 
 
 @pytest.fixture
@@ -56,6 +56,7 @@ def test_type_save_accept_settle_and_see_it_in_the_register(qtbot, register):
     qtbot.mouseClick(form.ui.save_button, Qt.MouseButton.LeftButton)
     page = window.register
     assert page.isVisible()
+    searched(qtbot, page)
     assert page.model.total == 1
     assert page.selected_number() == "XJ-2026-0001"
     assert window.workbench.this_month.value.text() == "1"
@@ -64,6 +65,7 @@ def test_type_save_accept_settle_and_see_it_in_the_register(qtbot, register):
     dialog = page.start_step("accepted")
     assert dialog is not None and set(dialog.inputs) == {"on", "note"}
     finish_step(qtbot, dialog)
+    searched(qtbot, page)
     assert page.model.row_at(0)["status"] == "accepted"
 
     dialog = page.start_step("settled")
@@ -75,6 +77,7 @@ def test_type_save_accept_settle_and_see_it_in_the_register(qtbot, register):
     qtbot.keyClicks(dialog.inputs["recovered_yuan"], "1550")
     finish_step(qtbot, dialog)
     assert not dialog.isVisible()
+    searched(qtbot, page)
 
     row = page.model.row_at(page.model.row_of("XJ-2026-0001"))
     assert row["status_label"] == "调解结案"
@@ -89,6 +92,7 @@ def test_a_refused_step_is_shown_as_a_message(qtbot, register, monkeypatch):
     complaints.add_complaints(window.session, [complaint_payload()], TODAY)
     page = window.register
     page.refresh(select="XJ-2026-0001")
+    searched(qtbot, page)
     said = []
     monkeypatch.setattr(page, "warn", said.append)
     assert page.start_step("settled") is None  # registered → settled skips acceptance
@@ -112,6 +116,7 @@ def test_a_wrong_id_number_is_shown_next_to_the_field_and_nothing_typed_is_lost(
     assert window.register.model.total == 0
     form.ui.consumer_id_number.clear()
     qtbot.mouseClick(form.ui.save_button, Qt.MouseButton.LeftButton)
+    searched(qtbot, window.register)
     assert window.register.model.total == 1
 
 
@@ -123,6 +128,7 @@ def test_a_duplicate_is_saved_and_flagged(qtbot, register):
     qtbot.mouseClick(window.form.ui.save_button, Qt.MouseButton.LeftButton)
     warning = window.form.ui.duplicate_warning
     assert warning.isVisible() and "XJ-2026-0001" in warning.text()
+    searched(qtbot, window.register)
     assert window.register.model.total == 2
 
 
@@ -171,11 +177,13 @@ def test_search_by_two_characters_and_by_pinyin_initials(qtbot, register):
     window = open_window(qtbot, register)
     window.nav.setCurrentRow(1)
     page = window.register
+    searched(qtbot, page)
     total = page.model.total
     for text in ("张三", "zs"):
         page.ui.search.clear()
         type_into(page.ui.search, text)
-        qtbot.waitUntil(lambda: page.model.total < total, timeout=3000)  # the debounced search ran
+        # the debounced search ran, in its worker
+        qtbot.waitUntil(lambda: page.model.total < total and not page.model.searching, timeout=3000)
         names = {page.model.row_at(i)["consumer_name"] for i in range(page.model.rowCount())}
         assert "张三" in names, text
         if text == "张三":
@@ -186,6 +194,7 @@ def test_the_register_reads_pages_as_it_scrolls_and_sorts_in_the_register(qtbot,
     window = open_window(qtbot, demo_register(tmp_path, 2000))
     window.nav.setCurrentRow(1)
     model = window.register.model
+    searched(qtbot, window.register)
     assert model.total == 2000
     assert model.rowCount() < 2000
     assert model.pages_read <= 2
@@ -195,6 +204,7 @@ def test_the_register_reads_pages_as_it_scrolls_and_sorts_in_the_register(qtbot,
     assert model.rowCount() < 2000
     oldest = min(r["received_on"] for r in model.rows)
     window.register.ui.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    searched(qtbot, window.register)
     assert model.rowCount() < 2000
     assert model.row_at(0)["received_on"] <= oldest  # the oldest of the whole register, not of the rows read
     everything = complaint_views.list_complaints(window.session, model.filter, TODAY, limit=None)["items"]
@@ -206,6 +216,7 @@ def test_overdue_filter_from_the_workbench(qtbot, tmp_path):
     window.workbench.show_overdue.emit()
     page = window.register
     assert page.isVisible()
+    searched(qtbot, page)
     assert page.model.total == int(window.workbench.overdue.value.text())
     assert all(page.model.row_at(i)["overdue"] for i in range(page.model.rowCount()))
 

@@ -14,7 +14,7 @@ from station_app.ui import start
 from tests.conftest import TODAY
 from tests.trust import conditions
 from tests.ui.test_main_window import type_complaint
-from tests.ui.windows import STATION, open_window
+from tests.ui.windows import STATION, open_window, searched
 
 read_only_folder = conditions.read_only_folder  # the fixture (a read-only tmpfs as root, else chmod 0555)
 
@@ -39,6 +39,7 @@ def test_saving_while_another_program_writes_says_so_and_keeps_the_form(qtbot, t
     assert "另一个程序正在写入" in form.ui.general_error.text()
     assert form.ui.consumer_name.text() == "张三" and window.register.model.total == 0
     qtbot.mouseClick(form.ui.save_button, Qt.MouseButton.LeftButton)  # the other program is done: saved
+    searched(qtbot, window.register)
     assert window.register.model.total == 1
 
 

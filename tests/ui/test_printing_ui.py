@@ -9,6 +9,7 @@ from station_app.services import demo
 from station_app.services.session import Session
 from station_app.ui.print_preview import BatchRun
 from station_app.ui.register_page import RegisterPage
+from tests.ui.windows import searched
 
 TODAY = date(2026, 11, 23)
 
@@ -26,6 +27,7 @@ def test_preview_of_the_selected_case(qtbot, tmp_path, monkeypatch):
     page = RegisterPage(session, lambda: TODAY)
     qtbot.addWidget(page)
     page.show()  # the register is read when its page is first shown
+    searched(qtbot, page)
     assert page.select_number(page.model.row_at(0)["number"])
     dialog = page.preview("receipt")
     qtbot.addWidget(dialog)
@@ -83,6 +85,7 @@ def test_a_receipt_goes_to_the_printer_as_its_pdf_with_text(qtbot, tmp_path, mon
     page = RegisterPage(session, lambda: TODAY)
     qtbot.addWidget(page)
     page.show()
+    searched(qtbot, page)
     page.select_number(page.model.row_at(0)["number"])
     dialog = page.preview("receipt")
     qtbot.addWidget(dialog)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from station_app.services import complaint_views
 from station_app.store.complaints import ComplaintFilter
 from tests.conftest import TODAY
-from tests.ui.windows import demo_register, open_window
+from tests.ui.windows import demo_register, open_window, searched
 
 
 def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):
@@ -13,16 +13,19 @@ def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):
     window.nav.setCurrentRow(1)
     page = window.register
     ui = page.ui
+    searched(qtbot, page)
     everything = page.model.total
     assert ui.category_filter.currentData() == "" and ui.nature_filter.currentData() == ""
     assert ui.category_filter.findData("goods") >= 0 and ui.category_filter.findData("G01") >= 0
 
     ui.category_filter.setCurrentIndex(ui.category_filter.findData("goods"))
+    searched(qtbot, page)
     goods = page.model.total
     expected = complaint_views.list_complaints(window.session, ComplaintFilter(category="goods"), TODAY, limit=1)
     assert goods == expected["total"] and 0 < goods < everything
 
     ui.nature_filter.setCurrentIndex(ui.nature_filter.findData("quality"))
+    searched(qtbot, page)
     both = complaint_views.list_complaints(
         window.session, ComplaintFilter(category="goods", nature="quality"), TODAY, limit=1
     )
@@ -31,6 +34,7 @@ def test_category_and_nature_filters_narrow_the_register(qtbot, tmp_path):
 
     ui.category_filter.setCurrentIndex(0)
     ui.nature_filter.setCurrentIndex(0)
+    searched(qtbot, page)
     assert page.model.total == everything
 
 
@@ -75,6 +79,7 @@ def test_the_register_is_read_when_its_page_is_first_shown(qtbot, tmp_path):
     window = open_window(qtbot, demo_register(tmp_path, 30))
     assert window.register.model.pages_read == 0 and not window.built  # only the workbench at start
     window.nav.setCurrentRow(1)
+    searched(qtbot, window.register)
     assert window.register.model.total == 30 and window.register.model.pages_read == 1
 
 

@@ -37,3 +37,8 @@ def type_into(widget, text: str) -> None:
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def searched(qtbot, page) -> None:
+    """Wait until the register page's search (run in a worker thread) has answered and its rows are shown."""
+    qtbot.waitUntil(lambda: not page.model.searching, timeout=10_000)
