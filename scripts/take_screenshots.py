@@ -63,8 +63,16 @@ def shoot(language: str) -> list[Path]:
         widget.grab().save(str(target))
         written.append(target)
 
+    def searched() -> None:
+        """The register's search runs in a worker thread: its rows are on screen once it has answered."""
+        while window.register.model.searching:
+            app.processEvents()
+            time.sleep(0.01)
+
     for code, name in (("workbench", "workbench"), ("complaints", "register"), ("outreach", "outreach")):
         window.show_code(code)
+        if code == "complaints":
+            searched()
         grab(window, name)
     window.show_code("stats")
     window.page("stats").run()
@@ -79,6 +87,7 @@ def shoot(language: str) -> list[Path]:
     grab(window, "complaint_form")
     window.form.closed.emit()
     window.show_code("complaints")
+    searched()
     settle_events()
     dialog = settle(app, window)
     if dialog is not None:
