@@ -107,7 +107,7 @@
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="114" />
+      <location filename="../../station_app/ui/exchange_page.py" line="116" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -118,7 +118,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="377" />
+      <location filename="../../station_app/ui/exchange_page.py" line="381" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -148,7 +148,7 @@
       <translation>Not possible</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="84" />
+      <location filename="../../station_app/ui/exchange_page.py" line="86" />
       <source>不选：导出全部记录，含本月</source>
       <translation>Unticked: every record, this month included</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="361" />
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -277,7 +277,7 @@
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="86" />
+      <location filename="../../station_app/ui/exchange_page.py" line="88" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
@@ -317,22 +317,22 @@
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="191" />
+      <location filename="../../station_app/ui/exchange_page.py" line="193" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="188" />
+      <location filename="../../station_app/ui/exchange_page.py" line="190" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="126" />
+      <location filename="../../station_app/ui/exchange_page.py" line="128" />
       <source>关账月份：</source>
       <translation>Month to close:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="116" />
+      <location filename="../../station_app/ui/exchange_page.py" line="118" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
@@ -373,7 +373,7 @@
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="79" />
+      <location filename="../../station_app/ui/exchange_page.py" line="81" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
@@ -444,12 +444,12 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="139" />
+      <location filename="../../station_app/ui/exchange_page.py" line="141" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="74" />
+      <location filename="../../station_app/ui/exchange_page.py" line="76" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="336" />
+      <location filename="../../station_app/ui/exchange_page.py" line="338" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -542,7 +542,7 @@
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="83" />
+      <location filename="../../station_app/ui/exchange_page.py" line="85" />
       <source>只导出上次以来的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -562,7 +562,7 @@
       <translation>Read-only user</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="368" />
+      <location filename="../../station_app/ui/exchange_page.py" line="370" />
       <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>可以安全拔出U盘。</source>
       <translation>The USB stick can be removed safely.</translation>
@@ -755,7 +755,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="358" />
+      <location filename="../../station_app/ui/exchange_page.py" line="360" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -842,14 +842,19 @@
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="122" />
+      <location filename="../../station_app/ui/exchange_page.py" line="124" />
       <source>导入县局公告包…</source>
       <translation>Import the county's bulletin…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="118" />
+      <location filename="../../station_app/ui/exchange_page.py" line="120" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/search_index_status.py" line="53" />
+      <source>导入后本程序在后台为全县案件建立检索索引；建好后查找更快。</source>
+      <translation>After an import the program builds a search index of the county's cases in the background; searches are faster once it is built.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="43" />
@@ -857,14 +862,14 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <location filename="../../station_app/ui/exchange_page.py" line="144" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="90" />
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
-      <location filename="../../station_app/ui/exchange_page.py" line="288" />
+      <location filename="../../station_app/ui/exchange_page.py" line="92" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
+      <location filename="../../station_app/ui/exchange_page.py" line="290" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -879,17 +884,17 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="279" />
+      <location filename="../../station_app/ui/exchange_page.py" line="281" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="94" />
+      <location filename="../../station_app/ui/exchange_page.py" line="96" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="89" />
+      <location filename="../../station_app/ui/exchange_page.py" line="91" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
@@ -965,7 +970,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="198" />
+      <location filename="../../station_app/ui/exchange_page.py" line="200" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -985,7 +990,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="361" />
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -1020,12 +1025,12 @@
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="260" />
+      <location filename="../../station_app/ui/exchange_page.py" line="262" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="253" />
+      <location filename="../../station_app/ui/exchange_page.py" line="255" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -1040,12 +1045,12 @@
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="238" />
+      <location filename="../../station_app/ui/exchange_page.py" line="240" />
       <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
       <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="216" />
+      <location filename="../../station_app/ui/exchange_page.py" line="218" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -1055,7 +1060,7 @@
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="366" />
+      <location filename="../../station_app/ui/exchange_page.py" line="368" />
       <source>已导出并读回校验：{0}（{1}）</source>
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
@@ -1095,7 +1100,7 @@
       <translation>{0} receipts written: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="229" />
+      <location filename="../../station_app/ui/main_window.py" line="237" />
       <source>已登记 {0}</source>
       <translation>Registered {0}</translation>
     </message>
@@ -1295,12 +1300,12 @@
     </message>
     <message>
       <location filename="../../station_app/ui/county_packages.py" line="27" />
-      <location filename="../../station_app/ui/exchange_page.py" line="317" />
+      <location filename="../../station_app/ui/exchange_page.py" line="319" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="322" />
+      <location filename="../../station_app/ui/exchange_page.py" line="324" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1310,7 +1315,7 @@
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="236" />
+      <location filename="../../station_app/ui/exchange_page.py" line="238" />
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -1379,12 +1384,12 @@
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="262" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="255" />
+      <location filename="../../station_app/ui/exchange_page.py" line="257" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1399,7 +1404,7 @@
       <translation>Not done</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="257" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1429,7 +1434,7 @@
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="266" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1474,7 +1479,7 @@
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="384" />
+      <location filename="../../station_app/ui/exchange_page.py" line="388" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1499,6 +1504,11 @@
       <translation>Testing done: resume the clock</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/search_index_status.py" line="52" />
+      <source>检索索引建立中（还有 {0} 件），查找照常可用</source>
+      <translation>Building the search index ({0} cases to go); searching works meanwhile</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="64" />
       <source>横幅（条）</source>
       <translation>Banners</translation>
@@ -1509,17 +1519,17 @@
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="351" />
+      <location filename="../../station_app/ui/exchange_page.py" line="353" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="314" />
+      <location filename="../../station_app/ui/exchange_page.py" line="316" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="330" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1789,7 +1799,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="385" />
+      <location filename="../../station_app/ui/exchange_page.py" line="389" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1834,7 +1844,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="73" />
+      <location filename="../../station_app/ui/exchange_page.py" line="75" />
       <source>站点：导出本站数据包（全部记录，含本月；每月交县局）</source>
       <translation>Station: export this station's package (every record up to today; to the county each month)</translation>
     </message>
@@ -2022,7 +2032,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="369" />
+      <location filename="../../station_app/ui/exchange_page.py" line="371" />
       <source>记录数：{0}</source>
       <translation>Records: {0}</translation>
     </message>
@@ -2072,7 +2082,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2212,17 +2222,17 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="81" />
+      <location filename="../../station_app/ui/exchange_page.py" line="83" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <location filename="../../station_app/ui/exchange_page.py" line="230" />
       <source>选择县局公告包</source>
       <translation>Choose the county's bulletin</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="208" />
+      <location filename="../../station_app/ui/exchange_page.py" line="210" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
@@ -2237,12 +2247,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="317" />
+      <location filename="../../station_app/ui/exchange_page.py" line="319" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="140" />
+      <location filename="../../station_app/ui/exchange_page.py" line="142" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2308,12 +2318,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="229" />
+      <location filename="../../station_app/ui/exchange_page.py" line="231" />
       <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
       <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="209" />
+      <location filename="../../station_app/ui/exchange_page.py" line="211" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -2323,7 +2333,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>(do not import this column)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="230" />
+      <location filename="../../station_app/ui/main_window.py" line="238" />
       <source>（可能与 {0} 重复，请核对）</source>
       <translation> (may repeat {0}: please check)</translation>
     </message>
@@ -2338,7 +2348,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="276" />
+      <location filename="../../station_app/ui/exchange_page.py" line="278" />
       <source>（未插入U盘：插好后刷新，或选其他文件夹）</source>
       <translation>(no USB stick: insert one, refresh)</translation>
     </message>
