@@ -18,6 +18,9 @@ from station_app.services.session import Session
 from station_app.store import county_search as store
 
 CHUNK = 20_000  # cases per transaction: a few seconds of work, a few megabytes of memory
+# Fewer cases than this unknown to the index are read from the register in a few milliseconds: no build is
+# started for them (a county's small import, a test's register); they are taken in with the next big one.
+BACKGROUND_FROM = 5_000
 
 
 def wanted(session: Session) -> bool:
@@ -99,10 +102,11 @@ def _build_at(path: str) -> int:
 
 
 def start_in_background(session: Session) -> multiprocessing.process.BaseProcess | None:
-    """Start the build in a process of its own when the index is behind; None when there is nothing to do.
+    """Start the build in a process of its own when the index is ``BACKGROUND_FROM`` cases behind or more; None
+    when there is nothing worth doing.
 
     A daemon: it ends with the program (a chunk cut short is rolled back; the next build goes on from there)."""
-    if session.path is None or waiting(session) == 0:
+    if session.path is None or waiting(session) < max(1, BACKGROUND_FROM):
         return None
     process = multiprocessing.get_context("spawn").Process(
         target=_build_at, args=(str(session.path),), name="county-search-index", daemon=True
