@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from station_app.domain.money import format_yuan
-from station_app.reports import fonts, pdf_archive
+from station_app.reports import fonts, line_breaking, pdf_archive
 
 BLANK_DATE = "______年____月____日"
 LINE_COLOR = colors.HexColor("#555555")
@@ -50,6 +50,7 @@ def routes_sentence() -> str:
 @lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
     song, hei = fonts.register()
+    line_breaking.install()  # Chinese line-breaking rules in every wrapped paragraph, table cells included
 
     def style(name: str, font: str = song, size: float = 10.5, leading: float = 16, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, wordWrap="CJK", **kw)
@@ -258,6 +259,7 @@ def build(
 ) -> Path:
     """Lay the story out on A4 (landscape when ``wide``), each page headed with the station and reference."""
     fonts.register()
+    line_breaking.install()
     page = landscape(A4) if wide else A4
     margin = 14 * mm if wide else 20 * mm
     path = Path(path)
