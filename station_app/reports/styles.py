@@ -80,7 +80,8 @@ def styles() -> dict[str, ParagraphStyle]:
 def para(text: Any, style: str = "body") -> Paragraph:
     """User text as a wrapping paragraph (escaped; line breaks kept)."""
     markup = escape("" if text is None else str(text)).replace("\n", "<br/>")
-    return Paragraph(fonts.with_rare_characters(markup), styles()[style])
+    chosen = styles()[style]
+    return Paragraph(fonts.with_rare_characters(markup, chosen.fontName), chosen)
 
 
 def rich(markup: str, style: str = "body") -> Paragraph:
