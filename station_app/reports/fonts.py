@@ -65,9 +65,22 @@ def _registered(name: str) -> str | None:
         if font == name:
             for path, index in files:
                 if path.is_file():
-                    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+                    pdfmetrics.registerFont(_trailing_widths_fixed(TTFont(name, str(path), subfontIndex=index)))
                     return name
     return None
+
+
+def _trailing_widths_fixed(font: TTFont) -> TTFont:
+    """reportlab keeps, for the glyphs after the last full entry of 'hmtx' (they share its advance), that advance
+    already scaled to 1000 units per em, and writes it so into each subset: in a font of 1024 units (HanaMin) the
+    embedded program then says 976.6 where the PDF's widths say 1000, and PDF/A Preflight refuses the file (6.3.6).
+    The raw advance is put back."""
+    face = font.face
+    count = int.from_bytes(face.get_table("hhea")[34:36], "big")  # numberOfHMetrics
+    if 0 < count < len(face.hmetrics):
+        advance = face.hmetrics[count - 1][0]
+        face.hmetrics[count:] = [(advance, lsb) for _, lsb in face.hmetrics[count:]]
+    return font
 
 
 def fallback() -> str | None:
@@ -150,6 +163,6 @@ _ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
 def register() -> tuple[str, str]:
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # reportlab looks it up when it writes each font's subset
     folder = resource_dir() / "fonts"
-    pdfmetrics.registerFont(TTFont(SONG, str(folder / "uming.ttc"), subfontIndex=0))
-    pdfmetrics.registerFont(TTFont(HEI, str(folder / "wqy-microhei.ttc"), subfontIndex=0))
+    pdfmetrics.registerFont(_trailing_widths_fixed(TTFont(SONG, str(folder / "uming.ttc"), subfontIndex=0)))
+    pdfmetrics.registerFont(_trailing_widths_fixed(TTFont(HEI, str(folder / "wqy-microhei.ttc"), subfontIndex=0)))
     return SONG, HEI
