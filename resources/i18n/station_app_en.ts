@@ -4,7 +4,7 @@
   <context>
     <name>station_app</name>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="121" />
+      <location filename="../../station_app/ui/ledger_page.py" line="133" />
       <source>  {0}第 {1} 行〔{2}〕：{3}</source>
       <translation>  {0}row {1} [{2}]: {3}</translation>
     </message>
@@ -28,6 +28,11 @@
       <location filename="../../station_app/ui/setup_dialog.py" line="55" />
       <source>&lt;b&gt;第一个用户（站长，可再添加其他工作人员）&lt;/b&gt;</source>
       <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="157" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/stats_page.py" line="238" />
@@ -76,7 +81,7 @@
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <location filename="../../station_app/ui/ledger_page.py" line="128" />
       <source>{0}（{1} 行）</source>
       <translation>{0} ({1} rows)</translation>
     </message>
@@ -92,7 +97,7 @@
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="93" />
+      <location filename="../../station_app/ui/ledger_page.py" line="103" />
       <source>{0}：{1} 列（{2}）。核对后按“检查”或“导入”。</source>
       <translation>{0}: {1} columns ({2}). Check them, then press "Check" or "Import".</translation>
     </message>
@@ -222,7 +227,7 @@
       <translation>Persons</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="119" />
+      <location filename="../../station_app/ui/ledger_page.py" line="131" />
       <source>以下行有问题，整份台账没有导入（改正后再导入）：</source>
       <translation>These rows have problems; nothing of the ledger was imported (correct them and import again):</translation>
     </message>
@@ -245,6 +250,16 @@
       <location filename="../../station_app/ui/station_details.py" line="36" />
       <source>保存本站信息</source>
       <translation>Save the station's details</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="157" />
+      <source>保存标注副本</source>
+      <translation>Save marked copy</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="43" />
+      <source>保存标注副本…</source>
+      <translation>Save marked copy…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="69" />
@@ -312,7 +327,7 @@
       <translation>{0} records (latest {1} shown)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="114" />
+      <location filename="../../station_app/ui/ledger_page.py" line="126" />
       <source>共 {0} 行，{1} 行检查通过。</source>
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
@@ -532,6 +547,11 @@
       <translation>The other station's complaint</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="45" />
+      <source>另存一份台账副本：有问题的单元格标红并加批注，首页列出全部问题；原文件不改动</source>
+      <translation>Save a copy of the ledger with each problem cell filled red and commented, and all problems listed on the first sheet; the original file is not changed</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/print_preview.py" line="137" />
       <source>另存为 PDF</source>
       <translation>Save as PDF</translation>
@@ -568,17 +588,22 @@
       <translation>The USB stick can be removed safely.</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="141" />
+      <source>可按“保存标注副本…”另存一份标出这些问题的台账，改正后再导入。</source>
+      <translation>Use “Save marked copy…” to save a copy of the ledger with these problems marked, correct it, then import it again.</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/staff_page.py" line="121" />
       <source>可用</source>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="66" />
+      <location filename="../../station_app/ui/ledger_page.py" line="75" />
       <source>台账 (*.xlsx *.csv)</source>
       <translation>Ledger (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="48" />
+      <location filename="../../station_app/ui/ledger_page.py" line="57" />
       <source>台账的列</source>
       <translation>Ledger column</translation>
     </message>
@@ -832,12 +857,12 @@
       <translation>Password (at least {0} characters)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="48" />
+      <location filename="../../station_app/ui/ledger_page.py" line="57" />
       <source>对应登记簿的字段</source>
       <translation>Register field</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="38" />
+      <location filename="../../station_app/ui/ledger_page.py" line="39" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
@@ -911,7 +936,7 @@
       <translation>Export figures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="36" />
+      <location filename="../../station_app/ui/ledger_page.py" line="37" />
       <source>尚未选择文件</source>
       <translation>No file chosen yet</translation>
     </message>
@@ -933,7 +958,7 @@
       <translation>Workbench</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <location filename="../../station_app/ui/ledger_page.py" line="134" />
       <source>工作表“{0}”</source>
       <translation>sheet "{0}" </translation>
     </message>
@@ -1020,6 +1045,11 @@
       <translation>Accepted</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="167" />
+      <source>已另存标注副本：{0}（{1} 个单元格标红并加批注，首页“问题清单”列出全部问题）</source>
+      <translation>Marked copy saved: {0} ({1} cells filled red and commented; the first sheet lists all problems)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/settings_page.py" line="134" />
       <source>已备份并校验：{0}</source>
       <translation>Backup written and checked: {0}</translation>
@@ -1040,7 +1070,7 @@
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="132" />
+      <location filename="../../station_app/ui/ledger_page.py" line="145" />
       <source>已导入 {0} 件投诉。</source>
       <translation>{0} complaints imported.</translation>
     </message>
@@ -1269,7 +1299,7 @@
       <translation>Complaint register: {0} cases; the latest {1} are below.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="91" />
+      <location filename="../../station_app/ui/ledger_page.py" line="101" />
       <source>按表头自动对应，请核对</source>
       <translation>Matched by the column headings: please check</translation>
     </message>
@@ -1459,6 +1489,11 @@
       <translation>Show overdue cases</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="164" />
+      <source>标注副本没有保存：{0}</source>
+      <translation>The marked copy was not saved: {0}</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="97" />
       <source>标题</source>
       <translation>Title</translation>
@@ -1489,12 +1524,12 @@
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="130" />
+      <location filename="../../station_app/ui/ledger_page.py" line="143" />
       <source>检查通过，可以导入。</source>
       <translation>Checks passed: ready to import.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="37" />
+      <location filename="../../station_app/ui/ledger_page.py" line="38" />
       <source>检查（不导入）</source>
       <translation>Check (no import)</translation>
     </message>
@@ -1549,12 +1584,12 @@
       <translation>Text *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="54" />
+      <location filename="../../station_app/ui/ledger_page.py" line="63" />
       <source>每一列对应登记簿的哪个字段（第一次导入时核对，以后同样表头的台账自动沿用）：</source>
       <translation>Which register field each column holds (checked at the first import; later ledgers with the same headings reuse it):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="91" />
+      <location filename="../../station_app/ui/ledger_page.py" line="101" />
       <source>沿用上次的对应</source>
       <translation>Same mapping as last time</translation>
     </message>
@@ -2107,7 +2142,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose the category…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="117" />
+      <location filename="../../station_app/ui/ledger_page.py" line="129" />
       <source>读取的工作表：{0}</source>
       <translation>Sheets read: {0}</translation>
     </message>
@@ -2237,12 +2272,12 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose the county office's answers package</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="66" />
+      <location filename="../../station_app/ui/ledger_page.py" line="75" />
       <source>选择台账</source>
       <translation>Choose a ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="34" />
+      <location filename="../../station_app/ui/ledger_page.py" line="35" />
       <source>选择台账文件（.xlsx / .csv）…</source>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
@@ -2328,7 +2363,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="81" />
+      <location filename="../../station_app/ui/ledger_page.py" line="91" />
       <source>（不导入这一列）</source>
       <translation>(do not import this column)</translation>
     </message>
