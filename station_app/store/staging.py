@@ -186,5 +186,6 @@ def seal_new(db: Database, table: str, before: int, skip: list[int], count: int,
         chosen = f"SELECT {SEAL} FROM {STAGE}.{table} WHERE rowid IN (SELECT value FROM json_each(?))"
         skipped = sum(int(seal, 16) for (seal,) in db.execute(chosen, [json.dumps(skip)]))
     where, params = _new_rows(skip)
-    source = f"SELECT s.rowid AS r, s.{SEAL} AS seal FROM {STAGE}.{table} AS s{where}"
-    return seals.adopt_staged(db, table, before, count, source, params, staged.seal_sums[table] - skipped)
+    source = f"SELECT s.rowid AS r, s.{SEAL} AS seal FROM {STAGE}.{table} AS s{where} ORDER BY s.rowid"
+    total = staged.seal_sums[table] - skipped
+    return seals.adopt_staged(db, table, before, count, source, params, total, numbered=not skip)
