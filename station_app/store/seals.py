@@ -163,13 +163,14 @@ def _set_sum(db: Database, value: int) -> None:
 def flush(db: Database) -> str:
     """Reseal the rows this connection changed since the last audit entry; the register's seal sum (hex)."""
     total = current_sum(db)
-    if _tracking(db) and db.execute("SELECT 1 FROM temp.audit_touched LIMIT 1").fetchone():
+    if not _tracking(db):
+        return hex_sum(total)
+    if db.execute("SELECT 1 FROM temp.audit_touched LIMIT 1").fetchone():
         for table in TABLES:
             total += _reseal(db, table)
         db.execute("DELETE FROM temp.audit_touched")
         _set_sum(db, total)
-    if _tracking(db):
-        db.execute("DELETE FROM temp.audit_adopted")
+    db.execute("DELETE FROM temp.audit_adopted")
     return hex_sum(total)
 
 
