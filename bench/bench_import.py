@@ -56,12 +56,13 @@ def make_packages(
     complaints: int,
     stations: int,
     known: list[tuple[Path, Ed25519PrivateKey, str]] | None = None,
+    prefix: str = "S",
 ) -> list[tuple[Path, Ed25519PrivateKey, str]]:
     """Packages of new cases; with ``known`` (an earlier month's), signed by the same stations' keys."""
     made = []
     per_station = complaints // stations
     for index in range(stations):
-        code = f"S{index:03d}"
+        code = f"{prefix}{index:03d}"
         signer = known[index][1] if known else Ed25519PrivateKey.generate()
         tag = "M" if known else ""
         rows = []

@@ -15,7 +15,8 @@ case "$mode" in run|test) ;; *) echo "usage: bash scripts/setup.sh run|test [arg
 system_packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libcups2
-  fonts-hanazono  # CJK Extension B (𠮷 in names) for printed documents: reports/fonts.py
+  fonts-hanazono  # CJK Extension A and B (䶮, 𠮷 in names) for printed documents: reports/fonts.py
+  fonts-babelstone-han  # the five Han characters of Unicode 11 (U+9FEB..9FEF, GB 18030-2022) no other font has
 )
 # binutils and libpython3.11 (Python's shared library): PyInstaller's bundle test; cups with cups-pdf: a real
 # printer queue for the print tests; LibreOffice: the .xlsx/.docx as an office prints them; PDFBox Preflight

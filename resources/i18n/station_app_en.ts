@@ -4,7 +4,7 @@
   <context>
     <name>station_app</name>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="121" />
+      <location filename="../../station_app/ui/ledger_page.py" line="133" />
       <source>  {0}第 {1} 行〔{2}〕：{3}</source>
       <translation>  {0}row {1} [{2}]: {3}</translation>
     </message>
@@ -28,6 +28,11 @@
       <location filename="../../station_app/ui/setup_dialog.py" line="55" />
       <source>&lt;b&gt;第一个用户（站长，可再添加其他工作人员）&lt;/b&gt;</source>
       <translation>&lt;b&gt;First user (the station head, who can add other staff later)&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="157" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/stats_page.py" line="238" />
@@ -76,7 +81,7 @@
       <translation>{0} ({1} bytes)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="116" />
+      <location filename="../../station_app/ui/ledger_page.py" line="128" />
       <source>{0}（{1} 行）</source>
       <translation>{0} ({1} rows)</translation>
     </message>
@@ -92,7 +97,7 @@
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="93" />
+      <location filename="../../station_app/ui/ledger_page.py" line="103" />
       <source>{0}：{1} 列（{2}）。核对后按“检查”或“导入”。</source>
       <translation>{0}: {1} columns ({2}). Check them, then press "Check" or "Import".</translation>
     </message>
@@ -107,7 +112,7 @@
       <translation>{month}: {received} registered, {settled} settled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="114" />
+      <location filename="../../station_app/ui/exchange_page.py" line="116" />
       <location filename="../../station_app/ui/month_chart.py" line="43" />
       <source>{year}年{month}月</source>
       <translation>{month}/{year}</translation>
@@ -118,7 +123,7 @@
       <translation>■ this period    ▬ same period last year</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="377" />
+      <location filename="../../station_app/ui/exchange_page.py" line="381" />
       <source>　首次导入该站：请电话核对指纹 {0} 后确认。</source>
       <translation> First import from this station: check fingerprint {0} by phone, then confirm.</translation>
     </message>
@@ -148,7 +153,7 @@
       <translation>Not possible</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="84" />
+      <location filename="../../station_app/ui/exchange_page.py" line="86" />
       <source>不选：导出全部记录，含本月</source>
       <translation>Unticked: every record, this month included</translation>
     </message>
@@ -164,7 +169,7 @@
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="361" />
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
       <source>个人信息已去标识化</source>
       <translation>personal data masked</translation>
     </message>
@@ -222,7 +227,7 @@
       <translation>Persons</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="119" />
+      <location filename="../../station_app/ui/ledger_page.py" line="131" />
       <source>以下行有问题，整份台账没有导入（改正后再导入）：</source>
       <translation>These rows have problems; nothing of the ledger was imported (correct them and import again):</translation>
     </message>
@@ -245,6 +250,16 @@
       <location filename="../../station_app/ui/station_details.py" line="36" />
       <source>保存本站信息</source>
       <translation>Save the station's details</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="157" />
+      <source>保存标注副本</source>
+      <translation>Save marked copy</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="43" />
+      <source>保存标注副本…</source>
+      <translation>Save marked copy…</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="69" />
@@ -277,7 +292,7 @@
       <translation>Select a piece of evidence first</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="86" />
+      <location filename="../../station_app/ui/exchange_page.py" line="88" />
       <source>全县汇总（报市级）</source>
       <translation>County roll-up (for the city)</translation>
     </message>
@@ -312,27 +327,27 @@
       <translation>{0} records (latest {1} shown)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="114" />
+      <location filename="../../station_app/ui/ledger_page.py" line="126" />
       <source>共 {0} 行，{1} 行检查通过。</source>
       <translation>{0} rows, {1} passed the checks.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="191" />
+      <location filename="../../station_app/ui/exchange_page.py" line="193" />
       <source>关账</source>
       <translation>Close the month</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="188" />
+      <location filename="../../station_app/ui/exchange_page.py" line="190" />
       <source>关账后 {0} 的数据冻结交县局：登记投诉 {1} 件，受理 {2} 件，调解结案 {3} 件。确定关账？</source>
       <translation>After closing, the figures of {0} are frozen and handed to the county office: {1} complaints registered, {2} accepted, {3} settled. Close the month?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="126" />
+      <location filename="../../station_app/ui/exchange_page.py" line="128" />
       <source>关账月份：</source>
       <translation>Month to close:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="116" />
+      <location filename="../../station_app/ui/exchange_page.py" line="118" />
       <source>关账（冻结该月数据）…</source>
       <translation>Close the month (freeze its figures)…</translation>
     </message>
@@ -373,7 +388,7 @@
       <translation>Refresh</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="79" />
+      <location filename="../../station_app/ui/exchange_page.py" line="81" />
       <source>刷新U盘列表</source>
       <translation>Refresh USB sticks</translation>
     </message>
@@ -444,12 +459,12 @@
       <translation>returned by the county office</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="139" />
+      <location filename="../../station_app/ui/exchange_page.py" line="141" />
       <source>县局：导入各站的数据包</source>
       <translation>County office: import the stations' packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="74" />
+      <location filename="../../station_app/ui/exchange_page.py" line="76" />
       <source>县局：导出数据包（汇总报市级）</source>
       <translation>County office: export a package (roll-up for the city)</translation>
     </message>
@@ -484,7 +499,7 @@
       <translation>Articles published</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="336" />
+      <location filename="../../station_app/ui/exchange_page.py" line="338" />
       <location filename="../../station_app/ui/field_rows.py" line="35" />
       <location filename="../../station_app/ui/login_dialog.py" line="34" />
       <source>取消</source>
@@ -532,6 +547,11 @@
       <translation>The other station's complaint</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="45" />
+      <source>另存一份台账副本：有问题的单元格标红并加批注，首页列出全部问题；原文件不改动</source>
+      <translation>Save a copy of the ledger with each problem cell filled red and commented, and all problems listed on the first sheet; the original file is not changed</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/print_preview.py" line="137" />
       <source>另存为 PDF</source>
       <translation>Save as PDF</translation>
@@ -542,7 +562,7 @@
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="83" />
+      <location filename="../../station_app/ui/exchange_page.py" line="85" />
       <source>只导出上次以来的变化</source>
       <translation>Only changes since the last export</translation>
     </message>
@@ -562,10 +582,15 @@
       <translation>Read-only user</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="368" />
+      <location filename="../../station_app/ui/exchange_page.py" line="370" />
       <location filename="../../station_app/ui/settings_page.py" line="136" />
       <source>可以安全拔出U盘。</source>
       <translation>The USB stick can be removed safely.</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="141" />
+      <source>可按“保存标注副本…”另存一份标出这些问题的台账，改正后再导入。</source>
+      <translation>Use “Save marked copy…” to save a copy of the ledger with these problems marked, correct it, then import it again.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/staff_page.py" line="121" />
@@ -573,12 +598,12 @@
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="66" />
+      <location filename="../../station_app/ui/ledger_page.py" line="75" />
       <source>台账 (*.xlsx *.csv)</source>
       <translation>Ledger (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="48" />
+      <location filename="../../station_app/ui/ledger_page.py" line="57" />
       <source>台账的列</source>
       <translation>Ledger column</translation>
     </message>
@@ -755,7 +780,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="358" />
+      <location filename="../../station_app/ui/exchange_page.py" line="360" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
     </message>
@@ -832,24 +857,29 @@
       <translation>Password (at least {0} characters)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="48" />
+      <location filename="../../station_app/ui/ledger_page.py" line="57" />
       <source>对应登记簿的字段</source>
       <translation>Register field</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="38" />
+      <location filename="../../station_app/ui/ledger_page.py" line="39" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="122" />
+      <location filename="../../station_app/ui/exchange_page.py" line="124" />
       <source>导入县局公告包…</source>
       <translation>Import the county's bulletin…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="118" />
+      <location filename="../../station_app/ui/exchange_page.py" line="120" />
       <source>导入县局答复…</source>
       <translation>Import the county office's answers…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/search_index_status.py" line="53" />
+      <source>导入后本程序在后台为全县案件建立检索索引；建好后查找更快。</source>
+      <translation>After an import the program builds a search index of the county's cases in the background; searches are faster once it is built.</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/settings_page.py" line="43" />
@@ -857,14 +887,14 @@
       <translation>Import last year's ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="142" />
+      <location filename="../../station_app/ui/exchange_page.py" line="144" />
       <source>导入整个文件夹（U盘）…</source>
       <translation>Import a whole folder (USB stick)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="90" />
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
-      <location filename="../../station_app/ui/exchange_page.py" line="288" />
+      <location filename="../../station_app/ui/exchange_page.py" line="92" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
+      <location filename="../../station_app/ui/exchange_page.py" line="290" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -879,17 +909,17 @@
       <translation>Export PDF…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="279" />
+      <location filename="../../station_app/ui/exchange_page.py" line="281" />
       <source>导出到哪个文件夹？</source>
       <translation>Export to which folder?</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="94" />
+      <location filename="../../station_app/ui/exchange_page.py" line="96" />
       <source>导出到：</source>
       <translation>Export to:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="89" />
+      <location filename="../../station_app/ui/exchange_page.py" line="91" />
       <source>导出本县所有站点的记录，用县局密钥签名，交市级导入</source>
       <translation>Exports the records of every station of the county, signed with the county's key, for the city to import</translation>
     </message>
@@ -906,7 +936,7 @@
       <translation>Export figures</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="36" />
+      <location filename="../../station_app/ui/ledger_page.py" line="37" />
       <source>尚未选择文件</source>
       <translation>No file chosen yet</translation>
     </message>
@@ -928,7 +958,7 @@
       <translation>Workbench</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="122" />
+      <location filename="../../station_app/ui/ledger_page.py" line="134" />
       <source>工作表“{0}”</source>
       <translation>sheet "{0}" </translation>
     </message>
@@ -965,7 +995,7 @@
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="198" />
+      <location filename="../../station_app/ui/exchange_page.py" line="200" />
       <source>已关账 {0}，下次导出的数据包会带上冻结的数据</source>
       <translation>{0} closed: the next package carries its frozen figures</translation>
     </message>
@@ -985,7 +1015,7 @@
       <translation>Encrypted backup written and checked: {path}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="361" />
+      <location filename="../../station_app/ui/exchange_page.py" line="363" />
       <source>已加密给县局</source>
       <translation>encrypted for the county office</translation>
     </message>
@@ -1015,17 +1045,22 @@
       <translation>Accepted</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="167" />
+      <source>已另存标注副本：{0}（{1} 个单元格标红并加批注，首页“问题清单”列出全部问题）</source>
+      <translation>Marked copy saved: {0} ({1} cells filled red and commented; the first sheet lists all problems)</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/settings_page.py" line="134" />
       <source>已备份并校验：{0}</source>
       <translation>Backup written and checked: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="260" />
+      <location filename="../../station_app/ui/exchange_page.py" line="262" />
       <source>已安装县局公钥（指纹 {0}），数据包将加密。</source>
       <translation>The county office's public key is installed (fingerprint {0}): packages will be encrypted.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="253" />
+      <location filename="../../station_app/ui/exchange_page.py" line="255" />
       <source>已安装市级公钥（指纹 {0}），汇总数据包将加密。</source>
       <translation>The city office's public key is installed (fingerprint {0}): roll-up packages will be encrypted.</translation>
     </message>
@@ -1035,17 +1070,17 @@
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="132" />
+      <location filename="../../station_app/ui/ledger_page.py" line="145" />
       <source>已导入 {0} 件投诉。</source>
       <translation>{0} complaints imported.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="238" />
+      <location filename="../../station_app/ui/exchange_page.py" line="240" />
       <source>已导入县局公告包：节假日安排 {0}；消费警示 {1} 条；重新计算期限的在办案件 {2} 件</source>
       <translation>County bulletin imported: holiday calendar {0}; {1} consumer warnings; deadlines recomputed for {2} open cases</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="216" />
+      <location filename="../../station_app/ui/exchange_page.py" line="218" />
       <source>已导入县局答复 {0} 条</source>
       <translation>{0} answer(s) from the county office imported</translation>
     </message>
@@ -1055,7 +1090,7 @@
       <translation>Imported before: nothing new</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="366" />
+      <location filename="../../station_app/ui/exchange_page.py" line="368" />
       <source>已导出并读回校验：{0}（{1}）</source>
       <translation>Exported and read back: {0} ({1})</translation>
     </message>
@@ -1095,7 +1130,7 @@
       <translation>{0} receipts written: {1}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="227" />
+      <location filename="../../station_app/ui/main_window.py" line="235" />
       <source>已登记 {0}</source>
       <translation>Registered {0}</translation>
     </message>
@@ -1264,7 +1299,7 @@
       <translation>Complaint register: {0} cases; the latest {1} are below.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="91" />
+      <location filename="../../station_app/ui/ledger_page.py" line="101" />
       <source>按表头自动对应，请核对</source>
       <translation>Matched by the column headings: please check</translation>
     </message>
@@ -1295,12 +1330,12 @@
     </message>
     <message>
       <location filename="../../station_app/ui/county_packages.py" line="27" />
-      <location filename="../../station_app/ui/exchange_page.py" line="317" />
+      <location filename="../../station_app/ui/exchange_page.py" line="319" />
       <source>数据包 (*.stpkg)</source>
       <translation>Packages (*.stpkg)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="322" />
+      <location filename="../../station_app/ui/exchange_page.py" line="324" />
       <source>数据包所在的文件夹</source>
       <translation>Folder holding the packages</translation>
     </message>
@@ -1310,7 +1345,7 @@
       <translation>Data file: {0}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="236" />
+      <location filename="../../station_app/ui/exchange_page.py" line="238" />
       <source>无</source>
       <translation>none</translation>
     </message>
@@ -1379,12 +1414,12 @@
       <translation>on time</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="262" />
+      <location filename="../../station_app/ui/exchange_page.py" line="264" />
       <source>未安装县局公钥：导出的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No county key installed: personal data in the export will be masked (names, phones, ID numbers).</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="255" />
+      <location filename="../../station_app/ui/exchange_page.py" line="257" />
       <source>未安装市级公钥：汇总数据包中的个人信息将做去标识化处理（姓名、电话、身份证号码）。</source>
       <translation>No city office public key installed: personal data in roll-up packages will be de-identified (names, phones, ID numbers).</translation>
     </message>
@@ -1399,7 +1434,7 @@
       <translation>Not done</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="257" />
+      <location filename="../../station_app/ui/exchange_page.py" line="259" />
       <source>本县局签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（市级首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This county office's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the city office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1429,7 +1464,7 @@
       <translation>This station's acceptance limit (working days, shorter than the 7 set by the rules)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="264" />
+      <location filename="../../station_app/ui/exchange_page.py" line="266" />
       <source>本站签名密钥指纹：&lt;b&gt;{0}&lt;/b&gt;（县局首次导入时电话核对）&lt;br&gt;{1}</source>
       <translation>This station's signing key fingerprint: &lt;b&gt;{0}&lt;/b&gt; (the county office checks it by phone at the first import)&lt;br&gt;{1}</translation>
     </message>
@@ -1459,6 +1494,11 @@
       <translation>Show overdue cases</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/ledger_page.py" line="164" />
+      <source>标注副本没有保存：{0}</source>
+      <translation>The marked copy was not saved: {0}</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/records_page.py" line="97" />
       <source>标题</source>
       <translation>Title</translation>
@@ -1479,7 +1519,7 @@
       <translation>Check the county office's key</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="384" />
+      <location filename="../../station_app/ui/exchange_page.py" line="388" />
       <source>核对站点密钥</source>
       <translation>Check the station key</translation>
     </message>
@@ -1489,12 +1529,12 @@
       <translation>The case was saved, but this evidence was not attached: </translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="130" />
+      <location filename="../../station_app/ui/ledger_page.py" line="143" />
       <source>检查通过，可以导入。</source>
       <translation>Checks passed: ready to import.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="37" />
+      <location filename="../../station_app/ui/ledger_page.py" line="38" />
       <source>检查（不导入）</source>
       <translation>Check (no import)</translation>
     </message>
@@ -1502,6 +1542,11 @@
       <location filename="../../station_app/ui/case_dialog.py" line="105" />
       <source>检测结束：恢复计时</source>
       <translation>Testing done: resume the clock</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/search_index_status.py" line="52" />
+      <source>检索索引建立中（还有 {0} 件），查找照常可用</source>
+      <translation>Building the search index ({0} cases to go); searching works meanwhile</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/records_page.py" line="64" />
@@ -1514,12 +1559,12 @@
       <translation>Welcome to the Consumer Rights Station Register</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="351" />
+      <location filename="../../station_app/ui/exchange_page.py" line="353" />
       <source>正在导入第 {0}/{1} 个数据包：{2}</source>
       <translation>Importing package {0} of {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="314" />
+      <location filename="../../station_app/ui/exchange_page.py" line="316" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
     </message>
@@ -1529,7 +1574,7 @@
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="328" />
+      <location filename="../../station_app/ui/exchange_page.py" line="330" />
       <source>正在校验并导入数据包……</source>
       <translation>Checking and importing packages…</translation>
     </message>
@@ -1549,12 +1594,12 @@
       <translation>Text *</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="54" />
+      <location filename="../../station_app/ui/ledger_page.py" line="63" />
       <source>每一列对应登记簿的哪个字段（第一次导入时核对，以后同样表头的台账自动沿用）：</source>
       <translation>Which register field each column holds (checked at the first import; later ledgers with the same headings reuse it):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="91" />
+      <location filename="../../station_app/ui/ledger_page.py" line="101" />
       <source>沿用上次的对应</source>
       <translation>Same mapping as last time</translation>
     </message>
@@ -1799,7 +1844,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="385" />
+      <location filename="../../station_app/ui/exchange_page.py" line="389" />
       <source>站点 {0} 首次导入。请电话核对后输入对方念出的指纹：</source>
       <translation>First import from station {0}. Check by phone and type the fingerprint they read out:</translation>
     </message>
@@ -1844,7 +1889,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Station: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="73" />
+      <location filename="../../station_app/ui/exchange_page.py" line="75" />
       <source>站点：导出本站数据包（全部记录，含本月；每月交县局）</source>
       <translation>Station: export this station's package (every record up to today; to the county each month)</translation>
     </message>
@@ -2032,7 +2077,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="369" />
+      <location filename="../../station_app/ui/exchange_page.py" line="371" />
       <source>记录数：{0}</source>
       <translation>Records: {0}</translation>
     </message>
@@ -2082,7 +2127,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Select a complaint in the register first.</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="300" />
+      <location filename="../../station_app/ui/exchange_page.py" line="302" />
       <source>请先插入U盘或选择一个文件夹</source>
       <translation>Insert a USB stick or choose a folder first</translation>
     </message>
@@ -2107,7 +2152,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Choose the category…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="117" />
+      <location filename="../../station_app/ui/ledger_page.py" line="129" />
       <source>读取的工作表：{0}</source>
       <translation>Sheets read: {0}</translation>
     </message>
@@ -2222,37 +2267,37 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Rules applied</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="81" />
+      <location filename="../../station_app/ui/exchange_page.py" line="83" />
       <source>选择其他文件夹…</source>
       <translation>Choose another folder…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="228" />
+      <location filename="../../station_app/ui/exchange_page.py" line="230" />
       <source>选择县局公告包</source>
       <translation>Choose the county's bulletin</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="208" />
+      <location filename="../../station_app/ui/exchange_page.py" line="210" />
       <source>选择县局答复包</source>
       <translation>Choose the county office's answers package</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="66" />
+      <location filename="../../station_app/ui/ledger_page.py" line="75" />
       <source>选择台账</source>
       <translation>Choose a ledger</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="34" />
+      <location filename="../../station_app/ui/ledger_page.py" line="35" />
       <source>选择台账文件（.xlsx / .csv）…</source>
       <translation>Choose a ledger file (.xlsx / .csv)…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="317" />
+      <location filename="../../station_app/ui/exchange_page.py" line="319" />
       <source>选择数据包</source>
       <translation>Choose packages</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="140" />
+      <location filename="../../station_app/ui/exchange_page.py" line="142" />
       <source>选择数据包文件…</source>
       <translation>Choose package files…</translation>
     </message>
@@ -2318,22 +2363,22 @@ No intact backup was found. Please call the county technician.</translation>
       <translation>Complaints needing action soon (overdue or due soon):</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="229" />
+      <location filename="../../station_app/ui/exchange_page.py" line="231" />
       <source>首次导入县局公告包：请电话核对后输入县局念出的指纹：</source>
       <translation>First bulletin from the county: check by phone, then type the fingerprint the county reads out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="209" />
+      <location filename="../../station_app/ui/exchange_page.py" line="211" />
       <source>首次导入县局答复：请电话核对后输入县局念出的指纹：</source>
       <translation>First answers from the county office: check by phone and type the fingerprint they read out:</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/ledger_page.py" line="81" />
+      <location filename="../../station_app/ui/ledger_page.py" line="91" />
       <source>（不导入这一列）</source>
       <translation>(do not import this column)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/main_window.py" line="228" />
+      <location filename="../../station_app/ui/main_window.py" line="236" />
       <source>（可能与 {0} 重复，请核对）</source>
       <translation> (may repeat {0}: please check)</translation>
     </message>
@@ -2348,7 +2393,7 @@ No intact backup was found. Please call the county technician.</translation>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/exchange_page.py" line="276" />
+      <location filename="../../station_app/ui/exchange_page.py" line="278" />
       <source>（未插入U盘：插好后刷新，或选其他文件夹）</source>
       <translation>(no USB stick: insert one, refresh)</translation>
     </message>

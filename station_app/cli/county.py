@@ -1,4 +1,4 @@
-"""``station-app completeness | duplicates``: the county office's views of its stations."""
+"""``station-app completeness | duplicates | search-index``: the county office's views of its stations."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def register(sub: Any, command: Command) -> None:
     )
     p.add_argument("--year", required=True, type=int)
     p.add_argument("--show-phone", action="store_true", help="显示完整电话（默认去标识化）")
+    p = bind(command(sub, "search-index", "县局：立即补全检索索引（导入后窗口会在后台自动进行）"), search_index)
+    p.add_argument("--status", action="store_true", help="只显示还有多少件未编入索引")
 
 
 def completeness(session: Session, args: argparse.Namespace, today: date) -> int:
@@ -42,6 +44,24 @@ def duplicates(session: Session, args: argparse.Namespace, today: date) -> int:
         for p in pairs
     ]
     return out(args, pairs, "\n".join(lines) or f"{args.year} 年没有发现跨站点的可能重复投诉")
+
+
+def search_index(session: Session, args: argparse.Namespace, today: date) -> int:
+    import sys
+
+    from station_app.services import county_search
+
+    def shown(done: int, total: int) -> None:
+        print(f"检索索引：{done}/{total} 件", file=sys.stderr, flush=True)
+
+    result = county_search.bring_up_to_date(session, only_status=args.status, progress=shown)
+    if result["waiting"] == 0:
+        text = "检索索引已是最新"
+    elif args.status:
+        text = f"检索索引还有 {result['waiting']} 件未编入（导入后窗口会在后台补全，或运行 search-index）"
+    else:
+        text = f"检索索引已补全：编入 {result['indexed']} 件"
+    return out(args, result, text)
 
 
 def _grid_text(result: dict[str, Any]) -> str:

@@ -34,6 +34,11 @@ def register(sub: Any, command: Command) -> None:
         help="指定某列对应的字段（可重复），如 投诉人=consumer_name",
     )
     p.add_argument("--dry-run", action="store_true", help="只检查、报告，不写入")
+    p.add_argument(
+        "--marked-copy",
+        metavar="OUT.xlsx",
+        help="台账有问题时，另存一份副本：问题单元格标红并加批注，首页“问题清单”列出全部问题（原文件不改动）",
+    )
 
 
 def summary(session: Any, args: argparse.Namespace, today: date) -> int:
@@ -62,7 +67,10 @@ def summary(session: Any, args: argparse.Namespace, today: date) -> int:
 def ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
     from station_app.domain.errors import ValidationError
     from station_app.services import ledger_import as ledger_service
+    from station_app.services import ledger_marks
 
+    if args.marked_copy:
+        ledger_marks.check_target(args.file, args.marked_copy)
     try:
         report = ledger_service.import_ledger(session, args.file, today, overrides=args.map, dry_run=args.dry_run)
     except ValidationError as exc:
@@ -70,10 +78,21 @@ def ledger_import(session: Any, args: argparse.Namespace, today: date) -> int:
             raise
         print_json(_file_refusal(args, exc))  # the JSON the docs promise, on a refusal of the file too
         return ExitCode.INPUT
+    marked = None
+    if args.marked_copy and report["errors"]:
+        marked = ledger_marks.save_marked_copy(args.file, report["errors"], args.marked_copy)
+    report["marked_copy"] = marked["file"] if marked else None
     if getattr(args, "format", "text") == "json":
         print_json(report)
     else:
         text = _report_text(report)
+        if marked:
+            text += (
+                f"\n已另存标注副本：{marked['file']}（{marked['cells']} 个单元格标红并加批注，"
+                f"首页“问题清单”列出全部 {marked['problems']} 处问题）"
+            )
+        elif args.marked_copy:
+            text += "\n台账没有问题，未生成标注副本"
         (sys.stderr if report["errors"] else sys.stdout).write(text + "\n")
     return ExitCode.INPUT if report["errors"] else ExitCode.OK
 
@@ -85,6 +104,7 @@ def _file_refusal(args: argparse.Namespace, exc: Any) -> dict[str, Any]:
     return {
         "file": str(args.file), "dry_run": args.dry_run, "rows": 0, "valid": 0, "imported": 0, "mapping": {},
         "mapping_source": None, "unmapped": [], "skipped_rows": [], "sheets": [], "errors": errors, "results": [],
+        "marked_copy": None,
     }  # fmt: skip
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from station_app.domain import validation, workflow
@@ -229,11 +229,13 @@ def _check_numbers(table: str, rows: list[dict[str, Any]]) -> None:
 
 
 def _check_texts(table: str, rows: list[dict[str, Any]]) -> None:
-    """No text holds a control character (a NUL …), as a station's own input may not: one search per column."""
-    for name in rows[0]:
-        texts = [v for v in map(dict.get, rows, repeat(name)) if isinstance(v, str)]
-        if texts and validation.has_control("\n".join(texts)):
-            row = next(r for r in rows if isinstance(r.get(name), str) and validation.has_control(r[name]))
+    """No text holds a control character (a NUL …), as a station's own input may not: one search over every value
+    of the package's rows joined (in C: a value made text by ``str`` holds no control character unless it is one),
+    and only when one is found the row that holds it."""
+    if not validation.has_control("\n".join(map(str, chain.from_iterable(map(dict.values, rows))))):
+        return
+    for row in rows:
+        if any(isinstance(v, str) and validation.has_control(v) for v in row.values()):
             raise StoredRecordError(
                 f"{TABLE_LABELS.get(table, table)} {row.get('number', '')}：文字中含有看不见的控制字符"
             )

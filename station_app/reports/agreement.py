@@ -43,7 +43,8 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
     received = date.fromisoformat(case["received_on"])
     consumer, business = case["consumer"], case["business"]
     width = s.frame_width()
-    cols = [30 * mm, width / 2 - 30 * mm, 26 * mm, width / 2 - 26 * mm]
+    # Label columns as wide as their longest label (乙方（被投诉人）, 统一社会信用代码: 8 characters of 10 pt).
+    cols = [33 * mm, width / 2 - 33 * mm, 26 * mm, width / 2 - 26 * mm]
     mediated = case.get("method") == "mediation"
     consumer_rows: list[list[Any]] = [["甲方（投诉人）", consumer["name"], "联系电话", mask_phone(consumer["phone"])]]
     if consumer.get("id_number"):
@@ -55,7 +56,7 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
                 *consumer_rows,
                 ["乙方（被投诉人）", business["name"]],
                 ["经营场所", business.get("address"), "联系电话", business.get("phone")],
-                ["统一社会信用代码", business.get("credit_code"), "法定代表人或委托代理人", ""],
+                ["统一社会信用代码", business.get("credit_code"), "法定代表人\n或委托代理人", ""],
                 ["调解人" if mediated else "主持和解", case.get("mediator") or station["name"]],
             ],
             cols,

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak
+from reportlab.platypus import CondPageBreak, KeepTogether
 
 from station_app.domain.catalogs import Catalogs
 from station_app.reports import notices
 from station_app.reports import styles as s
 
 TITLE = "消费者投诉登记表"
+TAIL_ROWS = 2  # rows of 办理情况 kept on the page of the signatures
 
 
 def check(case: dict[str, Any]) -> None:
@@ -29,11 +30,15 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
 
     consumer, business = case["consumer"], case["business"]
     width = s.frame_width()
-    lab, val = 30 * mm, width / 2 - 30 * mm
+    lab = 33 * mm  # the longest labels (统一社会信用代码, 同意公示投诉信息: 8 characters of 10 pt) on one line
+    val = width / 2 - lab
     cols = [lab, val, lab, val]
+    handling = _handling_rows(case, catalogs, received)
     request_options = [(e.code, e.label_on(received)) for e in catalogs.entries("request_types")]
     story: list[Any] = [
-        *s.title_block(TITLE, case["number"]),
+        # The number is in the page's header and the 登记编号 row: no line of its own under the title (one page).
+        s.para(TITLE, "title"),
+        s.gap(1),
         *s.field_table(
             [
                 ["登记单位", station["name"]],
@@ -41,8 +46,9 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
                 ["来源渠道", label("channels", case["channel"]), "办理状态", case["status_label"]],
             ],
             cols,
+            compact=True,
         ),
-        s.heading("投诉人"),
+        s.para("投诉人", "section"),
         *s.field_table(
             [
                 ["姓名", consumer["name"], "联系电话", consumer["phone"]],
@@ -51,8 +57,9 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
                 ["同意公示投诉信息", "□是　□否", "同意委托调解", "□是　□否"],
             ],
             cols,
+            compact=True,
         ),
-        s.heading("被投诉人"),
+        s.para("被投诉人", "section"),
         *s.field_table(
             [
                 ["名称（姓名）", business["name"]],
@@ -60,8 +67,9 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
                 ["统一社会信用代码", business.get("credit_code"), "联系人", ""],
             ],
             cols,
+            compact=True,
         ),
-        s.heading("消费者权益争议"),
+        s.para("消费者权益争议", "section"),
         *s.field_table(
             [
                 ["商品或服务", case["subject"], "购买日期", s.cn_date(case.get("purchased_on"), "")],
@@ -76,19 +84,27 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
                 ["投诉请求", _request(case, request_options)],
             ],
             cols,
+            compact=True,
         ),
         CondPageBreak(40 * mm),
-        s.heading("办理情况"),
-        *s.field_table(_handling_rows(case, catalogs, received), cols),
-        s.gap(6),
-        s.side_by_side(
+        s.para("办理情况", "section"),
+        *s.field_table(handling[:-TAIL_ROWS], cols, compact=True),
+        # The last rows travel with the signatures and the seal: a form that runs over never leaves them alone on
+        # a page of their own.
+        KeepTogether(
             [
-                s.signature_lines(["投诉人签字", "经办人签字"], width - 72 * mm),
+                *s.field_table(handling[-TAIL_ROWS:], cols, compact=True),
                 s.gap(2),
-                s.para("（非现场投诉的，投诉人可不签字）", "small"),
-            ],
-            s.SealArea(station["name"], None),
-            width,
+                s.side_by_side(
+                    [
+                        s.signature_lines(["投诉人签字", "经办人签字"], width - 72 * mm),
+                        s.gap(2),
+                        s.para("（非现场投诉的，投诉人可不签字）", "small"),
+                    ],
+                    s.SealArea(station["name"], None, compact=True),
+                    width,
+                ),
+            ]
         ),
     ]
     return s.build(path, story, title=TITLE, station_name=station["name"], reference=case["number"])
@@ -97,7 +113,7 @@ def write(case: dict[str, Any], station: dict[str, Any], catalogs: Catalogs, pat
 def _request(case: dict[str, Any], options: list[tuple[str, str]]) -> str:
     chosen = case.get("request_types") or []
     words = str(case.get("request") or "").strip()
-    return s.checks(options, chosen) + (f"\n{words}" if words else "")
+    return s.checks(options, chosen) + (f"　具体请求：{words}" if words else "")  # after the boxes, not a line below
 
 
 def _handling_rows(case: dict[str, Any], catalogs: Catalogs, received: date) -> list[list[Any]]:

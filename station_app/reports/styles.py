@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from station_app.domain.money import format_yuan
-from station_app.reports import fonts, pdf_archive
+from station_app.reports import fonts, line_breaking, pdf_archive
 
 BLANK_DATE = "______年____月____日"
 LINE_COLOR = colors.HexColor("#555555")
@@ -50,6 +50,7 @@ def routes_sentence() -> str:
 @lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
     song, hei = fonts.register()
+    line_breaking.install()  # Chinese line-breaking rules in every wrapped paragraph, table cells included
 
     def style(name: str, font: str = song, size: float = 10.5, leading: float = 16, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, wordWrap="CJK", **kw)
@@ -63,6 +64,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "item": style("item", alignment=TA_JUSTIFY, leftIndent=21, spaceAfter=0.5 * mm),
         "label": style("label", hei, 10, 15),
         "cell": style("cell", song, 10, 15),
+        # A form that must fit one page (the registration form): tighter rows and section headings.
+        "label_compact": style("label_compact", hei, 10, 13.5),
+        "cell_compact": style("cell_compact", song, 10, 13.5),
+        "section": style("section", hei, 11.5, 14, spaceBefore=1 * mm, spaceAfter=1 * mm),
         "small": style("small", song, 9, 13.5, alignment=TA_JUSTIFY, textColor=colors.HexColor("#333333")),
         "tiny": style("tiny", song, 8, 10.5),
         "tiny_right": style("tiny_right", song, 8, 10.5, alignment=TA_RIGHT),
@@ -75,7 +80,8 @@ def styles() -> dict[str, ParagraphStyle]:
 def para(text: Any, style: str = "body") -> Paragraph:
     """User text as a wrapping paragraph (escaped; line breaks kept)."""
     markup = escape("" if text is None else str(text)).replace("\n", "<br/>")
-    return Paragraph(fonts.with_rare_characters(markup), styles()[style])
+    chosen = styles()[style]
+    return Paragraph(fonts.with_rare_characters(markup, chosen.fontName), chosen)
 
 
 def rich(markup: str, style: str = "body") -> Paragraph:
@@ -105,45 +111,47 @@ def checks(options: Sequence[tuple[str, str]], chosen: Sequence[str]) -> str:
     return "　".join(("■" if code in chosen else "□") + label for code, label in options)
 
 
-def field_table(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> list[Table]:
+def field_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, compact: bool = False) -> list[Table]:
     """A form grid: even columns are labels (shaded, bold face), odd columns values.
 
     A row given fewer cells than columns has its last value run to the right edge. Cells are paragraphs,
     so long values wrap, and a row taller than the page is split across pages. Runs of rows with the same
     number of cells become one table each (reportlab cannot split a row inside a spanned cell), stacked
-    so that their rules meet: splat the result into the story.
+    so that their rules meet: splat the result into the story. ``compact``: rows 3.5 pt lower, for a form that
+    must fit one page.
     """
     tables: list[Table] = []
     group: list[Sequence[Any]] = []
     for row in rows:
         if group and len(row) != len(group[0]):
-            tables.append(_grid(group, widths))
+            tables.append(_grid(group, widths, compact))
             group = []
         group.append(row)
     if group:
-        tables.append(_grid(group, widths))
+        tables.append(_grid(group, widths, compact))
     return tables
 
 
-def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Table:
+def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], compact: bool = False) -> Table:
     n = len(rows[0])
     col_widths = [*widths[: n - 1], sum(widths[n - 1 :])]
-    data = [[para(v, "label") if c % 2 == 0 else _cell(v) for c, v in enumerate(row)] for row in rows]
+    label, cell = ("label_compact", "cell_compact") if compact else ("label", "cell")
+    data = [[para(v, label) if c % 2 == 0 else _cell(v, cell) for c, v in enumerate(row)] for row in rows]
     table = Table(data, colWidths=col_widths, splitInRow=1, hAlign="CENTER")
     commands: list[Any] = [
         ("FONT", (0, 0), (-1, -1), fonts.SONG, 10),  # the cell font, even for paragraphs (else Helvetica)
         ("GRID", (0, 0), (-1, -1), 0.6, LINE_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2 if compact else 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 if compact else 4),
     ]
     commands += [("BACKGROUND", (c, 0), (c, -1), LABEL_BG) for c in range(0, n, 2)]
     table.setStyle(TableStyle(commands))
     return table
 
 
-def _cell(value: Any) -> Any:
-    return value if isinstance(value, Flowable) else para(value, "cell")
+def _cell(value: Any, style: str = "cell") -> Any:
+    return value if isinstance(value, Flowable) else para(value, style)
 
 
 def signature_lines(names: Sequence[str], width: float, *, with_date: bool = True) -> Table:
@@ -172,12 +180,18 @@ def signature_lines(names: Sequence[str], width: float, *, with_date: bool = Tru
 
 
 class SealArea(Flowable):
-    """Room for the station's seal: a dashed circle marked （盖章）, the station's name and a date below."""
+    """Room for the station's seal: a dashed circle marked （盖章）, the station's name and a date below.
+    ``compact``: the circle drawn over the name and the date, where a seal is stamped on them ("骑年盖月"), so the
+    area is 15 mm lower (the registration form, which must fit one page)."""
 
-    def __init__(self, station_name: str, on: str | date | None = None, width: float = 72 * mm) -> None:
+    def __init__(
+        self, station_name: str, on: str | date | None = None, width: float = 72 * mm, *, compact: bool = False
+    ) -> None:
         super().__init__()
         self.station_name, self.on, self.width = station_name, on, width
-        self.height = 45 * mm
+        self.compact = compact
+        self.radius = (14 if compact else 15.5) * mm
+        self.height = self.radius * 2 + (2 if compact else 14) * mm
         self.hAlign = "RIGHT"
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -186,14 +200,15 @@ class SealArea(Flowable):
     def draw(self) -> None:
         song, _ = fonts.register()
         c = self.canv
-        cx, radius = self.width / 2, 15.5 * mm
+        cx, radius = self.width / 2, self.radius
         c.saveState()
         c.setStrokeColor(colors.HexColor("#999999"))
         c.setDash(2, 2)
         c.circle(cx, self.height - radius - 1 * mm, radius)
         c.setFillColor(colors.HexColor("#999999"))
         c.setFont(song, 10)
-        c.drawCentredString(cx, self.height - radius - 4.5 * mm, "（盖章）")
+        mark = self.height - radius + (3 if self.compact else -4.5) * mm  # above the name when the circle is on it
+        c.drawCentredString(cx, mark, "（盖章）")
         c.setFillColor(colors.black)
         c.setFont(song, 10.5)
         name = self.station_name
@@ -258,6 +273,7 @@ def build(
 ) -> Path:
     """Lay the story out on A4 (landscape when ``wide``), each page headed with the station and reference."""
     fonts.register()
+    line_breaking.install()
     page = landscape(A4) if wide else A4
     margin = 14 * mm if wide else 20 * mm
     path = Path(path)

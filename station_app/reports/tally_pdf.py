@@ -20,11 +20,15 @@ from station_app.reports.tally_text import summary_sentence, title
 def _styles() -> dict[str, ParagraphStyle]:
     song, hei = fonts.register()
     return {
-        "title": ParagraphStyle("title", fontName=hei, fontSize=15, leading=20, alignment=1, spaceAfter=4 * mm),
+        "title": ParagraphStyle(
+            "title", fontName=hei, fontSize=15, leading=20, alignment=1, spaceAfter=4 * mm, wordWrap="CJK"
+        ),
         "body": ParagraphStyle("body", fontName=song, fontSize=10.5, leading=16, wordWrap="CJK"),
-        "heading": ParagraphStyle("heading", fontName=hei, fontSize=11.5, leading=16, spaceBefore=4 * mm),
+        "heading": ParagraphStyle(
+            "heading", fontName=hei, fontSize=11.5, leading=16, spaceBefore=4 * mm, wordWrap="CJK"
+        ),
         "cell": ParagraphStyle("cell", fontName=song, fontSize=9, leading=11, wordWrap="CJK"),
-        "footer": ParagraphStyle("footer", fontName=song, fontSize=10, leading=14),
+        "footer": ParagraphStyle("footer", fontName=song, fontSize=10, leading=14, wordWrap="CJK"),
     }
 
 

@@ -10,7 +10,7 @@ from station_app.domain import case as case_rules
 from station_app.domain import deadlines, provisional, roles, validation, workflow
 from station_app.domain.errors import InvalidValue, NotFound
 from station_app.services.session import Session
-from station_app.store import audit
+from station_app.store import audit, complaint_pages
 from station_app.store import complaints as complaint_store
 from station_app.store import records as store
 from station_app.store import tally_months as month_store
@@ -201,6 +201,8 @@ def list_complaints(
         overdue_count, due_soon_count, cases = _urgent(session, flt, today, soon, limit, offset)
         total = overdue_count + due_soon_count
         extra["overdue_total"] = overdue_count  # the workbench's figure, counted once
+    elif flt.search.strip() and limit and not offset:  # the total and the first page in one read (and a county's
+        total, cases = complaint_pages.find_first_page(session.db, flt, limit=limit)  # from its index of words)
     else:
         total = complaint_store.count(session.db, flt)
         cases = complaint_store.find(session.db, flt, limit=limit, offset=offset)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from station_app.domain import search_grams
+from station_app.domain import roles, search_grams
 from station_app.services import station
 from station_app.services.session import Session
 from station_app.store import county_search as store
 
 CHUNK = 20_000  # cases per transaction: a few seconds of work, a few megabytes of memory
+# Fewer cases than this unknown to the index are read from the register in a few milliseconds: no build is
+# started for them (a county's small import, a test's register); they are taken in with the next big one.
+BACKGROUND_FROM = 5_000
 
 
 def wanted(session: Session) -> bool:
@@ -27,8 +29,13 @@ def wanted(session: Session) -> bool:
 
 
 def waiting(session: Session) -> int:
-    """How many cases the index does not know as they are now (0 on a station's register)."""
-    return store.waiting(session.db) if wanted(session) else 0
+    """How many cases the index does not know as they are now (0 on a station's register; every case when the
+    index is not there yet: a county's register made before it, or after personal data was erased)."""
+    if not wanted(session):
+        return 0
+    if not store.present(session.db):
+        return store.cases(session.db)
+    return store.waiting(session.db)
 
 
 def _words(values: dict[str, str | None] | tuple) -> str:
@@ -75,6 +82,16 @@ def build(
     return done
 
 
+def bring_up_to_date(
+    session: Session, *, only_status: bool = False, progress: Callable[[int, int], None] | None = None
+) -> dict[str, int]:
+    """The command line's ``search-index``: how many cases were waiting, and how many this call indexed."""
+    session.require(roles.READ)
+    before = waiting(session)
+    indexed = 0 if only_status or not before else build(session, progress=progress)
+    return {"waiting": before, "indexed": indexed}
+
+
 def _build_at(path: str) -> int:
     """The build in a process of its own (as the register's set-up user: the index holds no record)."""
     session = Session.open(Path(path), create=False)
@@ -84,11 +101,15 @@ def _build_at(path: str) -> int:
         session.close()
 
 
-def start_in_background(session: Session) -> Future[int] | None:
-    """Start the build in another process when the index is behind; None when there is nothing to do."""
-    if session.path is None or waiting(session) == 0:
+def start_in_background(session: Session) -> multiprocessing.process.BaseProcess | None:
+    """Start the build in a process of its own when the index is ``BACKGROUND_FROM`` cases behind or more; None
+    when there is nothing worth doing.
+
+    A daemon: it ends with the program (a chunk cut short is rolled back; the next build goes on from there)."""
+    if session.path is None or waiting(session) < max(1, BACKGROUND_FROM):
         return None
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    future = pool.submit(_build_at, str(session.path))
-    pool.shutdown(wait=False)  # the worker ends with its one task
-    return future
+    process = multiprocessing.get_context("spawn").Process(
+        target=_build_at, args=(str(session.path),), name="county-search-index", daemon=True
+    )
+    process.start()
+    return process

@@ -26,6 +26,7 @@ from station_app.store import records as store
 MIN_HEADER_CELLS = 3
 # Footer lines of a printed ledger (合计, 制表人 …) are not cases.
 FOOTER_WORDS = ("合计", "总计", "小计", "制表", "填表", "审核", "说明", "备注：", "注：")
+MARKED_SHEET = "问题清单"  # the list a marked-up copy of a refused ledger opens on (services/ledger_marks.py)
 
 
 @dataclass
@@ -65,6 +66,8 @@ def _sheets_xlsx(path: Path) -> list[tuple[str, list[list[Any]], set[tuple[int, 
     try:
         sheets = []
         for sheet in workbook.worksheets:
+            if sheet.title == MARKED_SHEET:
+                continue  # the program's own list in a corrected marked copy: not cases
             rows = [list(row) for row in sheet.iter_rows(values_only=True)]
             spans = {(r.min_row - 1, r.min_col - 1) for r in sheet.merged_cells.ranges if r.max_col > r.min_col}
             for merged in sheet.merged_cells.ranges:  # a merged header's name over every column it covers

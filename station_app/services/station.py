@@ -9,8 +9,8 @@ from station_app import __version__
 from station_app.domain import record_input, roles
 from station_app.domain.errors import Problem, RuleViolation, ValidationError
 from station_app.services.session import Session
+from station_app.store import county_search, search_index
 from station_app.store import records as store
-from station_app.store import search_index
 from station_app.store.migrations import schema_version
 
 # Settings a station may change, with their Chinese names and checks.
@@ -119,6 +119,8 @@ def set_mode(session: Session, value: str) -> None:
         # A county's register keeps no trigram search index (store/search_index.py): merging a county's cases
         # stays within 2× of a plain insert; a station's register gets it back, rebuilt from its cases.
         changed = search_index.switch_off(session.db) if value in OFFICES else search_index.switch_on(session.db)
+        # Its own index of words instead, built after imports (services/county_search.py), dropped on a station's.
+        county_search.create(session.db) if value in OFFICES else county_search.drop(session.db)
         session.audit("setting", "settings", "mode", after={"mode": value, "search_index_changed": changed})
 
 

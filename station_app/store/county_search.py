@@ -82,6 +82,11 @@ def upto(db: Database) -> int:
     return int(row[0]) if row else 0
 
 
+def cases(db: Database) -> int:
+    """Every case of the register (what an index not there yet has to take in)."""
+    return db.execute("SELECT count(*) FROM complaints").fetchone()[0]
+
+
 def waiting(db: Database) -> int:
     """How many cases the index does not know as they are now (new since the last build, or changed)."""
     if not present(db):

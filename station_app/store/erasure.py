@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import search_index
+from station_app.store import county_search, search_index
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -161,7 +161,12 @@ def set_secure_delete(db: Database, on: bool) -> bool:
 
 
 def rebuild_search_index(db: Database) -> bool:
-    """Refill the trigram index from the cleaned rows (in the caller's transaction); False when there is none."""
+    """Refill the trigram index from the cleaned rows (in the caller's transaction); False when there is none.
+
+    A county's index of words (store/county_search.py) keeps no text to refill from: it is dropped, its pages
+    zeroed with the rest, and built again from the cleaned rows after the erasure (services/county_search.py)."""
+    if county_search.drop(db):
+        return True
     if not search_index.present(db):
         return False
     db.execute(f"INSERT INTO {search_index.TABLE}({search_index.TABLE}) VALUES ('rebuild')")

@@ -32,9 +32,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 STAGE = "stage"
-SEAL = "_seal"  # the staged column holding a row's seal (never a column of the register)
-# What a column of each declared type stores unchanged (every record column is INTEGER or TEXT).
-KEPT_AS_IS = {"INTEGER": frozenset({int, type(None)}), "TEXT": frozenset({str, type(None)})}
+SEALS = "__seals"  # ``{table}__seals``: the staged rows' seals, under the same row numbers
+# What a column of each declared type stores unchanged, as SQLite's ``typeof`` names it (every record column is
+# INTEGER or TEXT): an integer in a TEXT column would be stored as text, "5" in an INTEGER one as 5.
+KEPT_AS_IS = {"INTEGER": "'integer', 'null'", "TEXT": "'text', 'null'"}
 Layout = tuple[tuple[str, str], ...]  # a record table's columns but ``pk``, in order, with their declared types
 
 
@@ -66,24 +67,29 @@ def layout(db: Database, table: str) -> Layout:
     return tuple((name, kind.upper()) for _cid, name, kind, *_rest in info if name != "pk")
 
 
-def _seals(table: str, names: tuple[str, ...], rows: list[dict[str, Any]], layout: Layout | None) -> list[str] | None:
-    """The rows' seals, if they will be stored exactly as they are (see the module's note), else None."""
-    if layout is None or len(names) != len(layout) or set(names) != {name for name, _kind in layout}:
-        return None
-    values = list(map(itemgetter(*(name for name, _kind in layout)), rows))
-    # The types of each row's values, row by row: the distinct combinations are few (which columns are NULL).
-    kept = tuple(KEPT_AS_IS.get(kind, frozenset()) for _name, kind in layout)
-    for types in {tuple(map(type, row)) for row in values}:
-        if not all(map(frozenset.__contains__, kept, types)):
-            return None
-    return [seals.seal_of(table, row) for row in values]
+def _sealable(names: tuple[str, ...], layout: Layout | None) -> bool:
+    """Do the staged columns hold every column of the register's table (whose types the stage can check)?"""
+    return (
+        layout is not None
+        and len(names) == len(layout) > 1
+        and set(names) == {name for name, _kind in layout}
+        and all(kind in KEPT_AS_IS for _name, kind in layout)
+    )
+
+
+def _kept_as_is(conn: sqlite3.Connection, table: str, layout: Layout) -> bool:
+    """Is every staged value of the type its register column keeps? (SQLite's ``typeof`` over the stage: the
+    stage's columns have no type, so each value is as parsed; one pass in C.)"""
+    wrong = " OR ".join(f"typeof({name}) NOT IN ({KEPT_AS_IS[kind]})" for name, kind in layout)
+    return conn.execute(f"SELECT 1 FROM {table} WHERE {wrong} LIMIT 1").fetchone() is None
 
 
 def build(
     tables: dict[str, tuple[tuple[str, ...], list[dict[str, Any]]]], layouts: dict[str, Layout] | None = None
 ) -> Staged:
     """Stage ``{table: (columns, rows)}``. The names must be checked columns of the register (they go into SQL).
-    With ``layouts`` (the register's, from ``layout``) the rows that will be stored as they are get their seals.
+    With ``layouts`` (the register's, from ``layout``) the rows that will be stored as they are get their seals,
+    in ``{table}__seals`` under the same row numbers.
 
     Columns are declared without a type, so SQLite keeps each value exactly as parsed (no affinity)."""
     sums: dict[str, int] = {}
@@ -92,16 +98,18 @@ def build(
         conn.execute("PRAGMA journal_mode = OFF")  # a scratch copy: nothing to roll back to
         conn.execute("BEGIN")
         for table, (names, rows) in tables.items():
-            found = _seals(table, names, rows, (layouts or {}).get(table)) if len(names) > 1 else None
-            columns = names if found is None else (*names, SEAL)
-            conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
-            values = map(tuple, map(dict.values, rows))
-            if found is not None:
-                values = (  # type: ignore[assignment]
-                    (*row, seal) for row, seal in zip(values, found, strict=True)
-                )
-                sums[table] = sum(int(seal, 16) for seal in found)
-            conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})", values)
+            values = list(map(tuple, map(dict.values, rows)))
+            conn.execute(f"CREATE TABLE {table} ({', '.join(names)})")
+            conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in names)})", values)
+            layout = (layouts or {}).get(table)
+            if layout is None or not _sealable(names, layout) or not _kept_as_is(conn, table, layout):
+                continue
+            in_order = tuple(name for name, _kind in layout)
+            ordered = values if names == in_order else list(map(itemgetter(*in_order), rows))
+            found = [seals.seal_of(table, row) for row in ordered]
+            conn.execute(f"CREATE TABLE {table}{SEALS} (seal)")
+            conn.executemany(f"INSERT INTO {table}{SEALS} (rowid, seal) VALUES (?, ?)", enumerate(found, 1))
+            sums[table] = sum(int(seal, 16) for seal in found)
         conn.execute("COMMIT")
         data = conn.serialize()
     except (OverflowError, UnicodeEncodeError, sqlite3.Error) as exc:
@@ -183,8 +191,9 @@ def seal_new(db: Database, table: str, before: int, skip: list[int], count: int,
         return False
     skipped = 0
     if skip:
-        chosen = f"SELECT {SEAL} FROM {STAGE}.{table} WHERE rowid IN (SELECT value FROM json_each(?))"
+        chosen = f"SELECT seal FROM {STAGE}.{table}{SEALS} WHERE rowid IN (SELECT value FROM json_each(?))"
         skipped = sum(int(seal, 16) for (seal,) in db.execute(chosen, [json.dumps(skip)]))
     where, params = _new_rows(skip)
-    source = f"SELECT s.rowid AS r, s.{SEAL} AS seal FROM {STAGE}.{table} AS s{where}"
-    return seals.adopt_staged(db, table, before, count, source, params, staged.seal_sums[table] - skipped)
+    source = f"SELECT s.rowid AS r, s.seal AS seal FROM {STAGE}.{table}{SEALS} AS s{where} ORDER BY s.rowid"
+    total = staged.seal_sums[table] - skipped
+    return seals.adopt_staged(db, table, before, count, source, params, total, numbered=not skip)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +58,8 @@ def exchange_work(
 
 
 class ExchangePage(QWidget):
+    imported = Signal()  # an import wrote something: the county's index of words catches up (main_window)
+
     def __init__(self, session: Session, db_path: Path, today: Callable[[], date] = date.today):
         super().__init__()
         self.session, self.db_path, self.today = session, db_path, today
@@ -369,6 +371,8 @@ class ExchangePage(QWidget):
             lines.append(tr("记录数：{0}").format(counts))
             self.report.setPlainText("\n".join(lines))
             return
+        if any(item["status"] == "imported" for item in result):
+            self.imported.emit()
         lines = []
         for item in result:
             status = tr(IMPORT_STATUS[item["status"]]) if item["status"] in IMPORT_STATUS else item["status"]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.domain.errors import RuleViolation, ValidationError
-from station_app.services import ledger_import
+from station_app.services import ledger_import, ledger_marks
 from station_app.services.session import Session
 from station_app.ui.i18n import tr
 
@@ -31,6 +31,7 @@ class LedgerImportPage(QWidget):
         super().__init__()
         self.session, self.today = session, today
         self.path: Path | None = None
+        self.errors: list[dict] = []  # the last check's problems, for the marked copy
         choose = QPushButton(tr("选择台账文件（.xlsx / .csv）…"))
         choose.clicked.connect(self.choose)
         self.file_label = QLabel(tr("尚未选择文件"))
@@ -38,12 +39,20 @@ class LedgerImportPage(QWidget):
         self.import_button = QPushButton(tr("导入"))
         self.check_button.clicked.connect(lambda: self.run(dry_run=True))
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
+        # A refused ledger: a copy of the clerk's workbook with each problem cell marked, to fix it where it is.
+        self.marked_button = QPushButton(tr("保存标注副本…"))
+        self.marked_button.setToolTip(
+            tr("另存一份台账副本：有问题的单元格标红并加批注，首页列出全部问题；原文件不改动")
+        )
+        self.marked_button.clicked.connect(self.save_marked_copy)
+        self.marked_button.setEnabled(False)
         top = QHBoxLayout()
         for widget in (choose, self.file_label):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.check_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.marked_button)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setHorizontalHeaderLabels([tr("台账的列"), tr("对应登记簿的字段")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -68,6 +77,7 @@ class LedgerImportPage(QWidget):
             self.load(Path(name))
 
     def load(self, path: Path) -> bool:
+        self._problems([])
         try:
             headers, mapping = ledger_import.preview_mapping(self.session, path)
         except (ValidationError, RuleViolation) as exc:
@@ -110,7 +120,9 @@ class LedgerImportPage(QWidget):
             )
         except (ValidationError, RuleViolation) as exc:
             self.report.setPlainText(str(exc))
+            self._problems([])
             return None
+        self._problems([e for e in result["errors"] if e.get("row") is not None])
         lines = [tr("共 {0} 行，{1} 行检查通过。").format(result["rows"], result["valid"])]
         if len(result["sheets"]) > 1:  # a workbook kept one sheet per month: every sheet is read
             sheets = "、".join(tr("{0}（{1} 行）").format(s["name"], s["rows"]) for s in result["sheets"])
@@ -126,9 +138,34 @@ class LedgerImportPage(QWidget):
                 )
                 for e in result["errors"]
             ]
+            lines.append(tr("可按“保存标注副本…”另存一份标出这些问题的台账，改正后再导入。"))
         elif dry_run:
             lines.append(tr("检查通过，可以导入。"))
         else:
             lines.append(tr("已导入 {0} 件投诉。").format(result["imported"]))
         self.report.setPlainText("\n".join(lines))
         return result
+
+    def _problems(self, errors: list[dict]) -> None:
+        self.errors = errors
+        self.marked_button.setEnabled(bool(errors))
+
+    def save_marked_copy(self) -> Path | None:
+        if self.path is None or not self.errors:
+            return None
+        suggested = str(self.path.with_name(f"{self.path.stem}-标注.xlsx"))
+        name, _ = QFileDialog.getSaveFileName(self, tr("保存标注副本"), suggested, tr("Excel 工作簿 (*.xlsx)"))
+        if not name:
+            return None
+        out = Path(name) if name.lower().endswith(".xlsx") else Path(f"{name}.xlsx")
+        try:
+            marked = ledger_marks.save_marked_copy(self.path, self.errors, out)
+        except (ValidationError, RuleViolation, OSError) as exc:
+            self.report.appendPlainText(tr("标注副本没有保存：{0}").format(exc))
+            return None
+        self.report.appendPlainText(
+            tr("已另存标注副本：{0}（{1} 个单元格标红并加批注，首页“问题清单”列出全部问题）").format(
+                marked["file"], marked["cells"]
+            )
+        )
+        return out

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -109,7 +109,13 @@ class StationMainWindow(QMainWindow):
         self.station_label = QLabel(tr("站点：{0}（{1}）").format(station["name"], station["code"]))
         self.user_label = QLabel(tr("用户：{0}").format(user))
         self.statusBar().addWidget(self.station_label)
+        self.index_label = QLabel()
+        self.statusBar().addPermanentWidget(self.index_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        from station_app.ui.search_index_status import SearchIndexStatus
+
+        self.search_index = SearchIndexStatus(session, self.index_label, self)
+        QTimer.singleShot(START_INDEX_AFTER_MS, self.search_index.start)  # after the first paint
         self.show_code("workbench")
         if self.draft_path.exists() and self.form.ui.draft_note.text():  # a draft survived a crash: show it
             self.open_form()
@@ -154,7 +160,9 @@ class StationMainWindow(QMainWindow):
         if code == "exchange":
             from station_app.ui.exchange_page import ExchangePage
 
-            return ExchangePage(session, path, today)
+            page = ExchangePage(session, path, today)
+            page.imported.connect(self.search_index.start)  # the county's index of words catches up
+            return page
         if code == "settings":
             from station_app.ui.settings_page import SettingsPage
 
@@ -232,6 +240,7 @@ class StationMainWindow(QMainWindow):
             self.show_register()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.search_index.stop()
         if self._form is not None:
             self._form.flush_draft()
         lock = getattr(self, "idle_lock", None)
@@ -243,6 +252,7 @@ class StationMainWindow(QMainWindow):
 
 
 FONT_SIZE = 11
+START_INDEX_AFTER_MS = 1_500
 
 
 def create_main_window(
