@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -86,6 +87,16 @@ class Session:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection (it fails as "interrupted"); the one call SQLite allows from
+        another thread than the connection's: a search typed over gives way to the newer one at once."""
+        self.db.conn.interrupt()
+
+    @staticmethod
+    def interrupted(exc: BaseException) -> bool:
+        """Whether ``exc`` is a query stopped by ``interrupt``."""
+        return isinstance(exc, sqlite3.OperationalError) and "interrupt" in str(exc)
 
     @property
     def catalogs(self) -> Catalogs:

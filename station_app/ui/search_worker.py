@@ -7,14 +7,13 @@ whole process (a window collected before its page said goodbye), where a Python 
 request is harmless. The answers still come back as a Qt signal, queued into the GUI thread.
 
 A request is numbered by the model (its generation). A request older than the newest one is skipped before it
-starts, and stopped mid-query (``Connection.interrupt``, which SQLite allows from another thread): the clerk's
+starts, and stopped mid-query (``Session.interrupt``, which SQLite allows from another thread): the clerk's
 last keystroke gets the connection as soon as possible. The model drops whatever answer is not the newest's.
 """
 
 from __future__ import annotations
 
 import queue
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,7 +76,7 @@ class SearchWorker:
     def _interrupt_stale(self) -> None:
         with self.lock:
             if self.session is not None and 0 < self.running < self.latest:
-                self.session.db.conn.interrupt()
+                self.session.interrupt()
 
     # -- the worker thread ------------------------------------------------------------------
     def _serve(self) -> None:
@@ -110,13 +109,11 @@ class SearchWorker:
                 finally:
                     with self.lock:
                         self.running = 0
-            except sqlite3.OperationalError as exc:
+            except Exception as exc:  # a locked or missing register, a role refused: said on the page
                 if request.generation < self.latest:
                     return -1, None, ""  # interrupted because a newer search came: its answer counts
-                if attempt == 1 and "interrupt" in str(exc):
+                if attempt == 1 and Session.interrupted(exc):
                     continue  # an interrupt meant for the request before reached this one: once more
-                return request.generation, None, describe(exc)
-            except Exception as exc:  # a locked or missing register, a role refused: said on the page
                 return request.generation, None, describe(exc)
         return request.generation, None, ""  # not reached
 
