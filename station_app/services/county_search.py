@@ -58,6 +58,7 @@ def build(
     db = session.db
     with db.atomic():
         store.create(db)
+        store.keep_short_text_index(db, False)  # a county made before its index of words: now it has one
     total, done = store.waiting(db), 0
     while not (cancelled is not None and cancelled()):
         with db.atomic():

@@ -121,6 +121,7 @@ def set_mode(session: Session, value: str) -> None:
         changed = search_index.switch_off(session.db) if value in OFFICES else search_index.switch_on(session.db)
         # Its own index of words instead, built after imports (services/county_search.py), dropped on a station's.
         county_search.create(session.db) if value in OFFICES else county_search.drop(session.db)
+        county_search.keep_short_text_index(session.db, value not in OFFICES)
         session.audit("setting", "settings", "mode", after={"mode": value, "search_index_changed": changed})
 
 

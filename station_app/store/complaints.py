@@ -81,7 +81,9 @@ class ComplaintFilter:
     include_deleted: bool = False
 
 
-def _search_clauses(text: str, full_text: bool = True, county: bool = False) -> tuple[list[str], list[Any]]:
+def _search_clauses(
+    text: str, full_text: bool = True, county: bool = False, short_index: bool = True
+) -> tuple[list[str], list[Any]]:
     """Every whitespace-separated term must match somewhere.
 
     3+ characters: the trigram FTS index over number, names, phone, business, subject and facts.
@@ -113,9 +115,8 @@ def _search_clauses(text: str, full_text: bool = True, county: bool = False) -> 
             if initials:
                 tests.append("instr(search_initials, ?) > 0")
                 params.append(term.lower())
-            clause = (
-                "pk IN (SELECT pk FROM complaints INDEXED BY complaints_short_text WHERE " + " OR ".join(tests) + ")"
-            )
+            source = "complaints INDEXED BY complaints_short_text" if short_index else "complaints"
+            clause = f"pk IN (SELECT pk FROM {source} WHERE " + " OR ".join(tests) + ")"
         where.append(clause)
     return where, params
 
@@ -146,7 +147,9 @@ def _county_clause(term: str) -> tuple[str, list[Any]]:
     return clause, params
 
 
-def filter_clauses(f: ComplaintFilter, *, full_text: bool = True, county: bool = False) -> tuple[list[str], list[Any]]:
+def filter_clauses(
+    f: ComplaintFilter, *, full_text: bool = True, county: bool = False, short_index: bool = True
+) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if not f.include_deleted:
@@ -191,7 +194,7 @@ def filter_clauses(f: ComplaintFilter, *, full_text: bool = True, county: bool =
         )
         params.extend([f.due_from, f.due_from])
     if f.search.strip():
-        search_where, search_params = _search_clauses(f.search, full_text, county)
+        search_where, search_params = _search_clauses(f.search, full_text, county, short_index)
         where.extend(search_where)
         params.extend(search_params)
     return where, params
@@ -204,7 +207,10 @@ def clauses_for(db: Database, f: ComplaintFilter) -> tuple[list[str], list[Any]]
         return filter_clauses(f)
     if search_index.present(db):
         return filter_clauses(f, full_text=True)
-    return filter_clauses(f, full_text=False, county=county_search.present(db))
+    if county_search.present(db):
+        return filter_clauses(f, full_text=False, county=True)
+    # A county's register between an erasure and the next build of its index: the register is read whole.
+    return filter_clauses(f, full_text=False, short_index=county_search.short_text_index_present(db))
 
 
 def find(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:

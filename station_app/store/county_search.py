@@ -41,6 +41,36 @@ def _schema() -> list[str]:
     ]
 
 
+SHORT_TEXT_INDEX = "complaints_short_text"  # the station's covering index for 1–2 character terms
+SHORT_TEXT_SAVED = "short_text_index_sql"
+
+
+def keep_short_text_index(db: Database, keep: bool) -> bool:
+    """A county's register does without the station's covering index of the short fields (its index of words
+    answers those terms; building the covering index was a tenth of a million-case import): dropped with its SQL
+    kept in ``meta``, made again when the register is a station's once more. True when something changed."""
+    there = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [SHORT_TEXT_INDEX]).fetchone()
+    if keep and there is None:
+        saved = db.execute("SELECT value FROM meta WHERE key = ?", [SHORT_TEXT_SAVED]).fetchone()
+        if saved is None:
+            return False
+        db.execute(saved[0])
+        db.execute("DELETE FROM meta WHERE key = ?", [SHORT_TEXT_SAVED])
+        return True
+    if not keep and there is not None:
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [SHORT_TEXT_SAVED, there[0]],
+        )
+        db.execute(f"DROP INDEX {SHORT_TEXT_INDEX}")
+        return True
+    return False
+
+
+def short_text_index_present(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [SHORT_TEXT_INDEX]).fetchone() is not None
+
+
 def present(db: Database) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [TABLE]).fetchone() is not None
 

@@ -129,8 +129,10 @@ def test_a_search_for_words_alone_counts_from_the_index_and_pages_down_the_date_
 
 
 def test_a_station_register_keeps_its_trigram_index_and_no_index_of_words(county):
+    assert not index_store.short_text_index_present(county.db)  # a county does without the covering index
     station.set_mode(county, "station")
     assert not index_store.present(county.db) and county_search.waiting(county) == 0
+    assert index_store.short_text_index_present(county.db)  # made again for a station's 1–2 character terms
     assert found(county, "王") == expected(county, "王")
 
 
