@@ -53,6 +53,20 @@ def from_cases(session: Session, scope: store.Scope) -> tuple[Groups, Breakdown]
     )
 
 
+def _month_of_as_of(session: Session, scope: store.Scope) -> tuple[Groups, Breakdown]:
+    """The cases themselves, as ``from_cases`` reads them, with the four breakdowns of values in one pass."""
+    dimensions: dict[str, dict[str, int]] = {}
+
+    def breakdown(column: str) -> dict[str, int]:
+        if column not in store.DIMENSIONS:
+            return store.complaint_breakdown(session.db, scope, column)
+        if not dimensions:
+            dimensions.update(store.accepted_dimensions(session.db, scope))
+        return dimensions[column]
+
+    return store.complaint_states(session.db, scope), breakdown
+
+
 def complaint_groups(session: Session, scope: store.Scope) -> tuple[Groups, Breakdown]:
     """The state groups and a breakdown reader for ``scope`` (see the module's comment for the ways)."""
     months = whole_months(scope)
@@ -67,7 +81,7 @@ def complaint_groups(session: Session, scope: store.Scope) -> tuple[Groups, Brea
         latest = month_store.latest_step(db, stations, last, last)
         if latest is not None and latest > as_of:
             # The as-of day's month moved on after it (most of its cases, usually): read from its cases.
-            groups, tail = from_cases(session, store.Scope(f"{last}-01", scope.end, as_of, stations))
+            groups, tail = _month_of_as_of(session, store.Scope(f"{last}-01", scope.end, as_of, stations))
             last = _months(first, last)[-2] if first < last else ""
     if first <= last:
         months = _months(first, last)
@@ -92,24 +106,29 @@ def complaint_groups(session: Session, scope: store.Scope) -> tuple[Groups, Brea
 COLUMNS = ("nature", "category_class", "amount_band", "channel", "station_code")
 
 
-def _fold(rows: Groups, groups: Groups, counts: dict[str, dict[str, int]]) -> int:
+def _fold(rows: list[tuple], groups: Groups, counts: dict[str, dict[str, int]]) -> int:
     """Take back the cases' contribution now (which the aggregates hold) and add it as they stood on the as-of
     day. Returns the change to the overdue count."""
     overdue = 0
-    for row in rows:
-        groups.append({**_money(row, -1), "st": row["status"], "acc": row["acc_now"]})
-        overdue -= row["overdue_now"]
-        if row["acc_now"]:
-            for column in COLUMNS:
-                counts[column][row[column]] -= row["n"]
-        if row["counted"]:
-            groups.append({**_money(row, 1), "st": row["st"], "acc": row["acc"]})
-            overdue += row["overdue"]
-            if row["acc"]:
-                for column in COLUMNS:
-                    counts[column][row[column]] += row["n"]
+    states: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for row in rows:  # in the order of tally_as_of.CROSSING_COLUMNS
+        station, status, acc_now, st, acc, counted, overdue_now, overdue_then = row[:8]
+        values, n, money = (*row[8:12], station), row[12], [amount or 0 for amount in row[13:]]
+        sums = states[(status, acc_now)]
+        for i, amount in enumerate((n, *money)):
+            sums[i] -= amount
+        overdue -= overdue_now
+        if acc_now:
+            for column, value in zip(COLUMNS, values, strict=True):
+                counts[column][value] -= n
+        if counted:
+            sums = states[(st, acc)]
+            for i, amount in enumerate((n, *money)):
+                sums[i] += amount
+            overdue += overdue_then
+            if acc:
+                for column, value in zip(COLUMNS, values, strict=True):
+                    counts[column][value] += n
+    keys = ("n", "recovered_fen", "punitive_cases", "punitive_fen")
+    groups.extend({"st": st, "acc": acc, **dict(zip(keys, sums, strict=True))} for (st, acc), sums in states.items())
     return overdue
-
-
-def _money(row: dict[str, Any], sign: int) -> dict[str, Any]:
-    return {key: sign * (row[key] or 0) for key in ("n", "recovered_fen", "punitive_cases", "punitive_fen")}

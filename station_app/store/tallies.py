@@ -92,7 +92,7 @@ def untold_terminations(db: Database, scope: Scope, decided_by: str) -> int:
     domain.deadlines.last_overdue_termination_day) with no notice to both parties recorded by :as_of."""
     where, params = scope.where("received_on")
     row = db.execute(
-        f"SELECT count(*) FROM complaints WHERE {where} AND status = 'terminated'"
+        f"SELECT count(*) FROM complaints INDEXED BY complaints_terminated WHERE {where} AND status = 'terminated'"
         " AND closed_on <= :decided_by AND closed_on <= :as_of AND NOT EXISTS (SELECT 1 FROM complaint_events e"
         " WHERE e.complaint_id = complaints.id AND e.kind = 'notice' AND e.on_date <= :as_of)",
         {**params, "decided_by": decided_by},
@@ -114,6 +114,25 @@ def complaint_breakdown(db: Database, scope: Scope, column: str) -> dict[str, in
         params,
     )
     return dict(rows.fetchall())
+
+
+DIMENSIONS = ("nature", "category_class", "amount_band", "channel")
+
+
+def accepted_dimensions(db: Database, scope: Scope) -> dict[str, dict[str, int]]:
+    """``complaint_breakdown`` of nature, category class, amount band and channel in one pass over the cases
+    (their combinations are a few hundred: one grouping costs about what one breakdown does)."""
+    where, params = scope.where("received_on")
+    values = ", ".join(f"coalesce({column}, 'unknown')" for column in DIMENSIONS)
+    counts: dict[str, dict[str, int]] = {column: {} for column in DIMENSIONS}
+    for *found, n in db.execute(
+        f"SELECT {values}, count(*) FROM complaints INDEXED BY complaints_tally"
+        f" WHERE {where} AND {ACCEPTED_AS_OF} GROUP BY 1, 2, 3, 4",
+        params,
+    ):
+        for column, value in zip(DIMENSIONS, found, strict=True):
+            counts[column][value] = counts[column].get(value, 0) + n
+    return counts
 
 
 def followups(db: Database, scope: Scope) -> dict[str, int]:

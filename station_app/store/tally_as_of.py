@@ -42,12 +42,12 @@ CROSSING_COLUMNS = (
 )
 
 
-def crossing(db: Database, stations: tuple[str, ...], months: list[str], as_of: str) -> list[dict[str, Any]]:
+def crossing(db: Database, stations: tuple[str, ...], months: list[str], as_of: str) -> list[tuple]:
     """The cases of ``months`` (of receipt) with a step after ``as_of``, grouped by how they count now and then.
 
-    Per group: ``status``/``acc_now``/``overdue_now`` are how the aggregates and the overdue count of
-    store.tallies.overdue_now hold them now; ``st``/``acc``/``overdue`` their state on ``as_of``, which
-    counts only when ``counted`` (received by then).
+    Per group, in the order of CROSSING_COLUMNS: ``status``/``acc_now``/``overdue_now`` are how the aggregates
+    and the overdue count of store.tallies.overdue_now hold them now; ``st``/``acc``/``overdue`` their state on
+    ``as_of``, which counts only when ``counted`` (received by then).
     """
     if not months or not stations:
         return []
@@ -56,7 +56,7 @@ def crossing(db: Database, stations: tuple[str, ...], months: list[str], as_of: 
     return _grouped(db, where, stations, {"as_of": as_of, **{f"m{i}": m for i, m in enumerate(months)}})
 
 
-def _grouped(db: Database, where: str, stations: tuple[str, ...], params: dict[str, Any]) -> list[dict[str, Any]]:
+def _grouped(db: Database, where: str, stations: tuple[str, ...], params: dict[str, Any]) -> list[tuple]:
     station_marks = ", ".join(f":s{i}" for i in range(len(stations)))
     params.update({f"s{i}": s for i, s in enumerate(stations)})
     cursor = db.execute(
@@ -78,4 +78,4 @@ def _grouped(db: Database, where: str, stations: tuple[str, ...], params: dict[s
         """,
         params,
     )
-    return [dict(zip(CROSSING_COLUMNS, row, strict=True)) for row in cursor]
+    return cursor.fetchall()
