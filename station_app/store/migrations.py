@@ -323,7 +323,11 @@ def m016_tally_as_of_indexes(db: Database) -> None:
     correction to the aggregates reads them alone; the status index carries the station, so the open cases
     past their deadline are counted for many stations from the index alone; and the terminations (a few in a
     hundred cases) have an index of their own, so the untold ones are counted without reading the cases' rows.
-    Store/tally_as_of.py and store/tallies.py read them."""
+    Store/tally_as_of.py and store/tallies.py read them. And the monthly aggregates get their sums over every
+    station (store/tally_county.py), so a county tally of every station reads hundreds of rows, not 100,000."""
+    from station_app.store import tally_county
+
+    _run_script(db, tally_county.SCHEMA)
     _run_script(
         db,
         """
