@@ -7,11 +7,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from station_app.domain import periods
 from station_app.services import complaints, tallies, tally_sources
+from station_app.store import tallies as store_tallies
 from station_app.store import tally_as_of
 from tests.conftest import TODAY
 from tests.services.tally_registers import random_register
@@ -63,9 +65,18 @@ def fast_and_slow(s, period, as_of: date, stations=()):
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10_000), stations=st.integers(1, 3), days=st.lists(st.integers(0, 330), min_size=3))
-def test_figures_as_of_an_earlier_day_equal_the_cases(tmp_path, seed, stations, days):
+@given(
+    seed=st.integers(0, 10_000),
+    stations=st.integers(1, 3),
+    days=st.lists(st.integers(0, 330), min_size=3),
+    county_indexes=st.booleans(),
+)
+def test_figures_as_of_an_earlier_day_equal_the_cases(tmp_path, seed, stations, days, county_indexes):
+    """``county_indexes``: read as for a county of many stations (the moving cases by their own index, the
+    overdue and terminated cases by theirs), which the few stations of a test register would not otherwise."""
     s = random_register(tmp_path, seed, stations)
+    few = store_tallies.FEW_STATIONS
+    store_tallies.FEW_STATIONS = -1 if county_indexes else few
     try:
         move_cases_on(s, random.Random(seed))
         for i, period in enumerate(PERIODS):
@@ -75,6 +86,7 @@ def test_figures_as_of_an_earlier_day_equal_the_cases(tmp_path, seed, stations, 
         fast, slow = fast_and_slow(s, PERIODS[0], date(2026, 1, 1) + timedelta(days=days[0]), stations=("XJ",))
         assert fast == slow
     finally:
+        store_tallies.FEW_STATIONS = few
         s.close()
 
 
@@ -91,7 +103,8 @@ def test_last_year_beside_this_year_equals_the_cases(tmp_path):
         s.close()
 
 
-def test_the_correction_is_exercised(tmp_path, monkeypatch):
+@pytest.mark.parametrize("county_indexes", [False, True])
+def test_the_correction_is_exercised(tmp_path, monkeypatch, county_indexes):
     """A register whose cases moved on for months: the correction finds cases, and the figures still agree."""
     found: list[int] = []
     crossing = tally_as_of.crossing
@@ -102,6 +115,8 @@ def test_the_correction_is_exercised(tmp_path, monkeypatch):
         return rows
 
     monkeypatch.setattr(tally_sources.tally_as_of, "crossing", spy)
+    if county_indexes:
+        monkeypatch.setattr(store_tallies, "FEW_STATIONS", -1)
     s = random_register(tmp_path, 42, 3)
     try:
         move_cases_on(s, random.Random(42))
