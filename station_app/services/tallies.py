@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from station_app.domain import deadlines, figures, periods, roles
 from station_app.domain.periods import Period
 from station_app.domain.workflow import OPEN_STATES
+from station_app.services import tally_sources
 from station_app.services.session import Session
 from station_app.store import tallies as store
-from station_app.store import tally_months as month_store
 
 BREAKDOWNS = {
     "by_nature": ("nature", "natures"),
@@ -84,39 +83,10 @@ def _zeroes(session: Session, kind: str | None, names: dict[str, str], column: s
     return zeroes
 
 
-def _whole_months(scope: store.Scope) -> tuple[str, str] | None:
-    """First and last month when the scope is whole calendar months (every month, quarter and year is)."""
-    start, end = date.fromisoformat(scope.start), date.fromisoformat(scope.end)
-    if start.day != 1 or (end + timedelta(days=1)).day != 1 or end < start:
-        return None
-    return scope.start[:7], scope.end[:7]
-
-
-def _complaint_groups(session: Session, scope: store.Scope) -> tuple[list[dict[str, Any]], Callable[[str], dict]]:
-    """The state groups and a breakdown reader: from the monthly aggregates when they are exact, else the cases.
-
-    The aggregates (store/tally_months.py) describe the cases as they stand now. That is the state "as of"
-    ``scope.as_of`` when no case in scope has a step dated after it, which their ``latest`` day tells;
-    otherwise (last year's figures as they stood a year ago, a range cutting a month) the cases are read.
-    """
-    months = _whole_months(scope)
-    if months and scope.stations:
-        latest = month_store.latest_step(session.db, scope.stations, *months)
-        if latest is None or latest <= scope.as_of:
-            groups = month_store.states(session.db, scope.stations, *months)
-            overdue = store.overdue_now(session.db, scope)
-            # One group carries the overdue count: the figures only ever sum the flagged groups.
-            groups.append({"st": "_overdue", "acc": 0, "n": overdue, "overdue": 1, "recovered_fen": 0})
-            return groups, lambda column: month_store.breakdown(session.db, scope.stations, *months, column)
-    return store.complaint_states(session.db, scope), lambda column: store.complaint_breakdown(
-        session.db, scope, column
-    )
-
-
 def _complaints(session: Session, scope: store.Scope, names: dict[str, str]) -> dict[str, Any]:
     totals: dict[str, int] = defaultdict(int)
     states: dict[str, int] = defaultdict(int)  # apart from totals: "accepted" is a state and a figure
-    groups, breakdown = _complaint_groups(session, scope)
+    groups, breakdown = tally_sources.complaint_groups(session, scope)
     for g in groups:
         n, status = g["n"], g["st"]
         if g.get("overdue"):

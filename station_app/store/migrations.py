@@ -314,3 +314,31 @@ def m015_seals_without_pk(db: Database) -> None:
             entity="register",
             entity_id="",
         )
+
+
+@step
+def m016_tally_as_of_indexes(db: Database) -> None:
+    """Last year's figures "as they stood a year ago" from the monthly aggregates (issue 20): the cases whose
+    latest step falls after an as-of day are found per month of receipt by an index on that latest day, so the
+    correction to the aggregates reads them alone; the status index carries the station, so the open cases
+    past their deadline are counted for many stations from the index alone; and the terminations (a few in a
+    hundred cases) have an index of their own, so the untold ones are counted without reading the cases' rows.
+    Store/tally_as_of.py and store/tallies.py read them. And the monthly aggregates get their sums over every
+    station (store/tally_county.py), so a county tally of every station reads hundreds of rows, not 100,000."""
+    from station_app.store import tally_county
+
+    _run_script(db, tally_county.SCHEMA)
+    _run_script(
+        db,
+        """
+        CREATE INDEX complaints_crossing ON complaints(
+            substr(received_on, 1, 7),
+            max(received_on, coalesce(accepted_on, ''), coalesce(mediation_started_on, ''), coalesce(closed_on, ''))
+        );
+        DROP INDEX complaints_status;
+        CREATE INDEX complaints_status
+            ON complaints(status, received_on, acceptance_due, mediation_due, paused_since, deleted_at, station_code);
+        CREATE INDEX complaints_terminated ON complaints(received_on, station_code, closed_on, deleted_at, id)
+            WHERE status = 'terminated';
+        """,
+    )

@@ -152,9 +152,17 @@ def latest_step(db: Database, stations: tuple[str, ...], first_month: str, last_
     return db.execute(f"SELECT max(latest) FROM tally_months WHERE {where}", params).fetchone()[0]
 
 
-def states(db: Database, stations: tuple[str, ...], first_month: str, last_month: str) -> list[dict[str, Any]]:
+def _months(stations: tuple[str, ...], months: list[str]) -> tuple[str, list[Any]]:
+    """Each month named: the key is (station, month, dim, …), so a station's month and dimension is one seek
+    rather than a scan of every dimension's rows of the month range."""
+    station_marks = ", ".join("?" for _ in stations)
+    month_marks = ", ".join("?" for _ in months)
+    return f"station_code IN ({station_marks}) AND month IN ({month_marks})", [*stations, *months]
+
+
+def states(db: Database, stations: tuple[str, ...], months: list[str]) -> list[dict[str, Any]]:
     """Per state and accepted flag: cases, money recovered, punitive cases and money (as they stand)."""
-    where, params = _scope(stations, first_month, last_month)
+    where, params = _months(stations, months)
     cursor = db.execute(
         "SELECT status AS st, accepted AS acc, sum(n) AS n, sum(recovered_fen) AS recovered_fen,"
         " sum(punitive_cases) AS punitive_cases, sum(punitive_fen) AS punitive_fen"
@@ -166,9 +174,9 @@ def states(db: Database, stations: tuple[str, ...], first_month: str, last_month
     ]
 
 
-def breakdown(db: Database, stations: tuple[str, ...], first_month: str, last_month: str, dim: str) -> dict[str, int]:
+def breakdown(db: Database, stations: tuple[str, ...], months: list[str], dim: str) -> dict[str, int]:
     """Accepted cases per value of one dimension; ``station_code`` counts the accepted cases per station."""
-    where, params = _scope(stations, first_month, last_month)
+    where, params = _months(stations, months)
     if dim == "station_code":
         sql = f"SELECT station_code, sum(n) FROM tally_months WHERE {where} AND dim = 'all' AND accepted = 1 GROUP BY 1"
     elif dim in DIMENSIONS:

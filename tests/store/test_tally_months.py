@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from station_app.domain import periods
-from station_app.services import complaints, tallies
+from station_app.services import complaints, tallies, tally_sources
 from station_app.store import tally_months
 from tests.conftest import TODAY
 from tests.services.tally_registers import random_register
@@ -43,12 +43,12 @@ def fast_and_slow(s, period, stations=()):
         fast = tallies.tally(s, period, TODAY, stations=stations, with_previous=False)
     finally:
         tallies.store.complaint_states = scan
-    original = tallies._whole_months
-    tallies._whole_months = lambda scope: None  # the cases themselves
+    original = tally_sources.whole_months
+    tally_sources.whole_months = lambda scope: None  # the cases themselves
     try:
         slow = tallies.tally(s, period, TODAY, stations=stations, with_previous=False)
     finally:
-        tallies._whole_months = original
+        tally_sources.whole_months = original
     return tallies.as_json(fast)["complaints"], tallies.as_json(slow)["complaints"]
 
 
