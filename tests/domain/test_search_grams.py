@@ -23,3 +23,8 @@ def test_a_short_term_is_one_word_and_a_long_one_its_three_character_pieces():
 
 def test_the_query_quotes_every_word_so_nothing_is_read_as_syntax():
     assert search_grams.match_expression(['a"b', "OR"]) == '"a""b" AND "OR"'
+
+
+def test_the_listed_breaks_are_every_whitespace_and_control_character():
+    found = {c for c in range(0x110000) if chr(c).isspace() or c < 0x20 or 0x7F <= c < 0xA0}
+    assert found == search_grams.BREAKS
