@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 INSERT_TRIGGERS = ("complaints_fts_ai", "tally_months_ai")
-# The county sums' triggers on tally_months (store/tally_county.py), off only while the new cases' aggregates are
-# added (add_rows_after adds the same sums grouped): a replaced case's update during the load still goes through
-# them.
-COUNTY_SUM_TRIGGERS = ("tally_county_ai", "tally_county_au", "tally_county_au_key")
 FTS_COLUMNS = "number, consumer_name, consumer_phone, business_name, subject, facts"
 
 
@@ -31,7 +27,10 @@ FTS_COLUMNS = "number, consumer_name, consumer_phone, business_name, subject, fa
 def complaints_indexed_at_end(db: Database) -> Iterator[None]:
     if not db.conn.in_transaction:
         raise RuntimeError("bulk loading must run inside the caller's transaction")
-    triggers = _triggers(db, INSERT_TRIGGERS)
+    marks = ", ".join("?" for _ in INSERT_TRIGGERS)
+    triggers = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})", list(INSERT_TRIGGERS)
+    ).fetchall()
     first_new = db.execute("SELECT coalesce(max(pk), 0) FROM complaints").fetchone()[0]
     for name, _sql in triggers:
         db.execute(f"DROP TRIGGER {name}")
@@ -46,21 +45,9 @@ def complaints_indexed_at_end(db: Database) -> Iterator[None]:
             [first_new],
         )
     if "tally_months_ai" in names:
-        county = _triggers(db, COUNTY_SUM_TRIGGERS)
-        for name, _sql in county:
-            db.execute(f"DROP TRIGGER {name}")
-        tally_months.add_rows_after(db, first_new, county_sums=len(county) == len(COUNTY_SUM_TRIGGERS))
-        for _name, sql in county:
-            db.execute(sql)
+        tally_months.add_rows_after(db, first_new)
     for _name, sql in triggers:
         db.execute(sql)
-
-
-def _triggers(db: Database, names: tuple[str, ...]) -> list[tuple[str, str]]:
-    marks = ", ".join("?" for _ in names)
-    return db.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})", list(names)
-    ).fetchall()
 
 
 class ImportBatch:

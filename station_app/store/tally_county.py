@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _KEY = "month, dim, value, status, accepted"
-UPSERT = (
+_UPSERT = (
     f"ON CONFLICT ({_KEY}) DO UPDATE SET n = n + excluded.n, recovered_fen = recovered_fen + excluded.recovered_fen,"
     " punitive_cases = punitive_cases + excluded.punitive_cases, punitive_fen = punitive_fen + excluded.punitive_fen"
 )
@@ -38,7 +38,7 @@ def _add(row: str, sign: str, minus: str | None = None) -> str:
     sums = ", ".join(amount(c) for c in ("n", "recovered_fen", "punitive_cases", "punitive_fen"))
     return (
         f"INSERT INTO tally_county_months SELECT {row}.month, {row}.dim, {row}.value, {row}.status, {row}.accepted,"
-        f" {sums} WHERE true {UPSERT};"
+        f" {sums} WHERE true {_UPSERT};"
     )
 
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import tally_county
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -222,12 +220,8 @@ TALLY_COLUMNS = (
 )
 
 
-def add_rows_after(db: Database, pk: int, county_sums: bool = False) -> None:
+def add_rows_after(db: Database, pk: int) -> None:
     """Add the contributions of the complaints inserted after ``pk`` (a bulk import with the insert trigger off).
-
-    ``county_sums``: the triggers keeping ``tally_county_months`` are off too (store/bulk.py), and the same sums
-    without the station are added here, grouped, instead of one trigger per aggregate row (a package of a
-    thousand cases touches a few thousand aggregate rows: a fifth of a county's import went there).
 
     The new rows' tally columns are copied once into a narrow temporary table and the six aggregates read that:
     a case is over a kilobyte (facts, request), and six passes over the cases themselves read them six times.
@@ -265,11 +259,4 @@ def add_rows_after(db: Database, pk: int, county_sums: bool = False) -> None:
     ]
     for statement in statements:
         db.execute(statement)
-        if county_sums:  # the same rows without the station, summed (store/tally_county.py)
-            select = statement[statement.index("SELECT") : statement.index("HAVING true")]
-            db.execute(
-                f"WITH t(c, m, d, v, s, a, n, r, pc, pf, l) AS ({select})"
-                " INSERT INTO tally_county_months SELECT m, d, v, s, a, sum(n), sum(r), sum(pc), sum(pf)"
-                f" FROM t GROUP BY 1, 2, 3, 4, 5 HAVING true {tally_county.UPSERT}"
-            )
     db.execute("DROP TABLE temp.tally_new")
