@@ -45,7 +45,7 @@ def test_a_batch_commits_as_it_goes_rolls_back_on_error_and_restores_the_cache(c
         return other.execute("SELECT count(*) FROM meta WHERE key LIKE 'batch-%'").fetchone()[0]
 
     with bulk.ImportBatch(db, commit_rows=2) as batch:
-        assert db.execute("PRAGMA cache_size").fetchone()[0] == -256 * 1024
+        assert db.execute("PRAGMA cache_size").fetchone()[0] == -bulk.MONTH_CACHE_MIB * 1024  # a month: 64 MiB
         db.execute("INSERT INTO meta VALUES ('batch-1', '')")
         batch.applied(1)
         assert seen() == 0  # not yet committed
