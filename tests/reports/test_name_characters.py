@@ -101,3 +101,14 @@ def test_the_receipt_with_the_fallback_fonts_is_still_pdf_a_1b(session, tmp_path
     _, path = sample_receipt(session, tmp_path / "receipt.pdf")
     verdict = preflight(path)
     assert "is a valid PDF/A-1b file" in verdict, verdict[:600]
+
+
+def test_the_five_characters_no_hanazono_font_has_are_shipped_with_the_program():
+    """U+9FEB..9FEF print on a PC without BabelStone Han: the shipped cut of it has them (and is a real font)."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from station_app.paths import resource_dir
+
+    shipped = TTFont("shipped-babelstone", str(resource_dir() / "fonts" / "BabelStoneHan-9FEB-9FEF.ttf"))
+    assert set(range(0x9FEB, 0x9FF0)) <= set(shipped.face.charToGlyph)
+    assert (resource_dir() / "fonts" / "LICENSE-babelstone-han.txt").is_file()
