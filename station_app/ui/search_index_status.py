@@ -29,6 +29,7 @@ class SearchIndexStatus(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        label.setContentsMargins(0, 0, 16, 0)  # apart from the user's name beside it
         label.hide()
 
     @Slot()
