@@ -119,3 +119,24 @@ def test_cancel_between_packages_with_worker_processes(stick, tmp_path, monkeypa
         assert county.db.execute("SELECT count(DISTINCT station_code) FROM complaints").fetchone()[0] == 1
     finally:
         county.close()
+
+
+def test_a_package_of_known_and_new_rows_files_the_new_rows_seals_under_the_right_rows(make_station, tmp_path):
+    """Known rows skipped, the new ones' seals filed by their place among the staged rows (the stage's last two,
+    not its first two) under the rows they were inserted as."""
+    station = make_station("XJ")
+    first = export(station, tmp_path / "usb1")
+    complaints.add_complaints(station, [complaint_payload(), complaint_payload()], TODAY)
+    again = export(station, tmp_path / "usb2")  # every record again: the known ones first, two new at the end
+    county = open_register(tmp_path / "county", "SXX")
+    try:
+        assert import_packages(county, [first], accept_key=fingerprint(station))[0]["status"] == "imported"
+        result = import_packages(county, [again])[0]
+        assert result["status"] == "imported" and result["added"] == 2
+        stored = county.db.execute("SELECT record_pk, seal FROM audit_seals WHERE record_table = 'complaints'")
+        recomputed = {
+            pk: seals.seal_of("complaints", row) for pk, *row in county.db.execute("SELECT * FROM complaints")
+        }
+        assert dict(stored.fetchall()) == recomputed
+    finally:
+        county.close()
