@@ -25,7 +25,8 @@ def test_county_sums_equal_the_station_aggregates(tmp_path, seed, stations):
         assert tally_county.all_rows(s.db) == tally_county.recount(s.db)
         move_cases_on(s, random.Random(seed))
         assert tally_county.all_rows(s.db) == tally_county.recount(s.db)
-        assert tally_county.all_rows(s.db)
+        # not trivially equal: sums are there whenever the stations' aggregates are (a register may have no case)
+        assert bool(tally_county.all_rows(s.db)) == bool(tally_months.all_rows(s.db))
         tally_months.rebuild(s.db)
         assert tally_county.all_rows(s.db) == tally_county.recount(s.db)
     finally:
