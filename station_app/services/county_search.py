@@ -9,6 +9,7 @@ does not know yet); the build only makes them fast. It runs in a process of its 
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from station_app.services import station
 from station_app.services.session import Session
 from station_app.store import county_search as store
 
-CHUNK = 20_000  # cases per transaction: a few seconds of work, a few megabytes of memory
+# Cases per transaction: about half a second of work, so the window's own writes never wait long behind a chunk.
+CHUNK = 5_000
 # Fewer cases than this unknown to the index are read from the register in a few milliseconds: no build is
 # started for them (a county's small import, a test's register); they are taken in with the next big one.
 BACKGROUND_FROM = 5_000
@@ -98,6 +100,8 @@ def _build_at(path: str) -> int:
     session = Session.open(Path(path), create=False)
     try:
         return build(session)
+    except sqlite3.OperationalError:  # the register busy past the wait (a long import): the next build goes on
+        return 0
     finally:
         session.close()
 
