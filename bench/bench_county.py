@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -186,7 +187,7 @@ def main() -> None:
     month_packages(work, county, args.month_cases)
     run = subprocess.run(
         [sys.executable, "-c", MEMORY_RUN, str(county), str(work / "month")],
-        check=True, capture_output=True, text=True, cwd=ROOT, env={**_env(), "QT_QPA_PLATFORM": "offscreen"},
+        check=True, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     memory = json.loads(run.stdout.strip().splitlines()[-1])
     figures["memory"] = memory
@@ -194,12 +195,6 @@ def main() -> None:
     (out / "county.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     shutil.rmtree(work, ignore_errors=True)
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 if __name__ == "__main__":

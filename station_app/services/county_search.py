@@ -40,9 +40,8 @@ def waiting(session: Session) -> int:
     return store.waiting(session.db)
 
 
-def _words(values: dict[str, str | None] | tuple) -> str:
-    if isinstance(values, dict):
-        return search_grams.case_words((values[c] for c in store.SHORT), values["facts"])
+def _words(values: tuple[str | None, ...]) -> str:
+    """The words of a case from its indexed values (store.INDEXED: the short fields, then the facts)."""
     return search_grams.case_words(values[:-1], values[-1])
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from station_app.store import records
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -49,30 +51,33 @@ def keep_short_text_index(db: Database, keep: bool) -> bool:
     """A county's register does without the station's covering index of the short fields (its index of words
     answers those terms; building the covering index was a tenth of a million-case import): dropped with its SQL
     kept in ``meta``, made again when the register is a station's once more. True when something changed."""
-    there = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [SHORT_TEXT_INDEX]).fetchone()
+    there = _schema_sql(db, SHORT_TEXT_INDEX)
     if keep and there is None:
-        saved = db.execute("SELECT value FROM meta WHERE key = ?", [SHORT_TEXT_SAVED]).fetchone()
+        saved = records.get_setting(db, SHORT_TEXT_SAVED)
         if saved is None:
             return False
-        db.execute(saved[0])
+        db.execute(saved)
         db.execute("DELETE FROM meta WHERE key = ?", [SHORT_TEXT_SAVED])
         return True
     if not keep and there is not None:
-        db.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [SHORT_TEXT_SAVED, there[0]],
-        )
+        records.set_setting(db, SHORT_TEXT_SAVED, there)
         db.execute(f"DROP INDEX {SHORT_TEXT_INDEX}")
         return True
     return False
 
 
+def _schema_sql(db: Database, name: str) -> str | None:
+    """The SQL that made a table or index of the register, None when there is none (an FTS5 table's is there)."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()
+    return None if row is None else row[0]
+
+
 def short_text_index_present(db: Database) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [SHORT_TEXT_INDEX]).fetchone() is not None
+    return _schema_sql(db, SHORT_TEXT_INDEX) is not None
 
 
 def present(db: Database) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [TABLE]).fetchone() is not None
+    return _schema_sql(db, TABLE) is not None
 
 
 def create(db: Database) -> bool:
@@ -101,15 +106,11 @@ def drop(db: Database) -> bool:
 
 
 def _set_upto(db: Database, pk: int) -> None:
-    db.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [UPTO, str(pk)],
-    )
+    records.set_setting(db, UPTO, str(pk))
 
 
 def upto(db: Database) -> int:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [UPTO]).fetchone()
-    return int(row[0]) if row else 0
+    return int(records.get_setting(db, UPTO) or 0)
 
 
 def cases(db: Database) -> int:
@@ -126,7 +127,8 @@ def waiting(db: Database) -> int:
 
 
 def stale(db: Database, limit: int) -> list[dict[str, Any]]:
-    """Changed cases: their values as indexed (``old``) and as they are now (``now``, None when deleted)."""
+    """Changed cases: their values as indexed (``old``) and as they are now (``now``, None when deleted), each in
+    ``INDEXED`` order as ``new_cases`` gives them."""
     now_columns = ", ".join(f"c.{col}" for col in INDEXED)
     cursor = db.execute(
         f"SELECT s.pk, {', '.join(f's.{col}' for col in INDEXED)}, s.deleted_at, c.pk, {now_columns}, c.deleted_at"
@@ -140,8 +142,8 @@ def stale(db: Database, limit: int) -> list[dict[str, Any]]:
         changed.append(
             {
                 "pk": pk,
-                "old": None if old[-1] is not None else dict(zip(INDEXED, old[:-1], strict=True)),
-                "now": None if now[0] is None or now[-1] is not None else dict(zip(INDEXED, now[1:-1], strict=True)),
+                "old": None if old[-1] is not None else tuple(old[:-1]),
+                "now": None if now[0] is None or now[-1] is not None else tuple(now[1:-1]),
             }
         )
     return changed

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any
 
+from station_app.store import records
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -149,15 +151,11 @@ def _tracking(db: Database) -> bool:
 
 
 def current_sum(db: Database) -> int:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [SUM_KEY]).fetchone()
-    return int(row[0], 16) if row else 0
+    return int(records.get_setting(db, SUM_KEY) or "0", 16)
 
 
 def _set_sum(db: Database, value: int) -> None:
-    db.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [SUM_KEY, hex_sum(value)],
-    )
+    records.set_setting(db, SUM_KEY, hex_sum(value))
 
 
 def flush(db: Database) -> str:
