@@ -50,3 +50,32 @@ def write_xlsx(path, headers, rows, *, title: str | None = "2025年消费投诉�
     sheet.append(["合计", None, None])
     workbook.save(path)
     return path
+
+
+# A monthly sheet as stations keep it: a title merged across the top, then a two-row header whose 投诉人 spans
+# 姓名 | 电话 (the ledger import joins the two rows).
+TWO_ROW_TOP = [
+    "序号",
+    "登记日期",
+    "投诉人",
+    None,
+    "被投诉人",
+    "商品或服务",
+    "类别",
+    "性质",
+    "金额（元）",
+    "处理结果",
+    "办结日期",
+]
+TWO_ROW_SUB = [None, None, "姓名", "电话", None, None, None, None, None, None, None]
+
+
+def monthly_sheet(book, month: int, extra_columns: tuple[str, ...] = ()):
+    """A new sheet 「N月」 of ``book`` with its merged title and two-row header (``extra_columns`` after them)."""
+    sheet = book.create_sheet(f"{month}月")
+    sheet.append([f"2025年{month}月消费投诉台账"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(TWO_ROW_TOP))
+    sheet.append([*TWO_ROW_TOP, *extra_columns])
+    sheet.append([*TWO_ROW_SUB, *(None for _ in extra_columns)])
+    sheet.merge_cells(start_row=2, start_column=3, end_row=2, end_column=4)  # 投诉人 over 姓名 | 电话
+    return sheet

@@ -18,22 +18,7 @@ from station_app.domain.errors import ValidationError
 from station_app.services import ledger_marks
 from station_app.services.ledger_import import MARKED_SHEET, import_ledger
 from tests.conftest import TODAY
-from tests.services.ledgers import HEADERS, ROWS
-
-TOP = [
-    "序号",
-    "登记日期",
-    "投诉人",
-    None,
-    "被投诉人",
-    "商品或服务",
-    "类别",
-    "性质",
-    "金额（元）",
-    "处理结果",
-    "办结日期",
-]
-SUB = [None, None, "姓名", "电话", None, None, None, None, None, None, None]
+from tests.services.ledgers import HEADERS, ROWS, monthly_sheet
 
 
 def _row(n: int, month: int, **changes) -> list:
@@ -53,12 +38,7 @@ def monthly_workbook(path) -> dict[tuple[str, str], str]:
     book = Workbook()
     book.remove(book.active)
     for month, bad in ((1, {"电话": "1380013800"}), (2, {"类别": "奇怪类", "登记日期": "2025-13-45"})):
-        sheet = book.create_sheet(f"{month}月")
-        sheet.append([f"2025年{month}月消费投诉台账"])
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(TOP))
-        sheet.append(TOP)
-        sheet.append(SUB)
-        sheet.merge_cells(start_row=2, start_column=3, end_row=2, end_column=4)
+        sheet = monthly_sheet(book, month)
         sheet.append(_row(1, month))
         sheet.append(_row(2, month, **bad))
         sheet.append(_row(3, month, 办结日期=datetime(2024, 12, 1)))  # closed before received: the row's rule

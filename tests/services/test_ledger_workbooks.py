@@ -13,21 +13,7 @@ from station_app.cli import main
 from station_app.services import complaint_views
 from station_app.services.ledger_import import import_ledger
 from tests.conftest import TODAY
-
-TOP = [
-    "序号",
-    "登记日期",
-    "投诉人",
-    None,
-    "被投诉人",
-    "商品或服务",
-    "类别",
-    "性质",
-    "金额（元）",
-    "处理结果",
-    "办结日期",
-]
-SUB = [None, None, "姓名", "电话", None, None, None, None, None, None, None]
+from tests.services.ledgers import monthly_sheet
 
 
 def _workbook(path, *, mangle: bool) -> int:
@@ -36,12 +22,7 @@ def _workbook(path, *, mangle: bool) -> int:
     book.remove(book.active)
     cases = 0
     for month in range(1, 13):
-        sheet = book.create_sheet(f"{month}月")
-        sheet.append([f"2025年{month}月消费投诉台账"])
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(TOP))
-        sheet.append([*TOP, "身份证号"])
-        sheet.append([*SUB, None])
-        sheet.merge_cells(start_row=2, start_column=3, end_row=2, end_column=4)  # 投诉人 over 姓名 | 电话
+        sheet = monthly_sheet(book, month, ("身份证号",))
         for n in range(2):
             cases += 1
             id_number = 1.10101199001011e17 if mangle and month in (3, 10) and n == 0 else "11010519491231002X"
