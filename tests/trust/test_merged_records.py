@@ -26,6 +26,11 @@ EDITS = {
     "unknown outreach": ("outreach_events", {"kind": "party"}, "活动形式"),
     "unknown satisfaction": ("followups", {"satisfaction": "meh"}, "满意度"),
     "a flag of 7": ("reports", {"to_case": 7}, "是否立案"),
+    # control characters as JSON writes them: escaped (\u0000, \b, \f) or, DEL, as it is (formats/package.py)
+    "a NUL in the facts": ("complaints", {"facts": "送检\x00测"}, "控制字符"),
+    "a backspace in a name": ("complaints", {"consumer_name": "张\x08三"}, "控制字符"),
+    "a form feed in a business": ("complaints", {"business_name": "商\x0c店"}, "控制字符"),
+    "a DEL in an answer": ("consultations", {"answer": "答\x7f复"}, "控制字符"),
 }
 
 

@@ -96,15 +96,18 @@ def check_members(
     return uniform
 
 
-def check_domain(manifest: dict[str, Any], members: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[str, str]]:
+def check_domain(
+    manifest: dict[str, Any], members: dict[str, list[dict[str, Any]]], control_free: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, str]]:
     """Every record passes the domain's own checks, as a station's input does (states, codes, dates, money,
     numbers): a package is refused whole, the record named. Runs after ``check_members`` (well-formed rows of
-    scalars), in the reader. Returns the cases that follow-ups refer to outside the package (for the merge)."""
+    scalars), in the reader. Returns the cases that follow-ups refer to outside the package (for the merge).
+    ``control_free``: the members whose text can hold no control character (``package.open_members_scanned``)."""
     try:
         latest = stored_records.latest_day(manifest.get("created_at"))
         catalogs = default_catalogs()
         for table in (*store.RECORD_TABLES, "complaint_events"):
-            stored_records.check_rows(table, members[table], catalogs, latest)
+            stored_records.check_rows(table, members[table], catalogs, latest, control_free=table in control_free)
         return stored_records.outside_references(members)
     except stored_records.StoredRecordError as exc:
         raise Refused("invalid_record", f"{exc}，整个数据包已拒收") from None

@@ -86,9 +86,9 @@ def prepare(
         return prepared  # import_file refuses it by its signer before it would need the members
     try:
         county = None if county_raw is None else keys.county_from_raw(county_raw)
-        members = package.open_members(pkg, county)
+        members, control_free = package.open_members_scanned(pkg, county)
         uniform = check_members(pkg.manifest, members, columns)
-        prepared.references = check_domain(pkg.manifest, members)
+        prepared.references = check_domain(pkg.manifest, members, control_free)
         prepared.staged = _stage(members, uniform, layouts)
         prepared.members = members
     except (package.PackageError, Refused) as exc:
