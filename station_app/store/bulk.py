@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from station_app.store import seals, tally_months
@@ -23,8 +24,17 @@ INSERT_TRIGGERS = ("complaints_fts_ai", "tally_months_ai")
 FTS_COLUMNS = "number, consumer_name, consumer_phone, business_name, subject, facts"
 
 
+@dataclass
+class NewComplaints:
+    """The rows a bulk load writes: past ``first_new``. The writer that adds the aggregates of the first of them itself
+    (a staged package's, computed by its reader: ``staging.add_tally``) sets ``tallied_upto`` to the last of those."""
+
+    first_new: int
+    tallied_upto: int = 0
+
+
 @contextmanager
-def complaints_indexed_at_end(db: Database) -> Iterator[None]:
+def complaints_indexed_at_end(db: Database) -> Iterator[NewComplaints]:
     if not db.conn.in_transaction:
         raise RuntimeError("bulk loading must run inside the caller's transaction")
     marks = ", ".join("?" for _ in INSERT_TRIGGERS)
@@ -35,7 +45,8 @@ def complaints_indexed_at_end(db: Database) -> Iterator[None]:
     for name, _sql in triggers:
         db.execute(f"DROP TRIGGER {name}")
     listed = seals.pause(db, "complaints")  # the new rows are listed for resealing at the end, in one statement
-    yield
+    new = NewComplaints(first_new)
+    yield new
     if listed:
         seals.resume(db, "complaints", first_new)
     names = {name for name, _sql in triggers}
@@ -45,7 +56,7 @@ def complaints_indexed_at_end(db: Database) -> Iterator[None]:
             [first_new],
         )
     if "tally_months_ai" in names:
-        tally_months.add_rows_after(db, first_new)
+        tally_months.add_rows_after(db, max(first_new, new.tallied_upto))
     for _name, sql in triggers:
         db.execute(sql)
 

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import seals
+from station_app.store import seals, tally_months
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 STAGE = "stage"
 SEALS = "__seals"  # ``{table}__seals``: the staged rows' seals, under the same row numbers
+TALLY = "__tally"  # ``{table}__tally``: what the staged cases add to the monthly aggregates (store/tally_months.py)
 # What a column of each declared type stores unchanged (every record column is INTEGER or TEXT): an integer in a
 # TEXT column would be stored as text, "5" in an INTEGER one as 5. Exact Python types, as the stage binds them
 # (int to SQLite's integer, str to text, None to NULL; a bool, a subclass of int, is not kept).
@@ -51,6 +52,7 @@ class Staged:
     columns: dict[str, tuple[str, ...]]
     counts: dict[str, int]
     seal_sums: dict[str, int] = field(default_factory=dict)  # sealed tables: the sum of their rows' seals
+    tallied: frozenset[str] = frozenset()  # tables whose rows' aggregates are staged beside them
 
 
 class Unstageable(ValueError):
@@ -103,6 +105,7 @@ def build(
 
     Columns are declared without a type, so SQLite keeps each value exactly as parsed (no affinity)."""
     sums: dict[str, int] = {}
+    tallied: set[str] = set()
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = OFF")  # a scratch copy: nothing to roll back to
@@ -120,6 +123,11 @@ def build(
             conn.execute(f"CREATE TABLE {table}{SEALS} (seal)")
             conn.executemany(f"INSERT INTO {table}{SEALS} (rowid, seal) VALUES (?, ?)", enumerate(found, 1))
             sums[table] = sum(int(seal, 16) for seal in found)
+            if table == "complaints" and (added := tally_months.contributions(rows)) is not None:
+                marks = ", ".join("?" for _ in tally_months.CONTRIBUTION_COLUMNS)
+                conn.execute(f"CREATE TABLE {table}{TALLY} ({', '.join(tally_months.CONTRIBUTION_COLUMNS)})")
+                conn.executemany(f"INSERT INTO {table}{TALLY} VALUES ({marks})", added)
+                tallied.add(table)
         conn.execute("COMMIT")
         data = conn.serialize()
     except (OverflowError, UnicodeEncodeError, sqlite3.Error) as exc:
@@ -131,6 +139,7 @@ def build(
         {t: names for t, (names, _rows) in tables.items()},
         {t: len(rows) for t, (_names, rows) in tables.items()},
         sums,
+        frozenset(tallied),
     )
 
 
@@ -207,3 +216,12 @@ def seal_new(db: Database, table: str, before: int, skip: list[int], count: int,
     source = f"SELECT s.rowid AS r, s.seal AS seal FROM {STAGE}.{table}{SEALS} AS s{where} ORDER BY s.rowid"
     total = staged.seal_sums[table] - skipped
     return seals.adopt_staged(db, table, before, count, source, params, total, numbered=not skip)
+
+
+def add_tally(db: Database, table: str, staged: Staged) -> bool:
+    """Add the staged rows' aggregates (all of them were just inserted, none skipped); False when the reader did not
+    stage them (the rows are then added up from the register as usual)."""
+    if table not in staged.tallied:
+        return False
+    tally_months.add_contributions(db, f"{STAGE}.{table}{TALLY}")
+    return True

@@ -16,6 +16,7 @@ The schema below is migration m006's: never edit it; change it with a new migrat
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -260,3 +261,89 @@ def add_rows_after(db: Database, pk: int) -> None:
     for statement in statements:
         db.execute(statement)
     db.execute("DROP TABLE temp.tally_new")
+
+
+CONTRIBUTION_COLUMNS = (
+    "station_code",
+    "month",
+    "dim",
+    "value",
+    "status",
+    "accepted",
+    "n",
+    "recovered_fen",
+    "punitive_cases",
+    "punitive_fen",
+    "latest",
+)
+
+
+def contributions(rows: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
+    """What ``add_rows_after`` (and the insert trigger) adds for these new cases, computed in Python: a county's reader
+    process computes it for the cases it stages, beside the merge and three times quicker than SQLite's six sorts.
+    The same rule as the SQL above, line for line (tests/store/test_tally_contributions.py compares the two on
+    generated cases); None when a case holds what only SQL decides the same way (a missing amount, a non-text day).
+    Text compares by code point here and by UTF-8 bytes in SQLite: the same order."""
+    try:
+        return _contributions(rows)
+    except KeyError:  # not a case of the register's columns
+        return None
+
+
+def _contributions(rows: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
+    sums: dict[tuple[Any, ...], list[Any]] = {}
+
+    def add(key: tuple[Any, ...], recovered: int, punitive_cases: int, punitive: int, latest: str) -> None:
+        found = sums.get(key)
+        if found is None:
+            sums[key] = [1, recovered, punitive_cases, punitive, latest]
+            return
+        found[0] += 1
+        found[1] += recovered
+        found[2] += punitive_cases
+        found[3] += punitive
+        if latest > found[4]:
+            found[4] = latest
+
+    for row in rows:
+        if row["deleted_at"] is not None:
+            continue
+        received, accepted, started, closed = (
+            row["received_on"],
+            row["accepted_on"],
+            row["mediation_started_on"],
+            row["closed_on"],
+        )
+        recovered, punitive = row["recovered_fen"], row["punitive_fen"]
+        if not all(type(v) is str for v in (received, row["status"], row["station_code"])):
+            return None
+        if not all(v is None or type(v) is str for v in (accepted, started, closed)):
+            return None
+        if type(recovered) is not int or type(punitive) is not int:
+            return None
+        station, month, status = row["station_code"], received[:7], row["status"]
+        latest = max(received, accepted or "", started or "", closed or "")
+        add(
+            (station, month, "all", "", status, int(accepted is not None)),
+            recovered,
+            int(punitive > 0),
+            punitive,
+            latest,
+        )
+        if accepted is not None:
+            for dim in DIMENSIONS:
+                value = row[dim]
+                if value is not None and type(value) is not str:
+                    return None
+                add((station, month, dim, "unknown" if value is None else value, "", 1), 0, 0, 0, latest)
+        if status == "settled" and closed is not None:
+            add((station, closed[:7], "settled_in", "", "settled", 1), recovered, 0, 0, latest)
+    return [(*key, *values) for key, values in sums.items()]
+
+
+def add_contributions(db: Database, source: str) -> None:
+    """Add the rows of ``source`` (``contributions``' columns, e.g. a staged package's) to the aggregates."""
+    db.execute(
+        f"INSERT INTO tally_months ({', '.join(CONTRIBUTION_COLUMNS)}) SELECT {', '.join(CONTRIBUTION_COLUMNS)}"
+        f" FROM {source} WHERE true {_UPSERT_ADD}"
+    )

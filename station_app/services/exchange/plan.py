@@ -269,8 +269,9 @@ class Plan:
             and not self.evidence.count
         )
 
-    def _write_rows(self) -> None:
-        """Inserts in runs of one table and one set of columns (one statement each), replacements one by one."""
+    def _write_rows(self, bulk_load: bulk.NewComplaints | None) -> None:
+        """Inserts in runs of one table and one set of columns (one statement each), replacements one by one.
+        ``bulk_load``: the insert triggers are off (store/bulk.py); new staged cases bring their aggregates along."""
         run: list[dict[str, Any]] = []
         run_table = ""
 
@@ -291,6 +292,15 @@ class Plan:
                 staging.insert_new(self.db, table, row["names"], row["skip"])
                 if self.staged is not None:  # sealed beside the merge (store/seals.py)
                     staging.seal_new(self.db, table, before, row["skip"], row["count"], self.staged)
+                if (
+                    bulk_load is not None
+                    and self.staged is not None
+                    and table == "complaints"
+                    and not row["skip"]  # every staged case is new, so the staged aggregates are theirs
+                    and before == bulk_load.first_new  # and the first rows of the load: no case between
+                    and staging.add_tally(self.db, table, self.staged)
+                ):
+                    bulk_load.tallied_upto = before + row["count"]
                 if table in PERSONAL:
                     store.set_masked_after(self.db, table, before, self.masked)
                 continue
@@ -338,8 +348,8 @@ class Plan:
         )
         # Thousands of new cases (a month of a station, a first full export) are indexed once at the end.
         deferred = bulk.complaints_indexed_at_end(db) if new_complaints >= BULK_ROWS else nullcontext()
-        with deferred:
-            self._write_rows()
+        with deferred as bulk_load:
+            self._write_rows(bulk_load)
         added: list[dict[str, Any]] = []
         for action, complaint_id, events in self.event_actions:
             if action == "replace":

@@ -105,6 +105,9 @@ def test_a_big_package_indexed_at_the_end_gives_the_same_register(make_station, 
     path = export(station, tmp_path)
     fingerprint = station_key(station)["fingerprint"]
     registers = []
+    added = []  # the aggregates the reader staged beside the cases (store/staging.py), in the bulk path only
+    real = tally_months.add_contributions
+    monkeypatch.setattr(tally_months, "add_contributions", lambda db, source: added.append(source) or real(db, source))
     for folder, threshold in (("bulk", 1), ("rows", 10**9)):
         monkeypatch.setattr(plan, "BULK_ROWS", threshold)
         county = open_register(tmp_path / folder, "SXX")
@@ -112,6 +115,7 @@ def test_a_big_package_indexed_at_the_end_gives_the_same_register(make_station, 
         assert result["status"] == "imported"
         registers.append(county)
     bulk, rows = registers
+    assert added == ["stage.complaints__tally"]
     assert snapshot(bulk)["complaints"] == snapshot(rows)["complaints"]
     assert tally_months.all_rows(bulk.db) == tally_months.all_rows(rows.db) == recount(bulk.db)
     for term in ("华联超市", "张三", "zs"):
