@@ -156,6 +156,16 @@ def is_local_station(db: Database, code: str) -> bool:
 
 
 # exchange_masked lists the county's copies whose personal data came masked, by table and row number (m011).
+def has_numbers_of(db: Database, table: str, station_code: str) -> bool:
+    """Does the table hold any record numbered by this station (``{code}-…``)? One step down the unique index of
+    numbers: a record's number starts with its station's code and a hyphen (domain/stored_records.py)."""
+    found = db.execute(
+        f"SELECT 1 FROM {_check_table(table)} WHERE number >= ? AND number < ? LIMIT 1",
+        [f"{station_code}-", f"{station_code}."],  # "." follows "-": every number of the station lies between
+    )
+    return found.fetchone() is not None
+
+
 def masked_ids(db: Database, table: str, ids: list[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(ids):

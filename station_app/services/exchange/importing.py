@@ -148,7 +148,7 @@ def import_file(
                 raise Refused("audit_rewritten", rewritten)
             if prepared.staged is not None:
                 staging.load(session.db, prepared.staged)
-            plan = Plan(session, pkg, prepared.members, prepared.staged)
+            plan = Plan(session, pkg, prepared.members, prepared.staged, dry_run=dry_run)
             result.update(plan.counts, new_key=new_key)
             if dry_run:
                 result["status"] = "dry_run"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from contextlib import nullcontext
 from itertools import repeat
 from operator import itemgetter
@@ -160,9 +161,13 @@ class Plan:
         pkg: package.Package,
         members: dict[str, list[dict[str, Any]]],
         staged: staging.Staged | None = None,
+        *,
+        dry_run: bool = False,
     ):
-        """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty."""
+        """``staged``: the package's tables that travel staged (loaded as ``stage``); their ``members`` are empty.
+        ``dry_run``: the plan is only reported (every staged row is then looked up, see ``_plan_staged``)."""
         self.session, self.db, self.pkg, self.staged = session, session.db, pkg, staged
+        self.dry_run = dry_run
         self.code = pkg.manifest["station"]["code"]
         self.rollup_stations = rollup_stations(pkg.manifest)
         self.allowed = {self.code, *(s["code"] for s in self.rollup_stations)}
@@ -195,15 +200,20 @@ class Plan:
             self._decide(table, row, current.get(row["id"]), row["id"] in masked_here)
 
     def _plan_staged(self, table: str, names: tuple[str, ...], count: int) -> None:
-        """The rows the register already holds are decided one by one; the new ones are inserted together."""
-        known = staging.existing_rows(self.db, table, names)
+        """The rows the register already holds are decided one by one; the new ones are inserted together.
+
+        A station's first records here (a new county's first import: a million of them) are not looked up one by one:
+        none can be the register's but by another station's id, which the insert's unique index finds anyway, and
+        then ``_write_rows`` refuses the package as the lookup would have. A dry run looks them up."""
+        fresh = not (self.dry_run or self.rollup_stations or store.has_numbers_of(self.db, table, self.code))
+        known = [] if fresh else staging.existing_rows(self.db, table, names)
         skip = [row.pop("_stage_row") for row in known]
         self._plan_table(table, known)
         new = count - len(known)
         if not new:
             return
         self.counts["added"] += new
-        self.writes.append(("staged", table, {"skip": skip, "count": new, "names": names}))
+        self.writes.append(("staged", table, {"skip": skip, "count": new, "names": names, "fresh": fresh}))
         if table == "complaints":  # a new case brings its whole history
             known_ids = {row["id"] for row in known}
             for complaint_id, events in self.events.items():
@@ -289,7 +299,12 @@ class Plan:
             if action == "staged":
                 flush()
                 before = store.last_pk(self.db, table)
-                staging.insert_new(self.db, table, row["names"], row["skip"])
+                try:
+                    staging.insert_new(self.db, table, row["names"], row["skip"])
+                except sqlite3.IntegrityError:
+                    if row["fresh"]:  # not looked up: refuse as the lookup would have (another station's record)
+                        self._plan_table(table, staging.existing_rows(self.db, table, row["names"]))
+                    raise
                 if self.staged is not None:  # sealed beside the merge (store/seals.py)
                     staging.seal_new(self.db, table, before, row["skip"], row["count"], self.staged)
                 if (

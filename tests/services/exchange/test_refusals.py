@@ -244,3 +244,34 @@ def test_validly_signed_but_malformed_packages_only_ever_refused(sample_package,
     if path != ["signing_key"]:
         manifest["signing_key"]["public_key"] = keys.b64(keys.raw_public(signer.public_key()))
     _read(_container(json.dumps(manifest).encode(), bytes(body), signer))
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_new_stations_package_carrying_another_stations_record_id_is_refused_whole(
+    make_station, county, tmp_path, dry_run
+):
+    """A station's first records here are not looked up one by one before the insert (plan.py, ``_plan_staged``):
+    the insert finds a record id another station already holds, and the package is refused as the lookup would."""
+    from tests.services.exchange.registers import accept, export, fingerprint, snapshot
+    from tests.trust.crafted_packages import opened, resigned
+
+    xj = make_station("XJ")
+    assert accept(county, xj, export(xj, tmp_path / "xj"))["status"] == "imported"
+    _, xj_records = opened(export(xj, tmp_path / "xj-again"))
+    taken = xj_records["complaints"][3]["id"]
+    dl = make_station("DL", folder="dl", seed=8)
+    before = snapshot(county)
+
+    def claim(members):
+        mine = members["complaints"][5]["id"]
+        members["complaints"][5]["id"] = taken  # every column still in the same order: the rows are staged
+        for event in members["complaint_events"]:
+            if event["complaint_id"] == mine:
+                event["complaint_id"] = taken
+
+    crafted = resigned(export(dl, tmp_path / "dl"), tmp_path / "crafted.stpkg", dl, records=claim)
+    [result] = import_packages(county, [crafted], accept_key=fingerprint(dl), dry_run=dry_run)
+    assert result["status"] == "refused" and result["code"] == "foreign_record", result
+    assert snapshot(county) == before
+    honest = export(dl, tmp_path / "dl-honest")
+    assert accept(county, dl, honest)["status"] == "imported"  # nothing of the refused package stayed in the way
