@@ -90,12 +90,13 @@ class EvidencePlan:
         """Files first (named by their content: a rolled-back import leaves at most unused files), then rows."""
         if self.session.path is None:
             return
-        root = store.folder(self.session.path)
-        with tempfile.TemporaryDirectory(dir=root.parent) as work:
-            for sha256, suffix, content in self.files:
-                staged = Path(work) / f"{sha256}{suffix}"
-                staged.write_bytes(content)
-                store.store_file(staged, root, sha256, suffix)
+        if self.files:  # (no folder made and removed for each of a county's three hundred packages without files)
+            root = store.folder(self.session.path)
+            with tempfile.TemporaryDirectory(dir=root.parent) as work:
+                for sha256, suffix, content in self.files:
+                    staged = Path(work) / f"{sha256}{suffix}"
+                    staged.write_bytes(content)
+                    store.store_file(staged, root, sha256, suffix)
         for row in self.inserts:
             store.insert(self.db, row)
         for row in self.detaches:
