@@ -57,7 +57,9 @@ def search_index(session: Session, args: argparse.Namespace, today: date) -> int
     result = county_search.bring_up_to_date(session, only_status=args.status, progress=shown)
     lines = []
     if args.status and result["indexes_pending"]:
-        lines.append(f"导入后还有 {result['indexes_pending']} 项查找用的索引未建好（窗口会在后台补建，或运行 search-index）")
+        lines.append(
+            f"导入后还有 {result['indexes_pending']} 项查找用的索引未建好（窗口会在后台补建，或运行 search-index）"
+        )
     elif result["indexes_built"]:
         lines.append(f"已补建导入后留下的 {result['indexes_built']} 项索引")
     if result["waiting"] == 0:

@@ -82,8 +82,9 @@ class ImportBatch:
     ):
         """``cache_mib``: the page cache while the batch lasts; by default 256 MiB for a batch as big as the register
         (the unique indexes on id and number, written at random places, stay in that cache) and 64 MiB for a month
-        into a big register: the window importing a month stays within its memory (issue 20: 250 MB with the window; 48 MiB took a
-        million-case county's month of 90,000 cases 14.2 s and 157 MB, 256 MiB 10.7 s and 393 MB)."""
+        into a big register: the window importing a month stays within its memory (issue 20: 250 MB with the
+        window; 48 MiB took a million-case county's month of 90,000 cases 14.2 s and 157 MB, 256 MiB 10.7 s and
+        393 MB)."""
         if cache_mib is None:
             cache_mib = BIG_CACHE_MIB if defer_indexes else MONTH_CACHE_MIB
         self.db, self.commit_rows, self.cache_mib, self.defer_indexes = db, commit_rows, cache_mib, defer_indexes

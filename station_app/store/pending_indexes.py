@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 KEY = "pending_indexes"
 
 
+def indexed_by(db: Database, name: str) -> str:
+    """``INDEXED BY name`` for a query that reads the complaints through that index, or nothing while the index is
+    pending (SQLite refuses a query naming an index that is not there; without it the planner chooses)."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [name]).fetchone()
+    return f"INDEXED BY {name}" if found is not None else ""
+
+
 def pending(db: Database) -> list[tuple[str, str]]:
     """The indexes still to be built, as (name, SQL), in the order they will be."""
     if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
