@@ -7,7 +7,8 @@ the issue measured before, in one run.
 Measures, on a copy of the register (the original is not changed):
 - the import of a million cases against a plain insert (bench_import.py's figures: from its run, or from
   bench/out/import.json when ``--db`` is given);
-- the index of words built after the import (services/county_search.py, as the window does in the background);
+- the indexes the import left pending, then the index of words, built after the import (services/county_search.py,
+  as the window does in the background; ``--as-is`` builds nothing: the figures with the indexes still pending);
 - each search's first page with its total: in the process (median of 5, warm) and as a whole
   ``complaint list --search`` process (median of 3, beside ``--version``);
 - the year's tally with last year beside it (median of 5, warm, in the process);
@@ -138,6 +139,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, help="a county register made by bench_import.py --keep (copied here)")
     parser.add_argument("--month-cases", type=int, default=90_000, help="the month imported in the memory run")
+    parser.add_argument(
+        "--as-is", action="store_true", help="build nothing first: measure with the indexes an import left pending"
+    )
+    parser.add_argument("--no-memory", action="store_true", help="leave out the window run (it imports a month)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-county-"))
     figures: dict[str, object] = {"targets": TARGETS, "baselines": BASELINES}
@@ -152,7 +157,8 @@ def main() -> None:
         )  # fmt: skip
     else:
         shutil.copy(args.db, county)
-    imported = json.loads((out / "import.json").read_text(encoding="utf-8"))
+    saved = out / "import.json"
+    imported = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
     figures["import"] = {k: imported.get(k) for k in ("complaints", "import_seconds", "plain_insert_seconds", "ratio")}
 
     from station_app.services import complaint_register, county_search, tallies
@@ -160,9 +166,12 @@ def main() -> None:
     from station_app.store.complaints import ComplaintFilter
 
     session = Session.open(county, create=False)
+    pending = county_search.indexes_waiting(session)
     start = time.perf_counter()
-    built = county_search.build(session)
+    built = 0 if args.as_is else county_search.build(session)
     figures["index"] = {"cases_indexed": built, "build_seconds": round(time.perf_counter() - start, 1)}
+    figures["indexes_pending"] = county_search.indexes_waiting(session) if args.as_is else 0
+    figures["indexes_built_first"] = 0 if args.as_is else pending
     figures["register_mb"] = round(county.stat().st_size / 1e6)
     searches = {}
     for term, before in SEARCHES.items():
@@ -184,6 +193,11 @@ def main() -> None:
     figures["tally_with_last_year_ms"] = median_ms(lambda: tallies.tally(session, year, TODAY))
     session.close()
 
+    if args.no_memory:
+        (out / "county.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        shutil.rmtree(work, ignore_errors=True)
+        return
     month_packages(work, county, args.month_cases)
     run = subprocess.run(
         [sys.executable, "-c", MEMORY_RUN, str(county), str(work / "month")],

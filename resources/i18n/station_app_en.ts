@@ -780,6 +780,11 @@
       <translation>Note</translation>
     </message>
     <message>
+      <location filename="../../station_app/ui/search_index_status.py" line="57" />
+      <source>大批导入后，本程序在后台补建查找和统计用的索引；建好前各项功能照常，只是慢一些。</source>
+      <translation>After a large import the program rebuilds the lookup indexes for searches and figures in the background; until then everything works, only slower.</translation>
+    </message>
+    <message>
       <location filename="../../station_app/ui/exchange_page.py" line="360" />
       <source>失败：{0}</source>
       <translation>Failed: {0}</translation>
@@ -877,7 +882,7 @@
       <translation>Import the county office's answers…</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/search_index_status.py" line="53" />
+      <location filename="../../station_app/ui/search_index_status.py" line="64" />
       <source>导入后本程序在后台为全县案件建立检索索引；建好后查找更快。</source>
       <translation>After an import the program builds a search index of the county's cases in the background; searches are faster once it is built.</translation>
     </message>
@@ -1544,7 +1549,7 @@
       <translation>Testing done: resume the clock</translation>
     </message>
     <message>
-      <location filename="../../station_app/ui/search_index_status.py" line="52" />
+      <location filename="../../station_app/ui/search_index_status.py" line="63" />
       <source>检索索引建立中（还有 {0} 件），查找照常可用</source>
       <translation>Building the search index ({0} cases to go); searching works meanwhile</translation>
     </message>
@@ -1567,6 +1572,11 @@
       <location filename="../../station_app/ui/exchange_page.py" line="316" />
       <source>正在导出并校验……</source>
       <translation>Exporting and checking…</translation>
+    </message>
+    <message>
+      <location filename="../../station_app/ui/search_index_status.py" line="55" />
+      <source>正在整理导入的案件（还有 {0} 项），各项功能照常可用</source>
+      <translation>Finishing the imported cases ({0} steps left); everything works as usual</translation>
     </message>
     <message>
       <location filename="../../station_app/ui/register_page.py" line="170" />

@@ -55,13 +55,20 @@ def search_index(session: Session, args: argparse.Namespace, today: date) -> int
         print(f"检索索引：{done}/{total} 件", file=sys.stderr, flush=True)
 
     result = county_search.bring_up_to_date(session, only_status=args.status, progress=shown)
+    lines = []
+    if args.status and result["indexes_pending"]:
+        lines.append(
+            f"导入后还有 {result['indexes_pending']} 项查找用的索引未建好（窗口会在后台补建，或运行 search-index）"
+        )
+    elif result["indexes_built"]:
+        lines.append(f"已补建导入后留下的 {result['indexes_built']} 项索引")
     if result["waiting"] == 0:
-        text = "检索索引已是最新"
+        lines.append("检索索引已是最新")
     elif args.status:
-        text = f"检索索引还有 {result['waiting']} 件未编入（导入后窗口会在后台补全，或运行 search-index）"
+        lines.append(f"检索索引还有 {result['waiting']} 件未编入（导入后窗口会在后台补全，或运行 search-index）")
     else:
-        text = f"检索索引已补全：编入 {result['indexed']} 件"
-    return out(args, result, text)
+        lines.append(f"检索索引已补全：编入 {result['indexed']} 件")
+    return out(args, result, "\n".join(lines))
 
 
 def _grid_text(result: dict[str, Any]) -> str:

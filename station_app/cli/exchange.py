@@ -152,7 +152,7 @@ def rollup(session: Session, args: argparse.Namespace, today: date) -> int:
 
 
 def import_(session: Session, args: argparse.Namespace, today: date) -> int:
-    from station_app.services import exchange
+    from station_app.services import county_search, exchange
 
     paths = [Path(p) for p in args.paths]
     results = exchange.import_packages(session, paths, dry_run=args.dry_run, accept_key=args.accept_key)
@@ -169,6 +169,11 @@ def import_(session: Session, args: argparse.Namespace, today: date) -> int:
                 f"较旧未覆盖 {r['older']}，冲突 {r['conflicts'] + r['conflicts_known']}）"
             )
             sys.stdout.write(line + "\n")
+        if county_search.indexes_waiting(session):  # a big import left them to be built afterwards
+            sys.stdout.write(
+                "导入的案件较多，查找用的索引留待之后建好：打开本程序窗口会在后台自动完成（或运行 search-index）；"
+                "其间查找和统计照常可用，只是慢一些\n"
+            )
     return ExitCode.INPUT if any(r["status"] == "refused" for r in results) else ExitCode.OK
 
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from station_app.store import seals, tally_months
+from station_app.store import pending_indexes, seals, tally_months
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -76,9 +76,12 @@ class ImportBatch:
     indexes stay in memory between packages.
 
     With ``defer_indexes`` (packages at least as big as the register: a new county's first months, a roll-up)
-    the complaints' secondary indexes are dropped at the start and built once at the end, sorted, instead of
-    being updated case by case at random places; the batch is then committed only at the end, never without
-    its indexes. The unique indexes (id, number) stay: the merge looks cases up by them. Such a batch also writes
+    the complaints' secondary indexes are dropped at the start instead of being updated case by case at random
+    places, and are not made again by the batch: it lists them as pending (store/pending_indexes.py) in the same
+    transaction as its one commit, at the end, and they are built afterwards, one at a time, beside the window or
+    by ``search-index`` (services/county_search.py); queries answer the same meanwhile, only slower. A batch
+    rolled back brings them back with everything else (DROP INDEX is transactional) and lists nothing. The unique
+    indexes (id, number) stay: the merge looks cases up by them. Such a batch also writes
     through a rollback journal when no other connection has the register open: in WAL mode each of its pages was
     written twice (into the log, then checkpointed into the register), for a new county two gigabytes per million
     cases. A rollback journal keeps only the few pages that existed before (new pages need no copy) and is as safe
@@ -89,9 +92,10 @@ class ImportBatch:
         self, db: Database, *, commit_rows: int = 50_000, cache_mib: int | None = None, defer_indexes: bool = False
     ):
         """``cache_mib``: the page cache while the batch lasts; by default 256 MiB for a batch as big as the register
-        (its indexes are built at the end, sorted, in that cache) and 64 MiB for a month into a big register: the
-        window importing a month stays within its memory (issue 20: 250 MB with the window; 48 MiB took a
-        million-case county's month of 90,000 cases 14.2 s and 157 MB, 256 MiB 10.7 s and 393 MB)."""
+        (the unique indexes on id and number, written at random places, stay in that cache) and 64 MiB for a month
+        into a big register: the window importing a month stays within its memory (issue 20: 250 MB with the
+        window; 48 MiB took a million-case county's month of 90,000 cases 14.2 s and 157 MB, 256 MiB 10.7 s and
+        393 MB)."""
         if cache_mib is None:
             cache_mib = BIG_CACHE_MIB if defer_indexes else MONTH_CACHE_MIB
         self.db, self.commit_rows, self.cache_mib, self.defer_indexes = db, commit_rows, cache_mib, defer_indexes
@@ -121,6 +125,7 @@ class ImportBatch:
         if not self.db.conn.in_transaction:
             raise RuntimeError("the import batch's transaction was lost")
         self.since_commit += rows
+        # Indexes dropped by this batch are listed as pending only with its one commit, at the end.
         if self.since_commit >= self.commit_rows and not self.dropped:
             self.db.execute("COMMIT")
             self.db.execute("BEGIN")
@@ -129,8 +134,8 @@ class ImportBatch:
     def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
         try:
             if self.db.conn.in_transaction and kind is None:
-                for _name, sql in self.dropped:  # back before anything is committed
-                    self.db.execute(sql)
+                # Listed with the rows they index: a commit never leaves an index both missing and unlisted.
+                pending_indexes.add(self.db, self.dropped)
                 self.db.execute("COMMIT")
             elif self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")  # the dropped indexes come back with it

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from station_app.domain import search_grams
-from station_app.store import county_search, records, search_index
+from station_app.store import county_search, pending_indexes, records, search_index
 from station_app.store.complaints import ComplaintFilter, clauses_for
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def _county_first_page(
     cases = db.execute("SELECT max(pk) FROM complaints").fetchone()[0] or 0
     order = ORDERS[sort].format(d="DESC" if descending else "ASC")
     dense = limit * cases / total <= SCANNED_AT_MOST
-    source = "complaints INDEXED BY complaints_order" if dense else "complaints NOT INDEXED"
+    source = f"complaints {pending_indexes.indexed_by(db, 'complaints_order')}" if dense else "complaints NOT INDEXED"
     keys = f"SELECT pk FROM {source} WHERE pk IN ({hits}) ORDER BY {order} LIMIT ?"
     rows = records.select_sql(
         db, f"SELECT * FROM complaints WHERE pk IN ({keys}) ORDER BY {order}", [*hit_params, limit]

@@ -205,12 +205,13 @@ def clauses_for(db: Database, f: ComplaintFilter) -> tuple[list[str], list[Any]]
     county's), or neither (a county's register made before it had one)."""
     if not f.search.strip():
         return filter_clauses(f)
+    short_index = county_search.short_text_index_present(db)  # not while a big import left it pending
     if search_index.present(db):
-        return filter_clauses(f, full_text=True)
+        return filter_clauses(f, full_text=True, short_index=short_index)
     if county_search.present(db):
         return filter_clauses(f, full_text=False, county=True)
     # A county's register between an erasure and the next build of its index: the register is read whole.
-    return filter_clauses(f, full_text=False, short_index=county_search.short_text_index_present(db))
+    return filter_clauses(f, full_text=False, short_index=short_index)
 
 
 def find(db: Database, f: ComplaintFilter, *, limit: int | None, offset: int = 0) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import records
+from station_app.store import pending_indexes, records
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,6 +62,9 @@ def keep_short_text_index(db: Database, keep: bool) -> bool:
     if not keep and there is not None:
         records.set_setting(db, SHORT_TEXT_SAVED, there)
         db.execute(f"DROP INDEX {SHORT_TEXT_INDEX}")
+        return True
+    if not keep and (listed := pending_indexes.forget(db, SHORT_TEXT_INDEX)) is not None:
+        records.set_setting(db, SHORT_TEXT_SAVED, listed)  # left pending by a big import: never built, only kept
         return True
     return False
 

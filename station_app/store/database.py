@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import failures, seals
+from station_app.store import failures, pending_indexes, seals
 from station_app.store.failures import StoreError
 from station_app.store.migrations import MIGRATION_SET, known_names, migration_set
 
@@ -178,6 +178,10 @@ def _open(path: Path | str, *, create: bool) -> Database:
         return db  # up to date: sqlite-utils' Migrations not needed (nor imported)
     migrations = migration_set()
     pending = migrations.pending(db)
+    if pending and applied:
+        # Indexes a big import left to be built are made first, as the steps they were written for expect: a later
+        # step may change or drop one (store/pending_indexes.py).
+        pending_indexes.build_all(db)
     if pending and applied and path_text != ":memory:":
         copy = backup_copy(db, Path(path).with_name(f"{Path(path).name}.before-{pending[0].name}.bak"))
         migrations.apply(db)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from station_app.store import pending_indexes
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -60,7 +62,7 @@ def complaint_states(db: Database, scope: Scope) -> list[dict[str, Any]]:
         FROM (
             SELECT {STATUS_AS_OF} AS st, {ACCEPTED_AS_OF} AS acc, recovered_fen, punitive_fen,
                    acceptance_due, mediation_due, paused_since
-            FROM complaints INDEXED BY complaints_tally WHERE {where}
+            FROM complaints {pending_indexes.indexed_by(db, "complaints_tally")} WHERE {where}
         )
         GROUP BY st, acc, overdue
         """,
@@ -80,7 +82,7 @@ def overdue_now(db: Database, scope: Scope) -> int:
     # index, which carries the station since m016, instead of every case of every station.
     index = "complaints_tally" if len(scope.stations) <= FEW_STATIONS else "complaints_status"
     row = db.execute(
-        f"SELECT count(*) FROM complaints INDEXED BY {index} WHERE {where}"
+        f"SELECT count(*) FROM complaints {pending_indexes.indexed_by(db, index)} WHERE {where}"
         " AND status IN ('registered', 'accepted', 'mediating') AND " + OVERDUE_AS_OF.format(status="status"),
         params,
     ).fetchone()
@@ -94,7 +96,8 @@ def untold_terminations(db: Database, scope: Scope, decided_by: str) -> int:
     # Few stations: their ranges of the tally index. Many: the terminations' own index (m016), not every case.
     index = "complaints_tally" if len(scope.stations) <= FEW_STATIONS else "complaints_terminated"
     row = db.execute(
-        f"SELECT count(*) FROM complaints INDEXED BY {index} WHERE {where} AND status = 'terminated'"
+        f"SELECT count(*) FROM complaints {pending_indexes.indexed_by(db, index)} WHERE {where}"
+        " AND status = 'terminated'"
         " AND closed_on <= :decided_by AND closed_on <= :as_of AND NOT EXISTS (SELECT 1 FROM complaint_events e"
         " WHERE e.complaint_id = complaints.id AND e.kind = 'notice' AND e.on_date <= :as_of)",
         {**params, "decided_by": decided_by},
@@ -111,7 +114,8 @@ def complaint_breakdown(db: Database, scope: Scope, column: str) -> dict[str, in
         raise ValueError(column)
     where, params = scope.where("received_on")
     rows = db.execute(
-        f"SELECT coalesce({column}, 'unknown'), count(*) FROM complaints INDEXED BY complaints_tally"
+        f"SELECT coalesce({column}, 'unknown'), count(*) FROM complaints"
+        f" {pending_indexes.indexed_by(db, 'complaints_tally')}"
         f" WHERE {where} AND {ACCEPTED_AS_OF} GROUP BY 1",
         params,
     )
@@ -128,7 +132,7 @@ def accepted_dimensions(db: Database, scope: Scope) -> dict[str, dict[str, int]]
     values = ", ".join(f"coalesce({column}, 'unknown')" for column in DIMENSIONS)
     counts: dict[str, dict[str, int]] = {column: {} for column in DIMENSIONS}
     for *found, n in db.execute(
-        f"SELECT {values}, count(*) FROM complaints INDEXED BY complaints_tally"
+        f"SELECT {values}, count(*) FROM complaints {pending_indexes.indexed_by(db, 'complaints_tally')}"
         f" WHERE {where} AND {ACCEPTED_AS_OF} GROUP BY 1, 2, 3, 4",
         params,
     ):

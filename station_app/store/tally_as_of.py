@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from station_app.store import tallies
+from station_app.store import pending_indexes, tallies
 from station_app.store.tallies import ACCEPTED_AS_OF, OVERDUE_AS_OF, STATUS_AS_OF
 
 if TYPE_CHECKING:
@@ -55,10 +55,12 @@ def crossing(db: Database, stations: tuple[str, ...], months: list[str], as_of: 
     if len(stations) <= tallies.FEW_STATIONS:
         # A station's cases of the months are a narrow range of the tally index, which holds every step date:
         # reading them there beats finding every station's moving cases and then their rows.
-        where = f"INDEXED BY complaints_tally WHERE received_on BETWEEN :start AND :end AND {LATEST} > :as_of"
+        by = pending_indexes.indexed_by(db, "complaints_tally")
+        where = f"{by} WHERE received_on BETWEEN :start AND :end AND {LATEST} > :as_of"
         return _grouped(db, where, stations, {"as_of": as_of, "start": f"{months[0]}-01", "end": f"{months[-1]}-31"})
     marks = ", ".join(f":m{i}" for i in range(len(months)))
-    where = f"INDEXED BY complaints_crossing WHERE {MONTH} IN ({marks}) AND {LATEST} > :as_of"
+    by = pending_indexes.indexed_by(db, "complaints_crossing")
+    where = f"{by} WHERE {MONTH} IN ({marks}) AND {LATEST} > :as_of"
     return _grouped(db, where, stations, {"as_of": as_of, **{f"m{i}": m for i, m in enumerate(months)}})
 
 

@@ -161,7 +161,7 @@ class StationMainWindow(QMainWindow):
             from station_app.ui.exchange_page import ExchangePage
 
             page = ExchangePage(session, path, today)
-            page.imported.connect(self.search_index.start)  # the county's index of words catches up
+            page.imported.connect(self.search_index.start)  # pending indexes, then the county's words, catch up
             return page
         if code == "settings":
             from station_app.ui.settings_page import SettingsPage

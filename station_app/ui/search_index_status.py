@@ -1,5 +1,7 @@
 """The county's index of words, brought up to date beside the window (services/county_search.py), told in the
-status bar: 检索索引建立中（还有 N 件） while a build runs, then nothing (searches are simply fast again).
+status bar: 检索索引建立中（还有 N 件） while a build runs, then nothing (searches are simply fast again). Before the
+words, the same build makes the indexes a big import left pending (store/pending_indexes.py; any register, a
+station's too): 正在整理导入的案件（还有 N 项）.
 
 The build runs in a process of its own (making the words is Python work that would hold the window's thread); this
 object starts it when the window opens on a county's register that is behind and after each import, asks the
@@ -34,7 +36,7 @@ class SearchIndexStatus(QObject):
 
     @Slot()
     def start(self) -> bool:
-        """Start a build if the index is behind and none runs; True when one runs now."""
+        """Start a build if indexes are pending or the index is behind, and none runs; True when one runs now."""
         if self.process is not None and self.process.is_alive():
             return True
         self.process = county_search.start_in_background(self.session)
@@ -48,6 +50,14 @@ class SearchIndexStatus(QObject):
     @Slot()
     def poll(self) -> None:
         running = self.process is not None and self.process.is_alive()
+        indexes = county_search.indexes_waiting(self.session)
+        if running and indexes:  # built first: the lists and figures are slower until they are there
+            self.label.setText(tr("正在整理导入的案件（还有 {0} 项），各项功能照常可用").format(indexes))
+            self.label.setToolTip(
+                tr("大批导入后，本程序在后台补建查找和统计用的索引；建好前各项功能照常，只是慢一些。")
+            )
+            self.label.show()
+            return
         left = county_search.waiting(self.session)
         if running and left:
             self.label.setText(tr("检索索引建立中（还有 {0} 件），查找照常可用").format(f"{left:,}"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from station_app.cli import main
 from tests.cli.county_registers import run, station
 
@@ -40,6 +42,19 @@ def test_county_round_trip_with_the_issue_command_names(tmp_path, capsys, frozen
     code, pairs, _ = run(capsys, county, "duplicates", "--year", "2026")
     assert len(pairs) == 1 and {pairs[0]["first_station"], pairs[0]["second_station"]} == {"HL", "XJ"}
     assert "*" in pairs[0]["phone"]
+    # A folder as big as the register (a new county's first months) leaves the lookup indexes to be built after.
+    from station_app.services.exchange import importing
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importing, "_bigger_than_register", lambda *_a: True)
+        assert main(["--db", str(county), "--today", "2026-11-23", "import", str(stick)]) == 0
+    said = capsys.readouterr().out
+    assert "索引" in said and "search-index" in said, said
+    code, status, _ = run(capsys, county, "search-index", "--status")
+    assert code == 0 and status["indexes_pending"] >= 5 and status["indexes_built"] == 0
+    code, built, _ = run(capsys, county, "search-index")
+    assert code == 0 and built["indexes_pending"] == built["indexes_built"] == status["indexes_pending"]
+    assert run(capsys, county, "search-index", "--status")[1]["indexes_pending"] == 0
     damaged = stick / "broken.stpkg"
     damaged.write_bytes(Path(packages["XJ"][0]).read_bytes()[:-10])
     code, results, _ = run(capsys, county, "import", str(damaged))

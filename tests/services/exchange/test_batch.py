@@ -6,7 +6,7 @@ import sqlite3
 
 from station_app.services import complaints
 from station_app.services.exchange.importing import import_packages
-from station_app.store import bulk
+from station_app.store import bulk, pending_indexes
 from tests.conftest import TODAY, complaint_payload
 from tests.services.exchange.registers import export, fingerprint
 
@@ -74,8 +74,9 @@ def test_text_with_unicode_line_separators_travels_intact(make_station, county, 
     assert county.db.execute("SELECT count(*) FROM complaints WHERE facts = ?", [facts]).fetchone() == (1,)
 
 
-def test_deferred_indexes_are_built_again_before_the_commit_and_back_after_a_rollback(county):
+def test_deferred_indexes_are_left_pending_with_the_commit_and_back_after_a_rollback(county):
     db = county.db
+    other = sqlite3.connect(county.path)
 
     def indexes() -> list[tuple[str, str]]:
         return db.execute(
@@ -83,21 +84,64 @@ def test_deferred_indexes_are_built_again_before_the_commit_and_back_after_a_rol
         ).fetchall()
 
     before = indexes()
-    with bulk.ImportBatch(db, defer_indexes=True, commit_rows=1) as batch:
-        assert [name for name, sql in indexes() if sql] == []  # only the unique ones stay
-        db.execute("INSERT INTO meta VALUES ('batch-1', '')")
-        batch.applied(5)
-        assert db.conn.in_transaction  # never committed without its indexes
-    assert indexes() == before
+    secondary = [(name, sql) for name, sql in before if sql]
     try:
         with bulk.ImportBatch(db, defer_indexes=True):
             raise RuntimeError("power cut")
     except RuntimeError:
         pass
-    assert indexes() == before and db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert indexes() == before and pending_indexes.pending(db) == []  # all back, nothing listed
+    with bulk.ImportBatch(db, defer_indexes=True, commit_rows=1) as batch:
+        assert [name for name, sql in indexes() if sql] == []  # only the unique ones stay
+        db.execute("INSERT INTO meta VALUES ('batch-1', '')")
+        batch.applied(5)
+        assert db.conn.in_transaction  # committed once, at the end, with the list
+        assert other.execute("SELECT count(*) FROM meta WHERE key = ?", [pending_indexes.KEY]).fetchone() == (0,)
+    assert [name for name, sql in indexes() if sql] == []  # not made again by the import
+    assert sorted(pending_indexes.pending(db)) == sorted(secondary)
+    assert other.execute("SELECT count(*) FROM meta WHERE key IN ('batch-1', ?)", [pending_indexes.KEY]).fetchone() == (
+        2,
+    )
+    db.execute(secondary[0][1])  # one built (by the window), then a second big import before the rest
+    with bulk.ImportBatch(db, defer_indexes=True):
+        pass
+    assert sorted(pending_indexes.pending(db)) == sorted(secondary)  # all kept, none twice
+    assert pending_indexes.build_all(db) == len(secondary)
+    assert indexes() == before and pending_indexes.pending(db) == []
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def answers(session) -> list:
+    """What the register page, the workbench and the 统计 page ask, with the indexes or without them."""
+    from station_app.domain import periods
+    from station_app.services import complaint_register, tallies
+    from station_app.store.complaints import ComplaintFilter
+
+    filters = [
+        ComplaintFilter(),
+        ComplaintFilter(search="张"),
+        ComplaintFilter(search="138"),
+        ComplaintFilter(status=["accepted", "mediating"]),
+        ComplaintFilter(station_code="XJ", month="2026-10"),
+        ComplaintFilter(date_from="2026-09-01", date_to="2026-10-31"),
+        ComplaintFilter(due_by="2026-12-31"),
+    ]
+    got: list = [complaint_register.first_page(session, f, TODAY, limit=500) for f in filters]
+    got += [
+        complaint_register.first_page(session, f, TODAY, sort=key, limit=500)
+        for f in filters[:2]
+        for key in ("status", "due")
+    ]
+    got.append(complaint_register.count(session, ComplaintFilter(), TODAY, overdue=True))
+    got.append(complaint_register.first_page(session, ComplaintFilter(), TODAY, overdue=True, limit=500))
+    got.append(tallies.tally(session, periods.year("2026"), TODAY))
+    return got
 
 
 def test_a_folder_imported_with_deferred_indexes_equals_one_imported_without(make_station, tmp_path, monkeypatch):
+    """Even before the pending indexes are built every answer is the same; once built, so is the schema. The
+    register is a station's (mode ``station``): it imports packages too, and its indexes are left pending alike."""
+    from station_app.services import county_search
     from station_app.services.exchange import importing
     from tests.services.exchange.registers import open_register, snapshot
 
@@ -106,17 +150,28 @@ def test_a_folder_imported_with_deferred_indexes_equals_one_imported_without(mak
     export(xj, stick).rename(stick / "1-full.stpkg")
     complaints.add_complaints(xj, [complaint_payload(), complaint_payload()], TODAY)
     export(xj, stick, since_last=True).rename(stick / "2-since.stpkg")
-    merged = []
+    merged, asked, schemas = [], [], []
     for defer in (False, True):
         monkeypatch.setattr(importing, "_bigger_than_register", lambda *_a, defer=defer: defer)
         county = open_register(tmp_path / f"county-{defer}", "SXX")
         results = import_packages(county, [stick], accept_key=fingerprint(xj))
         assert [r["status"] for r in results] == ["imported", "imported"]
+        assert (county_search.indexes_waiting(county) > 0) == defer
         tables = snapshot(county)
         merged.append({name: tables[name] for name in ("complaints", "complaint_events", "tally_months")})
+        asked.append(answers(county))
         assert county.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert county_search.build(county) == 0  # a station's register: the indexes only, no index of words
+        assert county_search.indexes_waiting(county) == 0 and answers(county) == asked[-1]
+        schemas.append(
+            county.db.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'complaints' ORDER BY name"
+            ).fetchall()
+        )
         county.close()
     assert merged[0] == merged[1] and len(merged[0]["complaints"]) == 62 + 2
+    assert asked[0] == asked[1] and asked[0][0][0] == 64
+    assert schemas[0] == schemas[1]
 
 
 def test_a_big_batch_writes_through_a_rollback_journal_only_when_alone(county):
