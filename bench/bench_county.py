@@ -103,9 +103,7 @@ def month_packages(folder: Path, db: Path, cases: int = 90_000, stations: int = 
     """A month of new stations' packages (keys registered in the register, as after their first month)."""
     import importlib.util
 
-    from station_app.formats import keys
     from station_app.services.session import Session
-    from station_app.store import exchange as exchange_store
 
     spec = importlib.util.spec_from_file_location("bench_import", ROOT / "bench" / "bench_import.py")
     assert spec is not None and spec.loader is not None
@@ -117,21 +115,7 @@ def month_packages(folder: Path, db: Path, cases: int = 90_000, stations: int = 
     (folder / "month").mkdir()
     made = bench_import.make_packages(folder / "month", pool, cases, stations, prefix="M")  # new stations
     session = Session.open(db, create=False)
-    with session.db.atomic():
-        for path, signer, installation in made:
-            public = keys.raw_public(signer.public_key())
-            exchange_store.register_key(
-                session.db,
-                {
-                    "station_code": path.stem,
-                    "public_key": keys.b64(public),
-                    "fingerprint": keys.fingerprint(public),
-                    "installation_id": installation,
-                    "registered_at": "2026-11-02T08:00:00+00:00",
-                    "role": "station",
-                    "registered_by": "bench",
-                },
-            )
+    bench_import.register_keys(session, made)
     session.close()
 
 

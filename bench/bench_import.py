@@ -97,6 +97,25 @@ def make_packages(
     return made
 
 
+def register_keys(session: Session, made: list[tuple[Path, Ed25519PrivateKey, str]]) -> None:
+    """The stations' keys registered, as after the fingerprints were checked by phone."""
+    with session.db.atomic():
+        for path, signer, installation in made:
+            public = keys.raw_public(signer.public_key())
+            exchange_store.register_key(
+                session.db,
+                {
+                    "station_code": path.stem,
+                    "public_key": keys.b64(public),
+                    "fingerprint": keys.fingerprint(public),
+                    "installation_id": installation,
+                    "registered_at": "2026-11-02T08:00:00+00:00",
+                    "role": "station",
+                    "registered_by": "bench",
+                },
+            )
+
+
 def plain_insert(folder: Path, county_db: Path, made: list[tuple[Path, Ed25519PrivateKey, str]]) -> tuple[float, float]:
     """The same rows into a bare table of the same columns, one transaction: (insert alone, reading the packages
     and inserting). The target compares with the first; the second says how much of an import is reading."""
@@ -142,21 +161,7 @@ def main() -> None:
     county = Session.open(folder / "county.sqlite3")
     init_station(county, {"code": "COUNTY", "name": "示例县消费者协会", "kind": "branch", "venue_type": "other"}, TODAY)
     station.set_mode(county, "county")
-    with county.db.atomic():  # every station's key checked by phone in an earlier month
-        for path, signer, installation in made:
-            public = keys.raw_public(signer.public_key())
-            exchange_store.register_key(
-                county.db,
-                {
-                    "station_code": path.stem,
-                    "public_key": keys.b64(public),
-                    "fingerprint": keys.fingerprint(public),
-                    "installation_id": installation,
-                    "registered_at": "2026-11-02T08:00:00+00:00",
-                    "role": "station",
-                    "registered_by": "bench",
-                },
-            )
+    register_keys(county, made)  # every station's key checked by phone in an earlier month
     start = time.perf_counter()
     results = import_packages(county, [packages])
     imported = time.perf_counter() - start
